@@ -1,0 +1,217 @@
+//! Lists and figures computed from the state, shared by `update` and the screens.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+
+use super::state::App;
+use crate::model::{ActionStep, Completion, Meeting, Phase, Presence, Progress, Reporter};
+
+/// Minutes kept for the wrap-up when planning turns.
+pub const WRAP_UP_MINUTES: i64 = 10;
+/// Minutes kept for the prep review itself when planning turns.
+pub const PREP_REVIEW_MINUTES: i64 = 5;
+
+/// The steps the report-back goes through: open after the previous meeting, owned by a
+/// member who is here, with this meeting's reports applied. Grouped by member in
+/// attendance order, then by due date.
+pub fn report_items(app: &App) -> Vec<ActionStep> {
+    let Some(m) = &app.meeting else { return Vec::new() };
+    let ledger = app.ctx.current_ledger(Some(m));
+    let mut items: Vec<ActionStep> = app
+        .ctx
+        .prev_open
+        .iter()
+        .filter(|s| m.presence(&s.owner).is_here())
+        .filter_map(|s| ledger.get(&s.id).cloned())
+        .collect();
+    let rank = |owner: &str| m.attendance.iter().position(|a| a.member == owner).unwrap_or(usize::MAX);
+    items.sort_by(|a, b| (rank(&a.owner), a.due, &a.meeting, &a.id).cmp(&(rank(&b.owner), b.due, &b.meeting, &b.id)));
+    items
+}
+
+/// Where a step's progress in the report-back comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reported {
+    /// Recorded in this meeting.
+    Here,
+    /// Reported by the member between meetings, not yet confirmed in the room.
+    ByMember,
+    /// Only an earlier meeting's report: not reported this time yet.
+    Earlier,
+    /// Never reported.
+    Never,
+}
+
+/// A report-back item's progress and where it comes from.
+pub fn reported(m: &Meeting, s: &ActionStep) -> (Progress, Reported) {
+    match s.last_entry() {
+        None => (Progress::Open, Reported::Never),
+        Some(e) if e.by == Reporter::Member => (e.progress, Reported::ByMember),
+        Some(e) if e.meeting.as_deref() == Some(m.id.as_str()) => (e.progress, Reported::Here),
+        Some(e) => (e.progress, Reported::Earlier),
+    }
+}
+
+/// The progress that counts this time: reported here or by the member, else none yet.
+pub fn progress_now(m: &Meeting, s: &ActionStep) -> Progress {
+    match reported(m, s) {
+        (p, Reported::Here | Reported::ByMember) => p,
+        _ => Progress::Open,
+    }
+}
+
+/// Completion of the report-back, per member (attendance order) and for the group.
+pub fn completion(m: &Meeting, items: &[ActionStep]) -> (Vec<(String, Completion)>, Completion) {
+    let mut per: Vec<(String, Completion)> = Vec::new();
+    let mut all = Completion::default();
+    for a in m.attendance.iter().filter(|a| a.presence.is_here()) {
+        let mut c = Completion::default();
+        for s in items.iter().filter(|s| s.owner == a.member) {
+            c.add(progress_now(m, s));
+            all.add(progress_now(m, s));
+        }
+        if c.counted() + c.dropped > 0 {
+            per.push((a.member.clone(), c));
+        }
+    }
+    (per, all)
+}
+
+/// Rows of the prep review: the hot-seat order, then absent members.
+pub fn prep_rows(m: &Meeting) -> Vec<String> {
+    let mut rows = m.order.clone();
+    for a in &m.attendance {
+        if !rows.contains(&a.member) {
+            rows.push(a.member.clone());
+        }
+    }
+    rows
+}
+
+/// A row of the wrap-up: a member, or one of their new steps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WrapRow {
+    Member(String),
+    Step(String, String),
+}
+
+impl WrapRow {
+    pub fn member(&self) -> &str {
+        match self {
+            WrapRow::Member(m) | WrapRow::Step(m, _) => m,
+        }
+    }
+}
+
+/// Members who are here (hot-seat order first), each followed by the steps captured for
+/// them in this meeting. Absent members with steps are listed too.
+pub fn wrap_rows(m: &Meeting) -> Vec<WrapRow> {
+    let mut members: Vec<&str> = m.order.iter().map(String::as_str).collect();
+    for a in &m.attendance {
+        let has_steps = m.steps.iter().any(|s| s.owner == a.member);
+        if !members.contains(&a.member.as_str()) && (a.presence.is_here() || has_steps) {
+            members.push(&a.member);
+        }
+    }
+    for s in &m.steps {
+        if !members.contains(&s.owner.as_str()) {
+            members.push(&s.owner);
+        }
+    }
+    let mut rows = Vec::new();
+    for member in members {
+        rows.push(WrapRow::Member(member.to_string()));
+        for s in m.steps.iter().filter(|s| s.owner == member) {
+            rows.push(WrapRow::Step(member.to_string(), s.id.clone()));
+        }
+    }
+    rows
+}
+
+/// The steps captured for `member` in this meeting.
+pub fn steps_of<'a>(m: &'a Meeting, member: &'a str) -> impl Iterator<Item = &'a ActionStep> + 'a {
+    m.steps.iter().filter(move |s| s.owner == member)
+}
+
+/// The member the selection points at on the current screen, for `a` and friends.
+pub fn focused_member(app: &App) -> Option<String> {
+    let m = app.meeting.as_ref()?;
+    let c = &app.ui.cursors;
+    match m.phase {
+        Phase::CheckIn => m.attendance.get(clamp(c.check_in, m.attendance.len())).map(|a| a.member.clone()),
+        Phase::ReportBack => {
+            let items = report_items(app);
+            items
+                .get(clamp(c.report, items.len()))
+                .map(|s| s.owner.clone())
+                .or_else(|| m.here().next().map(str::to_string))
+        }
+        Phase::PrepReview => {
+            let rows = prep_rows(m);
+            rows.get(clamp(c.prep, rows.len())).cloned()
+        }
+        Phase::HotSeats => m.hot_seat.clone(),
+        Phase::WrapUp => {
+            let rows = wrap_rows(m);
+            rows.get(clamp(c.wrap, rows.len())).map(|r| r.member().to_string())
+        }
+    }
+}
+
+/// A cursor kept inside a list of `len` rows.
+pub fn clamp(cursor: usize, len: usize) -> usize {
+    cursor.min(len.saturating_sub(1))
+}
+
+/// The date a new step is due by default: the next meeting.
+pub fn default_due(app: &App) -> NaiveDate {
+    let m = app.meeting.as_ref();
+    m.and_then(|m| m.next_meeting).unwrap_or_else(|| {
+        let from = m.map(|m| m.date).or(app.ctx.group.next_meeting).unwrap_or_default();
+        app.ctx.group.cadence.next_after(from)
+    })
+}
+
+/// Minutes per turn that fit what is left of the meeting, split evenly among those here.
+pub fn default_turn_minutes(m: &Meeting, now: DateTime<FixedOffset>) -> u32 {
+    let here = m.here().count() as i64;
+    if here == 0 {
+        return 0;
+    }
+    let left = (m.scheduled_end() - now).num_minutes() - WRAP_UP_MINUTES - PREP_REVIEW_MINUTES;
+    (left / here).clamp(3, 60) as u32
+}
+
+/// When the meeting will end if every remaining turn takes its planned time.
+pub fn projected_end(m: &Meeting, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    let turn_secs = |member: &str| -> i64 {
+        match m.turn(member) {
+            Some(t) if t.ended_at.is_some() => 0,
+            Some(t) => (t.left_ms_at(now) / 1000).max(0),
+            None => m.turn_minutes as i64 * 60,
+        }
+    };
+    let mut secs: i64 = 0;
+    if m.phase <= Phase::HotSeats {
+        secs += m.order.iter().map(|id| turn_secs(id)).sum::<i64>();
+        if m.phase < Phase::PrepReview {
+            secs += PREP_REVIEW_MINUTES * 60;
+        }
+    }
+    secs += WRAP_UP_MINUTES * 60;
+    if m.phase == Phase::WrapUp {
+        // The wrap-up itself: assume it takes its time from when it began, at the latest now.
+        secs = WRAP_UP_MINUTES * 60;
+    }
+    now + Duration::seconds(secs)
+}
+
+/// Whose turn comes after the current one.
+pub fn next_in_order(m: &Meeting) -> Option<&str> {
+    let cur = m.hot_seat.as_deref()?;
+    let i = m.order.iter().position(|x| x == cur)?;
+    m.order.get(i + 1).map(String::as_str)
+}
+
+pub fn presence_of(m: &Meeting, member: &str) -> Presence {
+    m.presence(member)
+}

@@ -1,0 +1,168 @@
+//! The application state: the loaded group context, the meeting in progress, and
+//! UI-only state (selection, overlays, drafts, status line) kept apart from the model.
+
+use ratatui_textarea::TextArea;
+use tui_input::Input;
+
+use crate::context::Context;
+use crate::model::Meeting;
+
+/// What the user is typing into, if anything.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    None,
+    Help,
+    ConfirmQuit,
+    /// Confirm removal of a step captured in this meeting.
+    ConfirmDelete(String),
+    StepForm(StepForm),
+    Note(Box<NoteEditor>),
+    Line(LineInput),
+}
+
+/// The action-step form: text, measurable result, due date, goal.
+#[derive(Debug, Clone)]
+pub struct StepForm {
+    /// The step being edited, or `None` for a new one.
+    pub editing: Option<String>,
+    pub owner: String,
+    pub text: Input,
+    pub result: Input,
+    pub due: Input,
+    /// Index into the owner's goals, or `None` for no goal.
+    pub goal: Option<usize>,
+    pub focus: FormField,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormField {
+    Text,
+    Result,
+    Due,
+    Goal,
+}
+
+impl FormField {
+    pub const ALL: [FormField; 4] = [FormField::Text, FormField::Result, FormField::Due, FormField::Goal];
+    pub fn next(self) -> FormField {
+        let i = FormField::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        FormField::ALL[(i + 1) % FormField::ALL.len()]
+    }
+    pub fn prev(self) -> FormField {
+        let i = FormField::ALL.iter().position(|f| *f == self).unwrap_or(0);
+        FormField::ALL[(i + FormField::ALL.len() - 1) % FormField::ALL.len()]
+    }
+}
+
+/// The private-note editor for one member.
+#[derive(Debug, Clone)]
+pub struct NoteEditor {
+    pub member: String,
+    pub text: TextArea<'static>,
+}
+
+/// A one-line input and what it is for.
+#[derive(Debug, Clone)]
+pub struct LineInput {
+    pub purpose: LinePurpose,
+    pub input: Input,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinePurpose {
+    /// The note on a step's progress in the report-back.
+    ReviewNote(String),
+    NextMeetingDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// Which row is selected on each screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cursors {
+    pub check_in: usize,
+    pub report: usize,
+    pub prep: usize,
+    pub hot: usize,
+    pub wrap: usize,
+}
+
+/// State that only the screen cares about.
+#[derive(Debug, Clone)]
+pub struct Ui {
+    pub overlay: Overlay,
+    pub cursors: Cursors,
+    pub status: Option<StatusLine>,
+    /// A persistent banner (e.g. member files that could not be read).
+    pub banner: Option<String>,
+    /// Colours on (off when NO_COLOR is set).
+    pub color: bool,
+    /// The privacy blank: the shared screen shows nothing until it is lifted.
+    pub blank: bool,
+    /// The last save failed; the meeting is kept in memory.
+    pub unsaved: bool,
+    /// Opened read-only (another facilitator holds the group).
+    pub read_only: bool,
+}
+
+impl Default for Ui {
+    fn default() -> Self {
+        Ui {
+            overlay: Overlay::None,
+            cursors: Cursors::default(),
+            status: None,
+            banner: None,
+            color: true,
+            blank: false,
+            unsaved: false,
+            read_only: false,
+        }
+    }
+}
+
+/// The whole application.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub ctx: Context,
+    /// The meeting on screen; `None` shows the home screen.
+    pub meeting: Option<Meeting>,
+    pub ui: Ui,
+}
+
+impl App {
+    /// Open on the home screen (or straight into the open meeting when `resume`).
+    pub fn new(ctx: Context) -> App {
+        let banner =
+            if ctx.warnings.is_empty() { None } else { Some(crate::strings::unreadable_banner(&ctx.warnings)) };
+        App { ctx, meeting: None, ui: Ui { banner, ..Ui::default() } }
+    }
+
+    pub fn in_meeting(&self) -> bool {
+        self.meeting.as_ref().is_some_and(|m| m.is_open())
+    }
+
+    pub fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.ui.status = Some(StatusLine { kind, text: text.into() });
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.set_status(StatusKind::Info, text);
+    }
+
+    pub fn is_editing(&self) -> bool {
+        matches!(self.ui.overlay, Overlay::StepForm(_) | Overlay::Note(_) | Overlay::Line(_))
+    }
+}

@@ -1,0 +1,159 @@
+//! `update(&mut App, Action, now) -> Vec<Effect>`: every change to the app, with time
+//! passed in and no I/O. The runtime carries out the effects.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::action::{Action, Effect};
+use super::capture;
+use super::derive::{self, clamp};
+use super::phases;
+use super::state::{App, Overlay, StatusKind};
+use crate::model::Phase;
+use crate::strings as s;
+
+/// Apply one action. Returns the effects for the runtime to carry out, in order.
+pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    match action {
+        Action::Tick => return phases::tick(app, now),
+        Action::Resize => return Vec::new(),
+        Action::Saved => {
+            if app.ui.unsaved {
+                app.ui.unsaved = false;
+                app.set_status(StatusKind::Info, s::SAVED_AGAIN);
+            }
+            return Vec::new();
+        }
+        Action::SaveFailed(msg) => {
+            app.ui.unsaved = true;
+            app.set_status(StatusKind::Error, s::save_failed(&msg));
+            return Vec::new();
+        }
+        _ => {}
+    }
+
+    // Overlays first: they take the keys while open.
+    match &app.ui.overlay {
+        Overlay::Help => {
+            app.ui.overlay = Overlay::None;
+            return Vec::new();
+        }
+        Overlay::ConfirmQuit => {
+            app.ui.overlay = Overlay::None;
+            return match action {
+                Action::Confirm => phases::quit(app, now),
+                _ => Vec::new(),
+            };
+        }
+        Overlay::ConfirmDelete(id) => {
+            let id = id.clone();
+            app.ui.overlay = Overlay::None;
+            return match action {
+                Action::Confirm => capture::delete_step(app, &id),
+                _ => Vec::new(),
+            };
+        }
+        Overlay::StepForm(_) | Overlay::Note(_) | Overlay::Line(_) => {
+            return capture::edit(app, action, now);
+        }
+        Overlay::None => {}
+    }
+
+    // A new key clears an informational message.
+    if app.ui.status.as_ref().is_some_and(|st| st.kind == StatusKind::Info) {
+        app.ui.status = None;
+    }
+
+    match action {
+        Action::Help => {
+            app.ui.overlay = Overlay::Help;
+            Vec::new()
+        }
+        Action::Blank => {
+            app.ui.blank = !app.ui.blank;
+            Vec::new()
+        }
+        Action::Quit | Action::Interrupt => {
+            if app.in_meeting() || app.ui.unsaved {
+                app.ui.overlay = Overlay::ConfirmQuit;
+                Vec::new()
+            } else {
+                vec![Effect::Quit]
+            }
+        }
+        Action::Cancel => Vec::new(),
+        Action::Start => phases::start_or_resume(app, now),
+        _ if !app.in_meeting() => home(app, action, now),
+        _ if app.ui.read_only && mutates(&action) => {
+            app.set_status(StatusKind::Warning, s::READ_ONLY);
+            Vec::new()
+        }
+        Action::Next => phases::next(app, now),
+        Action::Prev => phases::prev(app, now),
+        Action::Up => {
+            move_cursor(app, -1);
+            Vec::new()
+        }
+        Action::Down => {
+            move_cursor(app, 1);
+            Vec::new()
+        }
+        Action::ToggleTimer => phases::toggle_timer(app, now),
+        Action::AddMinute => phases::add_minute(app, 1, now),
+        Action::RemoveMinute => phases::add_minute(app, -1, now),
+        Action::AddStep => capture::open_step_form(app, None),
+        Action::EditStep => capture::edit_selected_step(app),
+        Action::DeleteStep => capture::ask_delete_step(app),
+        Action::PrivateNote => capture::open_note(app),
+        Action::CyclePresence | Action::SetPresence(_) | Action::AckPledge => phases::check_in(app, action, now),
+        Action::Left | Action::Right => match app.meeting.as_ref().map(|m| m.phase) {
+            Some(Phase::CheckIn) => phases::check_in(app, action, now),
+            Some(Phase::WrapUp) => capture::nudge_rating(app, if action == Action::Right { 1 } else { -1 }),
+            _ => Vec::new(),
+        },
+        Action::Mark(p) => capture::mark(app, p, now),
+        Action::ReviewNote => capture::open_review_note(app),
+        Action::MoveEarlier => phases::reorder(app, -1),
+        Action::MoveLater => phases::reorder(app, 1),
+        Action::Rate(n) => capture::rate(app, n),
+        Action::EditNextDate => capture::open_next_date(app),
+        _ => Vec::new(),
+    }
+}
+
+/// Actions that would change the meeting (refused when read-only).
+fn mutates(a: &Action) -> bool {
+    !matches!(a, Action::Up | Action::Down | Action::Help | Action::Blank | Action::Cancel)
+}
+
+/// Keys on the home screen (and on a closed meeting's summary).
+fn home(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    match action {
+        Action::Next => phases::start_or_resume(app, now),
+        Action::ToggleTimer | Action::AddMinute | Action::AddStep => {
+            app.info(s::HOME_NO_MEETING);
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn move_cursor(app: &mut App, delta: isize) {
+    let Some(m) = &app.meeting else { return };
+    let len = match m.phase {
+        Phase::CheckIn => m.attendance.len(),
+        Phase::ReportBack => derive::report_items(app).len(),
+        Phase::PrepReview => derive::prep_rows(m).len(),
+        Phase::HotSeats => m.hot_seat.as_deref().map(|h| derive::steps_of(m, h).count()).unwrap_or(0),
+        Phase::WrapUp => derive::wrap_rows(m).len(),
+    };
+    let c = &mut app.ui.cursors;
+    let cur = match m.phase {
+        Phase::CheckIn => &mut c.check_in,
+        Phase::ReportBack => &mut c.report,
+        Phase::PrepReview => &mut c.prep,
+        Phase::HotSeats => &mut c.hot,
+        Phase::WrapUp => &mut c.wrap,
+    };
+    let at = clamp(*cur, len) as isize + delta;
+    *cur = clamp(at.max(0) as usize, len);
+}

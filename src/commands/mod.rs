@@ -1,0 +1,48 @@
+//! What each command does. Every failure is one sentence on stderr and a non-zero exit.
+
+mod actions;
+mod session;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, anyhow};
+
+use crate::cli::{Cli, Command, MemberCommand};
+use crate::store::Store;
+
+/// The folder of the group: `--data-dir`, else `HOTSEAT_DATA_DIR`, else the platform's
+/// data folder.
+pub fn data_dir(flag: Option<&Path>) -> Result<PathBuf> {
+    if let Some(d) = flag {
+        return Ok(d.to_path_buf());
+    }
+    if let Some(d) = std::env::var_os("HOTSEAT_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(d));
+    }
+    platform_dir().map(|d| d.join("group"))
+}
+
+/// `~/.local/share/hotseat` and its equivalents.
+pub fn platform_dir() -> Result<PathBuf> {
+    directories::ProjectDirs::from("", "", "hotseat").map(|p| p.data_dir().to_path_buf()).ok_or_else(|| {
+        anyhow!("cannot find a home folder for hotseat's data; pass --data-dir DIR or set HOTSEAT_DATA_DIR")
+    })
+}
+
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    let flag = cli.data_dir.as_deref();
+    match cli.command {
+        Some(Command::Demo { no_open }) => setup::demo(flag, no_open),
+        Some(Command::Init(args)) => setup::init(&Store::new(data_dir(flag)?), &args),
+        Some(Command::Member { command: MemberCommand::Add { name, role, department, id } }) => {
+            setup::member_add(&Store::new(data_dir(flag)?), &name, role, department, id)
+        }
+        Some(Command::Member { command: MemberCommand::List }) => setup::member_list(&Store::new(data_dir(flag)?)),
+        Some(Command::Meeting) => session::meeting(&Store::new(data_dir(flag)?)),
+        Some(Command::Actions(args)) => actions::run(&Store::new(data_dir(flag)?), &args),
+        Some(Command::Check) => setup::check(&Store::new(data_dir(flag)?)),
+        None => session::home(&Store::new(data_dir(flag)?)),
+    }
+}

@@ -1,0 +1,159 @@
+//! Setting a group up: demo, init, members; and `check`.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::{platform_dir, session};
+use crate::cli::InitArgs;
+use crate::model::group::is_valid_id;
+use crate::model::{Cadence, Group, Member};
+use crate::store::{Store, check};
+
+pub fn demo(flag: Option<&Path>, no_open: bool) -> Result<ExitCode> {
+    let now = crate::runtime::now();
+    let dir = match flag {
+        Some(d) => d.to_path_buf(),
+        None => platform_dir()?.join(format!("demo-{}", now.format("%Y%m%d-%H%M%S"))),
+    };
+    if dir.exists() {
+        let empty = std::fs::read_dir(&dir).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !dir.is_dir() || !empty {
+            bail!(
+                "{} is not empty; the demo goes into an empty or new folder, so nothing of yours is overwritten",
+                dir.display()
+            );
+        }
+    }
+    crate::demo::install(&dir, now.date_naive())?;
+    println!("The demo group is in {}", dir.display());
+    println!("Open it again with: hotseat meeting --data-dir {}", shell_quote(&dir.display().to_string()));
+    if no_open {
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !session::is_terminal() {
+        println!("(Not opening the meeting: this is not a terminal.)");
+        return Ok(ExitCode::SUCCESS);
+    }
+    session::meeting(&Store::new(dir))
+}
+
+fn shell_quote(s: &str) -> String {
+    if s.chars().all(|c| c.is_ascii_alphanumeric() || "/._-+:@".contains(c)) {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+/// A name or text typed on the command line: no control characters, not blank.
+fn clean(what: &str, s: &str, max: usize) -> Result<String> {
+    let t = s.trim();
+    if t.is_empty() {
+        bail!("the {what} is empty");
+    }
+    if t.chars().any(char::is_control) {
+        bail!("the {what} contains control characters; type it as plain text");
+    }
+    if t.chars().count() > max {
+        bail!("the {what} is {} characters long; keep it to {max}", t.chars().count());
+    }
+    Ok(t.to_string())
+}
+
+pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
+    if store.has_group() {
+        let g = store.load_group()?;
+        bail!("{} already holds the group \"{}\"; nothing was changed", store.root().display(), g.name);
+    }
+    let name = clean("group name", &args.name, 120)?;
+    let Some(cadence) = Cadence::parse(&args.cadence) else {
+        bail!("--cadence must be weekly, biweekly or monthly, not \"{}\"", args.cadence);
+    };
+    if args.minutes < 30 || args.minutes > 600 {
+        bail!("--minutes must be between 30 and 600, not {}", args.minutes);
+    }
+    let mut g = Group::new(&name);
+    g.cadence = cadence;
+    g.meeting_minutes = args.minutes;
+    if let Some(next) = &args.next {
+        match crate::app::capture::parse_date(next) {
+            Ok(Some(d)) => g.next_meeting = Some(d),
+            _ => bail!("--next must be a date like 2026-12-06, not \"{next}\""),
+        }
+    }
+    store.save_group(&g)?;
+    println!("Created the group \"{}\" in {}", g.name, store.root().display());
+    println!("Next: hotseat member add \"Full Name\" --role \"Role\"");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn member_add(
+    store: &Store,
+    name: &str,
+    role: Option<String>,
+    department: Option<String>,
+    id: Option<String>,
+) -> Result<ExitCode> {
+    let mut g = store.load_group()?;
+    let name = clean("member's name", name, 200)?;
+    let role = role.map(|r| clean("role", &r, 200)).transpose()?.unwrap_or_default();
+    let department = department.map(|d| clean("department", &d, 100)).transpose()?.unwrap_or_default();
+    let id = match id {
+        Some(id) => {
+            if !is_valid_id(&id) {
+                bail!(
+                    "\"{id}\" is not a valid member id; use lowercase letters, digits and -, at most {} characters",
+                    crate::model::group::MAX_ID_LEN
+                );
+            }
+            if g.member(&id).is_some() {
+                bail!("the id \"{id}\" is already {}'s", g.name_of(&id));
+            }
+            id
+        }
+        None => g.new_member_id(&name),
+    };
+    if g.members.len() >= 30 {
+        bail!("the group already has {} members; a mastermind group works best with 4 to 10", g.members.len());
+    }
+    g.members.push(Member { id: id.clone(), name: name.clone(), role, department, offers: Vec::new() });
+    store.save_group(&g)?;
+    println!("Added {name} as `{id}`.");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn member_list(store: &Store) -> Result<ExitCode> {
+    let g = store.load_group()?;
+    if g.members.is_empty() {
+        println!("No members yet. Add one with: hotseat member add \"Full Name\"");
+    }
+    let w = g.members.iter().map(|m| m.id.len()).max().unwrap_or(0);
+    for m in &g.members {
+        if m.role.is_empty() {
+            println!("{:<w$}  {}", m.id, m.name);
+        } else {
+            println!("{:<w$}  {} · {}", m.id, m.name, m.role);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn check(store: &Store) -> Result<ExitCode> {
+    if !store.root().exists() {
+        bail!("{} does not exist", store.root().display());
+    }
+    let report = check::check(store.root());
+    for p in &report.problems {
+        println!("{p}");
+    }
+    if report.problems.is_empty() {
+        println!("All {} files in {} are fine.", report.files, store.root().display());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        let n = report.problems.len();
+        eprintln!("hotseat: {n} problem{} found in {}", if n == 1 { "" } else { "s" }, store.root().display());
+        Ok(ExitCode::from(1))
+    }
+}

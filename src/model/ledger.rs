@@ -1,0 +1,105 @@
+//! Putting action steps together from meetings and members' own progress reports.
+//!
+//! Steps are captured in meeting files. When a meeting closes it writes `open_after`:
+//! every step still open, with its history. So the open steps of a group are one file
+//! away however long its history is; only `--all` replays every meeting.
+
+use std::collections::HashMap;
+
+use super::meeting::Meeting;
+use super::member_files::MemberProgress;
+use super::step::ActionStep;
+
+/// An ordered set of steps keyed by id.
+#[derive(Debug, Default, Clone)]
+pub struct Ledger {
+    steps: Vec<ActionStep>,
+    index: HashMap<String, usize>,
+}
+
+impl Ledger {
+    pub fn from_steps(steps: impl IntoIterator<Item = ActionStep>) -> Ledger {
+        let mut l = Ledger::default();
+        for s in steps {
+            l.upsert(s);
+        }
+        l
+    }
+
+    /// Insert a step, or merge the history of one already known.
+    pub fn upsert(&mut self, step: ActionStep) {
+        match self.index.get(&step.id) {
+            Some(&i) => {
+                let known = &mut self.steps[i];
+                let history = std::mem::take(&mut known.history);
+                *known = ActionStep { history, ..step.clone() };
+                for e in step.history {
+                    known.record(e);
+                }
+            }
+            None => {
+                self.index.insert(step.id.clone(), self.steps.len());
+                self.steps.push(step);
+            }
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&ActionStep> {
+        self.index.get(id).map(|&i| &self.steps[i])
+    }
+
+    pub fn get_mut(&mut self, id: &str) -> Option<&mut ActionStep> {
+        self.index.get(id).map(|&i| &mut self.steps[i])
+    }
+
+    /// Add what a meeting holds: its snapshot of open steps, its new steps, its reviews.
+    pub fn add_meeting(&mut self, m: &Meeting) {
+        if let Some(open) = &m.open_after {
+            for s in open {
+                self.upsert(s.clone());
+            }
+        }
+        for s in &m.steps {
+            self.upsert(s.clone());
+        }
+        for r in &m.reviews {
+            let entry = m.review_entry(r);
+            if let Some(s) = self.get_mut(&r.step) {
+                s.record(entry);
+            }
+        }
+    }
+
+    /// Add one member's own progress reports. Reports on steps the member does not own
+    /// are ignored: a member's folder speaks only for that member.
+    pub fn add_member_progress(&mut self, member: &str, entries: &[MemberProgress]) {
+        for e in entries {
+            if let Some(s) = self.get_mut(&e.step)
+                && s.owner == member
+            {
+                s.record(e.entry());
+            }
+        }
+    }
+
+    pub fn steps(&self) -> &[ActionStep] {
+        &self.steps
+    }
+
+    pub fn into_steps(self) -> Vec<ActionStep> {
+        self.steps
+    }
+
+    pub fn open(&self) -> impl Iterator<Item = &ActionStep> {
+        self.steps.iter().filter(|s| s.is_open())
+    }
+}
+
+/// Replay whole meetings, oldest first.
+pub fn replay<'a>(meetings: impl IntoIterator<Item = &'a Meeting>) -> Ledger {
+    let mut l = Ledger::default();
+    for m in meetings {
+        l.add_meeting(m);
+    }
+    l
+}

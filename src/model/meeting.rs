@@ -1,0 +1,295 @@
+//! One meeting: `meetings/<id>.json`, written only by the facilitator.
+
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::progress::{Progress, ProgressEntry, Reporter};
+use super::step::ActionStep;
+
+/// The five phases, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    #[default]
+    CheckIn,
+    ReportBack,
+    PrepReview,
+    HotSeats,
+    WrapUp,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 5] = [Phase::CheckIn, Phase::ReportBack, Phase::PrepReview, Phase::HotSeats, Phase::WrapUp];
+
+    pub fn label(self) -> &'static str {
+        crate::strings::phase_label(self)
+    }
+
+    pub fn next(self) -> Option<Phase> {
+        let i = Phase::ALL.iter().position(|p| *p == self)?;
+        Phase::ALL.get(i + 1).copied()
+    }
+
+    pub fn prev(self) -> Option<Phase> {
+        let i = Phase::ALL.iter().position(|p| *p == self)?;
+        i.checked_sub(1).map(|i| Phase::ALL[i])
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Open,
+    Closed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    #[default]
+    Present,
+    Late,
+    Absent,
+}
+
+impl Presence {
+    pub fn is_here(self) -> bool {
+        !matches!(self, Presence::Absent)
+    }
+    pub fn cycle(self) -> Presence {
+        match self {
+            Presence::Present => Presence::Late,
+            Presence::Late => Presence::Absent,
+            Presence::Absent => Presence::Present,
+        }
+    }
+    pub fn cycle_back(self) -> Presence {
+        match self {
+            Presence::Present => Presence::Absent,
+            Presence::Late => Presence::Present,
+            Presence::Absent => Presence::Late,
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Presence::Present => "present",
+            Presence::Late => "late",
+            Presence::Absent => "absent",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendance {
+    pub member: String,
+    pub presence: Presence,
+}
+
+/// One member's turn in the hot seat, with its timer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Turn {
+    pub member: String,
+    /// Planned length including minutes added with `+`.
+    pub planned_secs: u32,
+    /// Time used while the timer was running, banked at each pause.
+    #[serde(default)]
+    pub used_ms: u64,
+    /// Set while the timer runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running_since: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<DateTime<FixedOffset>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_at: Option<DateTime<FixedOffset>>,
+    /// The bell rings once, when the countdown first reaches zero.
+    #[serde(default)]
+    pub bell_rung: bool,
+}
+
+impl Turn {
+    pub fn new(member: &str, planned_secs: u32) -> Turn {
+        Turn {
+            member: member.to_string(),
+            planned_secs,
+            used_ms: 0,
+            running_since: None,
+            started_at: None,
+            ended_at: None,
+            bell_rung: false,
+        }
+    }
+
+    /// Milliseconds used as of `now`.
+    pub fn used_ms_at(&self, now: DateTime<FixedOffset>) -> u64 {
+        let running = self.running_since.map(|since| (now - since).num_milliseconds().max(0) as u64).unwrap_or(0);
+        self.used_ms + running
+    }
+
+    /// Milliseconds left as of `now`; negative in overtime.
+    pub fn left_ms_at(&self, now: DateTime<FixedOffset>) -> i64 {
+        self.planned_secs as i64 * 1000 - self.used_ms_at(now) as i64
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.running_since.is_some()
+    }
+
+    pub fn start(&mut self, now: DateTime<FixedOffset>) {
+        if self.started_at.is_none() {
+            self.started_at = Some(now);
+        }
+        self.ended_at = None;
+        if self.running_since.is_none() {
+            self.running_since = Some(now);
+        }
+    }
+
+    pub fn pause(&mut self, now: DateTime<FixedOffset>) {
+        self.used_ms = self.used_ms_at(now);
+        self.running_since = None;
+    }
+
+    pub fn end(&mut self, now: DateTime<FixedOffset>) {
+        self.pause(now);
+        self.ended_at = Some(now);
+    }
+}
+
+/// A progress report made in this meeting's report-back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub step: String,
+    pub progress: Progress,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    pub at: DateTime<FixedOffset>,
+}
+
+/// A private note about one member, never shown unless asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrivateNote {
+    /// Who the note is about.
+    pub member: String,
+    /// Who wrote it: "facilitator" or a member id.
+    pub author: String,
+    pub text: String,
+    pub updated_at: DateTime<FixedOffset>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    pub member: String,
+    pub score: u8,
+}
+
+/// `meetings/<id>.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub version: u32,
+    /// The file stem: the date, with `-2`, `-3`… for a second meeting on one day.
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default)]
+    pub phase: Phase,
+    pub started_at: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<DateTime<FixedOffset>>,
+    pub length_minutes: u32,
+    /// The pledge as read at this meeting.
+    #[serde(default)]
+    pub pledge: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pledge_acknowledged_at: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    pub attendance: Vec<Attendance>,
+    /// Minutes per hot-seat turn (0 until the prep review sets it).
+    #[serde(default)]
+    pub turn_minutes: u32,
+    /// Hot-seat order (member ids).
+    #[serde(default)]
+    pub order: Vec<String>,
+    #[serde(default)]
+    pub turns: Vec<Turn>,
+    /// Whose turn it is in the hot seat.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hot_seat: Option<String>,
+    /// Action steps captured in this meeting.
+    #[serde(default)]
+    pub steps: Vec<ActionStep>,
+    /// Progress recorded in this meeting's report-back.
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub private_notes: Vec<PrivateNote>,
+    #[serde(default)]
+    pub ratings: Vec<Rating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_meeting: Option<NaiveDate>,
+    /// Written when the meeting closes: every step still open after it, with its whole
+    /// history. The next meeting's report-back reads only this, not all of history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open_after: Option<Vec<ActionStep>>,
+}
+
+impl Meeting {
+    pub fn is_open(&self) -> bool {
+        self.status == Status::Open
+    }
+
+    pub fn presence(&self, member: &str) -> Presence {
+        self.attendance.iter().find(|a| a.member == member).map(|a| a.presence).unwrap_or(Presence::Absent)
+    }
+
+    /// Members present or late, in attendance order.
+    pub fn here(&self) -> impl Iterator<Item = &str> {
+        self.attendance.iter().filter(|a| a.presence.is_here()).map(|a| a.member.as_str())
+    }
+
+    pub fn scheduled_end(&self) -> DateTime<FixedOffset> {
+        self.started_at + Duration::minutes(self.length_minutes as i64)
+    }
+
+    pub fn turn(&self, member: &str) -> Option<&Turn> {
+        self.turns.iter().find(|t| t.member == member)
+    }
+
+    pub fn turn_mut(&mut self, member: &str) -> Option<&mut Turn> {
+        self.turns.iter_mut().find(|t| t.member == member)
+    }
+
+    pub fn current_turn(&self) -> Option<&Turn> {
+        self.hot_seat.as_deref().and_then(|m| self.turn(m))
+    }
+
+    pub fn review(&self, step: &str) -> Option<&Review> {
+        self.reviews.iter().find(|r| r.step == step)
+    }
+
+    pub fn private_note(&self, member: &str, author: &str) -> Option<&PrivateNote> {
+        self.private_notes.iter().find(|n| n.member == member && n.author == author)
+    }
+
+    pub fn rating(&self, member: &str) -> Option<u8> {
+        self.ratings.iter().find(|r| r.member == member).map(|r| r.score)
+    }
+
+    /// A progress entry for each review, as it goes into a step's history.
+    pub fn review_entry(&self, r: &Review) -> ProgressEntry {
+        ProgressEntry {
+            progress: r.progress,
+            note: r.note.clone(),
+            at: r.at,
+            by: Reporter::Facilitator,
+            meeting: Some(self.id.clone()),
+        }
+    }
+
+    /// The next free step id in this meeting: `<meeting id>-<n>`.
+    pub fn next_step_id(&self) -> String {
+        let n = self.steps.iter().filter_map(|s| s.id.rsplit('-').next()?.parse::<u32>().ok()).max().unwrap_or(0);
+        format!("{}-{}", self.id, n + 1)
+    }
+}

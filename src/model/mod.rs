@@ -1,0 +1,20 @@
+//! The domain model: plain data with serde, no terminal types.
+
+pub mod group;
+pub mod ledger;
+pub mod meeting;
+pub mod member_files;
+pub mod progress;
+pub mod step;
+
+pub use group::{Cadence, Group, Member};
+pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Review, Status, Turn};
+pub use member_files::{Goal, GoalsFile, MemberProgress, Prep, ProgressFile};
+pub use progress::{Completion, Progress, ProgressEntry, Reporter};
+pub use step::ActionStep;
+
+/// The file format version this program writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The author recorded on notes the facilitator writes.
+pub const FACILITATOR: &str = "facilitator";

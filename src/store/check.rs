@@ -1,0 +1,305 @@
+//! `hotseat check`: read every file of a group folder, report each problem as
+//! `path:line:col: message`, and change nothing.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use super::decode::decode;
+use super::error::StoreError;
+use super::layout::{Layout, is_sync_debris, meeting_sort_key};
+use super::locate::{Seg, display, locate};
+use crate::model::group::is_valid_id;
+use crate::model::{GoalsFile, Group, Meeting, Prep, ProgressFile, Status};
+
+/// One thing wrong with the folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.col, self.message)
+    }
+}
+
+impl From<StoreError> for Problem {
+    fn from(e: StoreError) -> Problem {
+        match e {
+            StoreError::Invalid { path, line, col, message } => Problem { path, line, col, message },
+            other => {
+                let message = other.to_string();
+                let path = other.path().map(Path::to_path_buf).unwrap_or_default();
+                let prefix = format!("{}:1:1: ", path.display());
+                let message = message.strip_prefix(&prefix).map(str::to_string).unwrap_or(message);
+                Problem { path, line: 1, col: 1, message }
+            }
+        }
+    }
+}
+
+/// What a check found.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    pub files: usize,
+}
+
+struct Checker {
+    layout: Layout,
+    report: Report,
+}
+
+impl Checker {
+    fn problem(&mut self, path: &Path, line: usize, col: usize, message: impl Into<String>) {
+        self.report.problems.push(Problem { path: path.to_path_buf(), line, col, message: message.into() });
+    }
+
+    fn at(&mut self, path: &Path, text: &str, seg: &[Seg], message: impl Into<String>) {
+        let (l, c) = locate(text, seg);
+        self.problem(path, l, c, format!("{}: {}", display(seg), message.into()));
+    }
+
+    /// Read and decode a file, recording any problem.
+    fn load<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Option<(T, String)> {
+        self.report.files += 1;
+        self.permissions(path, false);
+        let bytes = match fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.report.problems.push(StoreError::io(path, "read", &e).into());
+                return None;
+            }
+        };
+        match decode::<T>(path, &bytes) {
+            Ok(v) => Some((v, String::from_utf8_lossy(&bytes).into_owned())),
+            Err(e) => {
+                self.report.problems.push(e.into());
+                None
+            }
+        }
+    }
+
+    fn permissions(&mut self, path: &Path, dir: bool) {
+        let Ok(meta) = fs::symlink_metadata(path) else { return };
+        let mode = meta.permissions().mode() & 0o777;
+        if mode & 0o077 != 0 {
+            let fix = if dir { "chmod 700" } else { "chmod 600" };
+            let what = if dir { "folder" } else { "file" };
+            self.problem(
+                path,
+                1,
+                1,
+                format!(
+                    "this {what} can be read by other users of this machine (mode {mode:o}); run `{fix} {}`",
+                    path.display()
+                ),
+            );
+        }
+    }
+
+    /// List a folder: data files, sub-folders; report sync debris.
+    fn list(&mut self, dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
+        let (mut files, mut dirs) = (Vec::new(), Vec::new());
+        let Ok(entries) = fs::read_dir(dir) else { return (files, dirs) };
+        self.permissions(dir, true);
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let path = e.path();
+            if is_sync_debris(&name) {
+                self.problem(
+                    &path,
+                    1,
+                    1,
+                    "a conflict copy left by a sync tool; hotseat never reads or deletes it — compare it with the real file, keep what matters, then delete it yourself",
+                );
+                continue;
+            }
+            if name.starts_with('.') {
+                continue;
+            }
+            if path.is_dir() {
+                dirs.push(path);
+            } else if name.ends_with(".json") {
+                files.push(path);
+            }
+        }
+        files.sort();
+        dirs.sort();
+        (files, dirs)
+    }
+}
+
+/// Check the whole group folder at `root`.
+pub fn check(root: &Path) -> Report {
+    let mut c = Checker { layout: Layout::new(root), report: Report::default() };
+    let group_path = c.layout.group();
+    let (_, top_dirs) = c.list(root);
+    if !group_path.exists() {
+        c.problem(&group_path, 1, 1, "missing: this folder has no group (run `hotseat init --name \"…\"`)");
+        return c.report;
+    }
+    let group = c.load::<Group>(&group_path);
+    let members: HashSet<String> = match &group {
+        Some((g, text)) => check_group(&mut c, &group_path, g, text),
+        None => HashSet::new(),
+    };
+    let _ = top_dirs;
+
+    // Meetings.
+    let mut step_ids: HashMap<String, PathBuf> = HashMap::new();
+    let mut open = Vec::new();
+    let (files, _) = c.list(&c.layout.meetings_dir());
+    for path in files {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if meeting_sort_key(&stem).is_none() {
+            c.problem(
+                &path,
+                1,
+                1,
+                "not a meeting file name (expected YYYY-MM-DD.json or YYYY-MM-DD-N.json); hotseat ignores it",
+            );
+            continue;
+        }
+        let Some((m, text)) = c.load::<Meeting>(&path) else { continue };
+        if m.id != stem {
+            c.at(
+                &path,
+                &text,
+                &[Seg::Key("id".into())],
+                format!("\"{}\" does not match the file name {stem}.json", m.id),
+            );
+        }
+        if m.status == Status::Open {
+            open.push(stem.clone());
+        }
+        check_meeting(&mut c, &path, &text, &m, &members, &mut step_ids);
+    }
+    if open.len() > 1 {
+        let path = c.layout.meetings_dir();
+        c.problem(
+            &path,
+            1,
+            1,
+            format!("{} meetings are open at once ({}); close all but the newest", open.len(), open.join(", ")),
+        );
+    }
+
+    // Members' folders.
+    let (_, dirs) = c.list(&c.layout.members_dir());
+    for dir in dirs {
+        let id = dir.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        if group.is_some() && !members.contains(&id) {
+            c.problem(&dir, 1, 1, format!("a folder for \"{id}\", who is not a member in group.json"));
+        }
+        let (files, subdirs) = c.list(&dir);
+        for f in files {
+            match f.file_name().and_then(|n| n.to_str()) {
+                Some("goals.json") => {
+                    c.load::<GoalsFile>(&f);
+                }
+                Some("progress.json") => {
+                    c.load::<ProgressFile>(&f);
+                }
+                _ => {}
+            }
+        }
+        for sub in subdirs {
+            if sub.file_name().and_then(|n| n.to_str()) == Some("prep") {
+                let (preps, _) = c.list(&sub);
+                for p in preps {
+                    if let Some((prep, text)) = c.load::<Prep>(&p) {
+                        let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                        if prep.meeting.to_string() != stem {
+                            c.at(
+                                &p,
+                                &text,
+                                &[Seg::Key("meeting".into())],
+                                format!("{} does not match the file name {stem}.json", prep.meeting),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    c.report
+}
+
+fn check_group(c: &mut Checker, path: &Path, g: &Group, text: &str) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for (i, m) in g.members.iter().enumerate() {
+        let seg = [Seg::Key("members".into()), Seg::Index(i), Seg::Key("id".into())];
+        if !is_valid_id(&m.id) {
+            c.at(path, text, &seg, format!("{:?} is not a valid member id (lowercase letters, digits and -)", m.id));
+        } else if !ids.insert(m.id.clone()) {
+            c.at(path, text, &seg, format!("\"{}\" is used by two members", m.id));
+        }
+        if m.name.trim().is_empty() {
+            c.at(
+                path,
+                text,
+                &[Seg::Key("members".into()), Seg::Index(i), Seg::Key("name".into())],
+                "a member needs a name",
+            );
+        }
+    }
+    if g.meeting_minutes == 0 {
+        c.at(path, text, &[Seg::Key("meeting_minutes".into())], "a meeting must last at least a minute");
+    }
+    ids
+}
+
+fn check_meeting(
+    c: &mut Checker,
+    path: &Path,
+    text: &str,
+    m: &Meeting,
+    members: &HashSet<String>,
+    step_ids: &mut HashMap<String, PathBuf>,
+) {
+    let known = |id: &str| members.is_empty() || members.contains(id);
+    for (i, s) in m.steps.iter().enumerate() {
+        let base = || vec![Seg::Key("steps".into()), Seg::Index(i)];
+        if !known(&s.owner) {
+            let mut seg = base();
+            seg.push(Seg::Key("owner".into()));
+            c.at(path, text, &seg, format!("\"{}\" is not a member of the group", s.owner));
+        }
+        if let Some(other) = step_ids.insert(s.id.clone(), path.to_path_buf()) {
+            let mut seg = base();
+            seg.push(Seg::Key("id".into()));
+            c.at(path, text, &seg, format!("step id \"{}\" is also used in {}", s.id, other.display()));
+        }
+        if s.text.trim().is_empty() {
+            let mut seg = base();
+            seg.push(Seg::Key("text".into()));
+            c.at(path, text, &seg, "an action step needs a text");
+        }
+    }
+    for (i, a) in m.attendance.iter().enumerate() {
+        if !known(&a.member) {
+            c.at(
+                path,
+                text,
+                &[Seg::Key("attendance".into()), Seg::Index(i), Seg::Key("member".into())],
+                format!("\"{}\" is not a member of the group", a.member),
+            );
+        }
+    }
+    for (i, r) in m.ratings.iter().enumerate() {
+        if !(1..=10).contains(&r.score) {
+            c.at(
+                path,
+                text,
+                &[Seg::Key("ratings".into()), Seg::Index(i), Seg::Key("score".into())],
+                format!("a rating is 1 to 10, not {}", r.score),
+            );
+        }
+    }
+}

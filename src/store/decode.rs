@@ -1,0 +1,188 @@
+//! Turning a file's bytes into a value, with a precise, human account of anything wrong.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
+
+use super::error::StoreError;
+use crate::model::FORMAT_VERSION;
+
+/// Larger files than this are refused rather than read into memory.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn position(text: &[u8], offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = before.iter().rposition(|&b| b == b'\n').map(|i| i + 1).unwrap_or(0);
+    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (line, col)
+}
+
+/// Problems that make a file unreadable before JSON parsing even starts.
+fn precheck(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let bad = |offset: usize, msg: &str| {
+        let (l, c) = position(bytes, offset);
+        Err(StoreError::invalid(path, l, c, msg))
+    };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(StoreError::invalid(
+            path,
+            1,
+            1,
+            format!(
+                "the file is too large ({} MB; hotseat reads files up to {} MB)",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return bad(0, "the file is empty; expected a JSON object");
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return bad(0, "the file starts with a byte-order mark; save it as UTF-8 without a BOM");
+    }
+    if let Some(i) = conflict_marker(bytes) {
+        return bad(i, "unresolved merge conflict (a `<<<<<<<` marker); resolve it, keeping one version");
+    }
+    if let Some(i) = bytes.iter().position(|&b| b == 0) {
+        return bad(i, "the file contains a NUL byte; it is damaged or not a hotseat file");
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        return bad(e.valid_up_to(), "the file is not valid UTF-8 text");
+    }
+    Ok(())
+}
+
+/// Offset of the first line that starts with a git conflict marker.
+pub fn conflict_marker(bytes: &[u8]) -> Option<usize> {
+    let mut start = 0;
+    for line in bytes.split(|&b| b == b'\n') {
+        if line.starts_with(b"<<<<<<<") {
+            return Some(start);
+        }
+        start += line.len() + 1;
+    }
+    None
+}
+
+/// serde_json puts " at line L column C" on its messages; we print the position ourselves.
+fn strip_position(msg: &str) -> &str {
+    match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    }
+}
+
+fn json_error(path: &Path, e: &serde_json::Error, json_path: Option<&str>) -> StoreError {
+    let msg = strip_position(&e.to_string()).to_string();
+    let what = match e.classify() {
+        serde_json::error::Category::Syntax => format!("not valid JSON: {msg}"),
+        serde_json::error::Category::Eof => format!("the file ends too early: {msg}"),
+        serde_json::error::Category::Data => match json_path {
+            Some(p) if !p.is_empty() && p != "." => format!("{p}: {msg}"),
+            _ => msg,
+        },
+        serde_json::error::Category::Io => msg,
+    };
+    StoreError::invalid(path, e.line().max(1), e.column().max(1), what)
+}
+
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    version: Option<serde_json::Value>,
+    #[serde(flatten)]
+    _rest: std::collections::BTreeMap<String, IgnoredAny>,
+}
+
+/// Decode a hotseat file: checks for damage, refuses newer versions, and names the JSON
+/// path of a field of the wrong type.
+pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, StoreError> {
+    precheck(path, bytes)?;
+    let text = std::str::from_utf8(bytes).expect("precheck proved UTF-8");
+    check_version(path, text)?;
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let p = e.path().to_string();
+        json_error(path, e.inner(), Some(&p))
+    })?;
+    de.end().map_err(|e| json_error(path, &e, None))?;
+    Ok(value)
+}
+
+fn check_version(path: &Path, text: &str) -> Result<(), StoreError> {
+    let first = text.bytes().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+    if text.as_bytes().get(first) != Some(&b'{') {
+        let (l, c) = position(text.as_bytes(), first);
+        return Err(StoreError::invalid(path, l, c, "expected a JSON object starting with `{`"));
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let probe = VersionProbe::deserialize(&mut de).map_err(|e| json_error(path, &e, None))?;
+    de.end().map_err(|e| json_error(path, &e, None))?;
+    match probe.version {
+        None => Err(StoreError::invalid(path, 1, 1, "missing field `version`")),
+        Some(v) => match v.as_u64() {
+            Some(n) if n > FORMAT_VERSION as u64 => {
+                Err(StoreError::NewerVersion { path: path.to_path_buf(), found: n, known: FORMAT_VERSION })
+            }
+            Some(0) | None => {
+                let (l, c) = locate_key(text, "version");
+                Err(StoreError::invalid(path, l, c, format!("version: expected a positive whole number, found {v}")))
+            }
+            Some(_) => Ok(()),
+        },
+    }
+}
+
+/// Rough position of a top-level key, for messages about it.
+fn locate_key(text: &str, key: &str) -> (usize, usize) {
+    let needle = format!("\"{key}\"");
+    match text.find(&needle) {
+        Some(i) => position(text.as_bytes(), i),
+        None => (1, 1),
+    }
+}
+
+/// Pretty JSON, two-space indent, LF line ends and a final newline: stable bytes.
+pub fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let mut out = serde_json::to_vec_pretty(value).expect("hotseat's model always serialises");
+    out.push(b'\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::GoalsFile;
+
+    fn err(bytes: &[u8]) -> String {
+        decode::<GoalsFile>(Path::new("g.json"), bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn positions_are_one_based_and_count_characters() {
+        assert_eq!(position(b"ab\ncd", 4), (2, 2));
+        assert_eq!(position("é\nxé!".as_bytes(), 6), (2, 3));
+    }
+
+    #[test]
+    fn each_kind_of_damage_gets_its_own_sentence() {
+        assert!(err(b"").contains("g.json:1:1: the file is empty"));
+        assert!(err(b"\xEF\xBB\xBF{}").contains("byte-order mark"));
+        assert!(err(b"{\"version\":1,\n\"goals\":[\xff]}").contains("g.json:2:10: the file is not valid UTF-8"));
+        assert!(err(b"{\n<<<<<<< HEAD\n").contains("g.json:2:1: unresolved merge conflict"));
+        assert!(err(b"{\"version\":1}\0").contains("NUL byte"));
+        assert!(err(b"{\"version\":1,\"goals\":[").contains("ends too early"));
+        assert!(err(b"{\"version\":1} x").contains("trailing characters"));
+        assert!(err(b"{\"version\":9}").contains("newer hotseat"));
+        assert!(err(b"{\"goals\":[]}").contains("missing field `version`"));
+        let wrong = err(b"{\"version\":1,\"goals\":[{\"id\":\"g1\",\"title\":7}]}");
+        assert!(wrong.contains("goals[0].title: invalid type"), "{wrong}");
+        assert!(err(b"[1]").contains("g.json:1:1: expected a JSON object"));
+        let deep = format!("{{\"version\":1,\"goals\":{}", "[".repeat(10_000));
+        assert!(err(deep.as_bytes()).contains("recursion limit"), "{}", err(deep.as_bytes()));
+    }
+}

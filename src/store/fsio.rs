@@ -1,0 +1,186 @@
+//! Atomic, private writes: temp file in the same folder, fsync, rename, fsync the folder.
+//! Files are 0600 and the folders we create 0700, whatever the umask.
+
+use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::error::StoreError;
+
+pub const FILE_MODE: u32 = 0o600;
+pub const DIR_MODE: u32 = 0o700;
+
+/// A step of a save where a test can make it fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultPoint {
+    CreateTemp,
+    Write,
+    Fsync,
+    Rename,
+    DirFsync,
+    /// Writing fails as if the disk were full.
+    DiskFull,
+}
+
+impl FaultPoint {
+    pub const ALL: [FaultPoint; 6] = [
+        FaultPoint::CreateTemp,
+        FaultPoint::Write,
+        FaultPoint::Fsync,
+        FaultPoint::Rename,
+        FaultPoint::DirFsync,
+        FaultPoint::DiskFull,
+    ];
+}
+
+fn injected(point: FaultPoint) -> std::io::Error {
+    match point {
+        FaultPoint::DiskFull => std::io::Error::from(std::io::ErrorKind::StorageFull),
+        _ => std::io::Error::other(format!("injected failure at {point:?}")),
+    }
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Marker in the name of our temporary files: `.<name>.tmp-<pid>-<n>`.
+pub const TEMP_MARK: &str = ".tmp-";
+/// Marker of the copy of the previous version kept during a save.
+pub const PREV_MARK: &str = ".prev-";
+
+/// Create `dir` and any missing parents, each new one 0700.
+pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let mut missing = Vec::new();
+    let mut d = dir;
+    while !d.as_os_str().is_empty() && !d.exists() {
+        missing.push(d.to_path_buf());
+        match d.parent() {
+            Some(p) => d = p,
+            None => break,
+        }
+    }
+    for m in missing.iter().rev() {
+        match DirBuilder::new().mode(DIR_MODE).create(m) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && m.is_dir() => continue,
+            Err(e) => return Err(StoreError::io(m, "create the folder", &e)),
+        }
+        fs::set_permissions(m, fs::Permissions::from_mode(DIR_MODE))
+            .map_err(|e| StoreError::io(m, "set permissions on", &e))?;
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `path` so that a crash at any moment leaves either the old file or
+/// the new one, never a mix. On failure the old file is as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<FaultPoint>) -> Result<(), StoreError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    ensure_dir(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}{TEMP_MARK}{}-{n}", std::process::id()));
+    let fail = |p: FaultPoint| if fault == Some(p) { Err(injected(p)) } else { Ok(()) };
+
+    let file = fail(FaultPoint::CreateTemp)
+        .and_then(|_| OpenOptions::new().write(true).create_new(true).mode(FILE_MODE).open(&tmp))
+        .map_err(|e| StoreError::io(path, "save", &e))?;
+    let result = fill(&file, bytes, &fail).map_err(|e| StoreError::io(path, "save", &e));
+    drop(file);
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+
+    // Keep the previous version by a hard link until the new one is durable, so that a
+    // failure after the rename can still put it back.
+    let prev = dir.join(format!(".{name}{PREV_MARK}{}-{n}", std::process::id()));
+    let had_prev = fs::hard_link(path, &prev).is_ok();
+    if let Err(e) = fail(FaultPoint::Rename).and_then(|_| fs::rename(&tmp, path)) {
+        let _ = fs::remove_file(&tmp);
+        if had_prev {
+            let _ = fs::remove_file(&prev);
+        }
+        return Err(StoreError::io(path, "save", &e));
+    }
+    if let Err(e) = fail(FaultPoint::DirFsync).and_then(|_| sync_dir(dir)) {
+        if had_prev {
+            let _ = fs::rename(&prev, path);
+        } else {
+            let _ = fs::remove_file(path);
+        }
+        let _ = sync_dir(dir);
+        return Err(StoreError::io(path, "save", &e));
+    }
+    if had_prev {
+        let _ = fs::remove_file(&prev);
+    }
+    Ok(())
+}
+
+fn fill(mut file: &File, bytes: &[u8], fail: &dyn Fn(FaultPoint) -> std::io::Result<()>) -> std::io::Result<()> {
+    file.set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+    fail(FaultPoint::DiskFull)?;
+    fail(FaultPoint::Write)?;
+    file.write_all(bytes)?;
+    fail(FaultPoint::Fsync)?;
+    file.sync_all()
+}
+
+pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Remove temporary files a killed writer left in `dir`. Files of a process that is
+/// still running are left alone.
+pub fn clean_temp(dir: &Path) -> Vec<PathBuf> {
+    let mut removed = Vec::new();
+    let Ok(entries) = fs::read_dir(dir) else { return removed };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some(pid) = leftover_pid(&name) else { continue };
+        if pid != std::process::id() && process_alive(pid) {
+            continue;
+        }
+        if name.contains(PREV_MARK) {
+            // A previous version kept during an interrupted save: the real file is either
+            // the new version (rename happened) or missing (it did not and there was none).
+            let real = dir.join(&name[1..name.find(PREV_MARK).unwrap_or(1)]);
+            if !real.exists() {
+                let _ = fs::rename(e.path(), &real);
+                removed.push(e.path());
+                continue;
+            }
+        }
+        if fs::remove_file(e.path()).is_ok() {
+            removed.push(e.path());
+        }
+    }
+    removed
+}
+
+/// The writer's pid in the name of one of our leftover files.
+pub fn leftover_pid(name: &str) -> Option<u32> {
+    if !name.starts_with('.') {
+        return None;
+    }
+    let i = name
+        .find(TEMP_MARK)
+        .map(|i| i + TEMP_MARK.len())
+        .or_else(|| name.find(PREV_MARK).map(|i| i + PREV_MARK.len()))?;
+    name[i..].split('-').next()?.parse().ok()
+}
+
+pub fn process_alive(pid: u32) -> bool {
+    // SAFETY: kill with signal 0 only checks whether the process exists.
+    let r = unsafe { libc::kill(pid as libc::pid_t, 0) };
+    r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Read a whole file, as bytes.
+pub fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
+    fs::read(path).map_err(|e| StoreError::io(path, "read", &e))
+}

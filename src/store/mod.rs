@@ -1,0 +1,241 @@
+//! The group folder on disk: reading with exact error positions, atomic private writes,
+//! and refusing to overwrite what someone else changed.
+
+pub mod check;
+pub mod decode;
+pub mod error;
+pub mod fsio;
+pub mod layout;
+pub mod locate;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::fs;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+pub use error::StoreError;
+pub use fsio::FaultPoint;
+pub use layout::Layout;
+
+use crate::model::group::is_valid_id;
+use crate::model::{GoalsFile, Group, Meeting, Prep, ProgressFile};
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Access to one group folder.
+#[derive(Debug)]
+pub struct Store {
+    pub layout: Layout,
+    fault: Cell<Option<FaultPoint>>,
+    /// Hash of each file's bytes as last read or written, to notice changes by others.
+    seen: RefCell<HashMap<PathBuf, u64>>,
+}
+
+fn digest(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+impl Store {
+    pub fn new(root: impl Into<PathBuf>) -> Store {
+        Store { layout: Layout::new(root), fault: Cell::new(None), seen: RefCell::new(HashMap::new()) }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.layout.root
+    }
+
+    /// Make the next saves fail at `point` (tests of failed writes).
+    pub fn inject_fault(&self, point: Option<FaultPoint>) {
+        self.fault.set(point);
+    }
+
+    pub fn has_group(&self) -> bool {
+        self.layout.group().exists()
+    }
+
+    /// Read and decode one file, remembering what it held.
+    pub fn read<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
+        let bytes = fsio::read(path)?;
+        let value = decode::decode(path, &bytes)?;
+        self.seen.borrow_mut().insert(path.to_path_buf(), digest(&bytes));
+        Ok(value)
+    }
+
+    /// Read a file that may not exist yet.
+    pub fn read_or<T: DeserializeOwned>(&self, path: &Path, missing: impl FnOnce() -> T) -> Result<T> {
+        match fs::metadata(path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(missing()),
+            _ => self.read(path),
+        }
+    }
+
+    /// Write a value atomically. Refuses when the file changed on disk since it was read
+    /// or last written here, or exists though it was never read here.
+    pub fn write<T: Serialize>(&self, path: &Path, value: &T) -> Result<()> {
+        let bytes = decode::encode(value);
+        self.write_bytes(path, &bytes)
+    }
+
+    pub fn write_bytes(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let known = self.seen.borrow().get(path).copied();
+        match fs::read(path) {
+            Ok(current) => {
+                if known != Some(digest(&current)) {
+                    return Err(StoreError::ChangedOnDisk { path: path.to_path_buf() });
+                }
+                if current == bytes {
+                    return Ok(());
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::io(path, "read", &e)),
+        }
+        fsio::write_atomic(path, bytes, self.fault.get())?;
+        self.seen.borrow_mut().insert(path.to_path_buf(), digest(bytes));
+        Ok(())
+    }
+
+    /// Forget what was read of `path`, so that the next write of it is not checked
+    /// against it (after the user chose to overwrite).
+    pub fn forget(&self, path: &Path) {
+        self.seen.borrow_mut().remove(path);
+    }
+
+    // ----- group -----
+
+    pub fn load_group(&self) -> Result<Group> {
+        let path = self.layout.group();
+        if !path.exists() {
+            return Err(StoreError::NoGroup { dir: self.root().to_path_buf() });
+        }
+        let group: Group = self.read(&path)?;
+        validate_group(&path, &group)?;
+        Ok(group)
+    }
+
+    pub fn save_group(&self, group: &Group) -> Result<()> {
+        self.write(&self.layout.group(), group)
+    }
+
+    // ----- meetings -----
+
+    /// Ids of all meeting files, oldest first.
+    pub fn meeting_ids(&self) -> Result<Vec<String>> {
+        let dir = self.layout.meetings_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(StoreError::io(&dir, "read the folder", &e)),
+        };
+        let mut ids: Vec<((NaiveDate, u32), String)> = entries
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let id = name.strip_suffix(".json")?.to_string();
+                Some((layout::meeting_sort_key(&id)?, id))
+            })
+            .collect();
+        ids.sort();
+        Ok(ids.into_iter().map(|(_, id)| id).collect())
+    }
+
+    pub fn load_meeting(&self, id: &str) -> Result<Meeting> {
+        let path = self.layout.meeting(id);
+        let m: Meeting = self.read(&path)?;
+        if m.id != id {
+            return Err(StoreError::invalid(
+                &path,
+                1,
+                1,
+                format!("id: the file is named {id}.json but says it is meeting \"{}\"", m.id),
+            ));
+        }
+        Ok(m)
+    }
+
+    pub fn save_meeting(&self, m: &Meeting) -> Result<()> {
+        self.write(&self.layout.meeting(&m.id), m)
+    }
+
+    // ----- a member's own files -----
+
+    pub fn load_goals(&self, member: &str) -> Result<GoalsFile> {
+        self.read_or(&self.layout.goals(member), GoalsFile::default)
+    }
+
+    pub fn save_goals(&self, member: &str, goals: &GoalsFile) -> Result<()> {
+        self.write(&self.layout.goals(member), goals)
+    }
+
+    pub fn load_progress(&self, member: &str) -> Result<ProgressFile> {
+        self.read_or(&self.layout.progress(member), ProgressFile::default)
+    }
+
+    pub fn save_progress(&self, member: &str, p: &ProgressFile) -> Result<()> {
+        self.write(&self.layout.progress(member), p)
+    }
+
+    /// Dates of the member's prep files, oldest first.
+    pub fn prep_dates(&self, member: &str) -> Vec<NaiveDate> {
+        let mut dates: Vec<NaiveDate> = fs::read_dir(self.layout.prep_dir(member))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                NaiveDate::parse_from_str(name.strip_suffix(".json")?, "%Y-%m-%d").ok()
+            })
+            .collect();
+        dates.sort();
+        dates
+    }
+
+    /// The member's newest prep made for a meeting after `after` (the previous meeting).
+    pub fn current_prep(&self, member: &str, after: Option<NaiveDate>) -> Result<Option<Prep>> {
+        let newest = self.prep_dates(member).into_iter().rev().find(|d| after.is_none_or(|a| *d > a));
+        match newest {
+            Some(d) => self.read(&self.layout.prep(member, d)).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    pub fn save_prep(&self, member: &str, prep: &Prep) -> Result<()> {
+        self.write(&self.layout.prep(member, prep.meeting), prep)
+    }
+}
+
+/// Member ids become folder names: refuse any that are unsafe or repeated.
+fn validate_group(path: &Path, g: &Group) -> Result<()> {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let at = |needle: &str| match text.find(needle) {
+        Some(i) => decode::position(text.as_bytes(), i),
+        None => (1, 1),
+    };
+    let mut seen = std::collections::HashSet::new();
+    for (i, m) in g.members.iter().enumerate() {
+        let quoted = serde_json::to_string(&m.id).unwrap_or_default();
+        let (l, c) = at(&quoted);
+        if !is_valid_id(&m.id) {
+            return Err(StoreError::invalid(
+                path,
+                l,
+                c,
+                format!(
+                    "members[{i}].id: {quoted} is not a valid member id (use lowercase letters, digits and -, at most {} characters)",
+                    crate::model::group::MAX_ID_LEN
+                ),
+            ));
+        }
+        if !seen.insert(m.id.as_str()) {
+            return Err(StoreError::invalid(path, l, c, format!("members[{i}].id: {quoted} is used by two members")));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,152 @@
+//! What frames every screen: header with the meeting clock, phase bar, status line,
+//! footer of key hints, and the too-small and blank screens.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{MIN_HEIGHT, MIN_WIDTH, Theme, centered, fit, format, span};
+use crate::app::derive;
+use crate::app::keymap;
+use crate::app::{App, StatusKind};
+use crate::model::Phase;
+use crate::strings::ui;
+
+pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
+    let msg = ui::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let lines: Vec<Line> =
+        textwrap(&msg, area.width.max(1) as usize).into_iter().map(|l| Line::from(span(l, theme.strong()))).collect();
+    let h = (lines.len() as u16).min(area.height);
+    let y = area.y + area.height.saturating_sub(h) / 2;
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), Rect { y, height: h, ..area });
+}
+
+/// Simple word wrap for the few places that are not in a Paragraph.
+fn textwrap(s: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if !line.is_empty() && line.width() + 1 + word.width() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out.into_iter().map(|l| fit(&l, width)).collect()
+}
+
+pub fn blank(frame: &mut Frame, area: Rect, theme: Theme) {
+    let r = centered(area, ui::BLANKED.width() as u16, 1);
+    frame.render_widget(Paragraph::new(span(ui::BLANKED, theme.dim())), r);
+}
+
+pub fn header(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
+    let mut right: Vec<Span> = vec![span(format::hhmm(now), theme.strong())];
+    if let Some(m) = app.meeting.as_ref().filter(|m| m.is_open()) {
+        let end = m.scheduled_end();
+        let left = (end - now).num_minutes();
+        right.push(span(" · ", theme.dim()));
+        if now <= end {
+            right.push(span(ui::ends_at(&format::hhmm(end), &format::minutes(left.max(0))), theme.text()));
+        } else {
+            right.push(span(
+                ui::ended_at(&format::hhmm(end), &format::minutes((now - end).num_minutes())),
+                theme.alert(),
+            ));
+        }
+        if m.phase >= Phase::PrepReview {
+            let over = (derive::projected_end(m, now) - end).num_minutes();
+            right.push(span(" · ", theme.dim()));
+            if over <= 0 {
+                right.push(span(ui::ON_TIME, theme.ok()));
+            } else {
+                right.push(span(
+                    ui::projected_over(&format::minutes(over)),
+                    if over > 10 { theme.alert() } else { theme.warn() },
+                ));
+            }
+        }
+    }
+    let right_w: usize = right.iter().map(|s| s.content.width()).sum::<usize>() + 1;
+    let mut title = format!(" {}", app.ctx.group.name);
+    if let Some(m) = app.meeting.as_ref().filter(|m| m.date != now.date_naive()) {
+        title.push_str(&ui::meeting_suffix(&format::date(m.date, now.date_naive())));
+    }
+    if app.ui.read_only {
+        title.push_str(ui::READ_ONLY_TAG);
+    }
+    let left_w = (area.width as usize).saturating_sub(right_w + 1);
+    let left = fit(&title, left_w);
+    let pad = (area.width as usize).saturating_sub(left.width() + right_w);
+    let mut spans = vec![span(left, theme.title()), Span::raw(" ".repeat(pad))];
+    spans.extend(right);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn phase_bar(current: Phase, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, p) in Phase::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(span(" › ", theme.dim()));
+        }
+        let style = if *p == current {
+            theme.current_phase()
+        } else if *p < current {
+            theme.text()
+        } else {
+            theme.dim()
+        };
+        let label = if *p == current { format!(" {} ", p.label()) } else { p.label().to_string() };
+        spans.push(span(label, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let width = area.width as usize;
+    let line = if let Some(st) = &app.ui.status {
+        let style = match st.kind {
+            StatusKind::Info => theme.text(),
+            StatusKind::Warning => theme.warn(),
+            StatusKind::Error => theme.alert(),
+        };
+        Line::from(span(fit(&format!(" {}", st.text), width), style))
+    } else if let Some(b) = &app.ui.banner {
+        Line::from(span(fit(&format!(" {b}"), width), theme.warn()))
+    } else if app.ui.unsaved {
+        Line::from(span(fit(&format!(" {}", ui::UNSAVED), width), theme.alert()))
+    } else {
+        Line::default()
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let hints = keymap::hints(app);
+    let always = ["help", "quit"];
+    let (tail, main): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, h)| always.contains(h));
+    let render = |(k, h): &(String, &str)| vec![span(k.clone(), theme.key()), span(format!(" {h}  "), theme.dim())];
+    let width = |(k, h): &(String, &str)| k.width() + h.width() + 3;
+    let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(width).sum::<usize>());
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 0;
+    for h in &main {
+        if used + width(h) > budget {
+            break;
+        }
+        used += width(h);
+        spans.extend(render(h));
+    }
+    for h in &tail {
+        spans.extend(render(h));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,141 @@
+//! `view(&App, &mut Frame, now)`: draws the app and changes nothing in it.
+
+mod check_in;
+mod chrome;
+pub mod format;
+mod home;
+mod hot_seat;
+mod overlays;
+mod prep_review;
+mod report_back;
+pub mod theme;
+mod wrap_up;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use crate::app::App;
+use crate::model::Phase;
+pub use theme::Theme;
+
+/// Smallest terminal the screens are laid out for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
+    let area = frame.area();
+    let theme = Theme { color: app.ui.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        chrome::too_small(frame, area, theme);
+        return;
+    }
+    if app.ui.blank {
+        chrome::blank(frame, area, theme);
+        return;
+    }
+    let [header, bar, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    chrome::header(app, frame, header, now, theme);
+    match &app.meeting {
+        Some(m) if m.is_open() => {
+            chrome::phase_bar(m.phase, frame, bar, theme);
+            match m.phase {
+                Phase::CheckIn => check_in::draw(app, m, frame, body, theme),
+                Phase::ReportBack => report_back::draw(app, m, frame, body, now, theme),
+                Phase::PrepReview => prep_review::draw(app, m, frame, body, now, theme),
+                Phase::HotSeats => hot_seat::draw(app, m, frame, body, now, theme),
+                Phase::WrapUp => wrap_up::draw(app, m, frame, body, now, theme),
+            }
+        }
+        Some(m) => home::closed(app, m, frame, body, now, theme),
+        None => home::draw(app, frame, body, now, theme),
+    }
+    chrome::status(app, frame, status, theme);
+    chrome::footer(app, frame, footer, theme);
+    overlays::draw(app, frame, area, now, theme);
+}
+
+/// A titled panel.
+pub(crate) fn panel<'a>(title: impl Into<String>, theme: Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border())
+        .title(Span::styled(format!(" {} ", title.into()), theme.title()))
+}
+
+/// A wrapped paragraph of lines.
+pub(crate) fn text<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+pub(crate) fn span<'a>(s: impl Into<String>, style: Style) -> Span<'a> {
+    Span::styled(s.into(), style)
+}
+
+/// Cut `s` to `width` characters, with an ellipsis when cut.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// The part of `area` inside a centred box of `w`×`h`.
+pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+}
+
+/// What, on screen, changes with time alone: the runtime redraws when this changes.
+pub fn clock_key(app: &App, now: DateTime<FixedOffset>) -> (i64, i64, i64) {
+    let wall_minute = now.timestamp().div_euclid(60);
+    let Some(m) = app.meeting.as_ref().filter(|m| m.is_open()) else { return (wall_minute, 0, 0) };
+    let meeting_left = (m.scheduled_end() - now).num_minutes();
+    let turn = match (m.phase, m.current_turn()) {
+        (Phase::HotSeats, Some(t)) => format::shown_second(t.left_ms_at(now)),
+        _ => 0,
+    };
+    (wall_minute, meeting_left, turn)
+}
+
+/// How long the runtime may sleep before something on screen changes by itself.
+pub fn next_change_ms(app: &App, now: DateTime<FixedOffset>) -> u64 {
+    let to_minute = 60_000 - (now.timestamp_millis().rem_euclid(60_000));
+    let Some(m) = app.meeting.as_ref().filter(|m| m.is_open()) else { return to_minute as u64 };
+    let to_left_minute = {
+        let left = (m.scheduled_end() - now).num_milliseconds();
+        let r = left.rem_euclid(60_000);
+        if r == 0 { 60_000 } else { r }
+    };
+    let mut wait = to_minute.min(to_left_minute);
+    if let (Phase::HotSeats, Some(t)) = (m.phase, m.current_turn())
+        && t.is_running()
+    {
+        wait = wait.min(format::ms_to_next_second(t.left_ms_at(now)));
+    }
+    wait.clamp(1, 60_000) as u64
+}

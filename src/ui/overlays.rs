@@ -1,0 +1,216 @@
+//! What opens on top of a screen: help, confirmations, the step form, the private-note
+//! editor and one-line inputs.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+use tui_input::Input;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Theme, centered, panel, span, text};
+use crate::app::keymap::{self, Scope};
+use crate::app::state::{FormField, LineInput, LinePurpose, NoteEditor, StepForm};
+use crate::app::{App, Overlay};
+use crate::model::Phase;
+use crate::strings::{self as s, ui};
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset>, theme: Theme) {
+    match &app.ui.overlay {
+        Overlay::None => {}
+        Overlay::Help => help(app, frame, area, theme),
+        Overlay::ConfirmQuit => confirm(frame, area, ui::QUIT_TITLE, &quit_text(app), theme),
+        Overlay::ConfirmDelete(id) => {
+            let what = app
+                .meeting
+                .as_ref()
+                .and_then(|m| m.steps.iter().find(|s| &s.id == id))
+                .map(|s| s.text.clone())
+                .unwrap_or_default();
+            confirm(frame, area, ui::DELETE_TITLE, &ui::delete_text(&what), theme)
+        }
+        Overlay::StepForm(f) => step_form(app, f, frame, area, theme),
+        Overlay::Note(n) => note(app, n, frame, area, theme),
+        Overlay::Line(l) => line(app, l, frame, area, theme),
+    }
+}
+
+fn quit_text(app: &App) -> String {
+    if app.ui.unsaved { ui::QUIT_UNSAVED.to_string() } else { ui::QUIT_TEXT.to_string() }
+}
+
+fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme) {
+    let w = 56.min(area.width);
+    let lines = vec![
+        Line::from(span(body.to_string(), theme.text())),
+        Line::default(),
+        Line::from(span(ui::CONFIRM_KEYS, theme.key())),
+    ];
+    let r = centered(area, w, 7);
+    frame.render_widget(Clear, r);
+    frame.render_widget(text(lines).block(panel(title, theme)), r);
+}
+
+fn help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+    let phase = app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase);
+    let mut scopes: Vec<Scope> = Vec::new();
+    if let Some(p) = phase {
+        scopes.push(Scope::Phase(p));
+    } else {
+        scopes.push(Scope::Home);
+    }
+    scopes.push(Scope::Global);
+    for p in Phase::ALL {
+        if Some(p) != phase {
+            scopes.push(Scope::Phase(p));
+        }
+    }
+    scopes.push(Scope::Editing);
+    scopes.push(Scope::Notes);
+    let mut lines = Vec::new();
+    for scope in scopes {
+        let rows = keymap::help_rows(scope);
+        if rows.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(span(s::help_scope_title(scope), theme.title())));
+        for (keys, what) in rows {
+            lines.push(Line::from(vec![
+                span(format!("  {keys:<14}"), theme.key()),
+                span(what.to_string(), theme.text()),
+            ]));
+        }
+    }
+    let r = Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    };
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(lines).block(panel(s::HELP_TITLE, theme)), r);
+}
+
+/// Draw a one-line input at `r`, with the cursor where the user types.
+fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, theme: Theme) {
+    let width = r.width.max(1) as usize;
+    let scroll = input.visual_scroll(width.saturating_sub(1));
+    let style = if focused { theme.strong() } else { theme.text() };
+    let shown: String = {
+        let mut w = 0;
+        input
+            .value()
+            .chars()
+            .skip(scroll)
+            .take_while(|c| {
+                w += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                w <= width
+            })
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(span(shown, style)), r);
+    if focused {
+        let x = (input.visual_cursor().saturating_sub(scroll)) as u16;
+        frame.set_cursor_position(Position { x: r.x + x.min(r.width.saturating_sub(1)), y: r.y });
+    }
+}
+
+fn step_form(app: &App, f: &StepForm, frame: &mut Frame, area: Rect, theme: Theme) {
+    let w = 70.min(area.width);
+    let r = centered(area, w, 12);
+    frame.render_widget(Clear, r);
+    let title = if f.editing.is_some() {
+        ui::edit_step_title(app.ctx.group.name_of(&f.owner))
+    } else {
+        ui::new_step_title(app.ctx.group.name_of(&f.owner))
+    };
+    let block = panel(title, theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let label_w = 18u16;
+    let fields: [(FormField, &str); 4] = [
+        (FormField::Text, ui::FORM_TEXT),
+        (FormField::Result, ui::FORM_RESULT),
+        (FormField::Due, ui::FORM_DUE),
+        (FormField::Goal, ui::FORM_GOAL),
+    ];
+    for (i, (field, label)) in fields.iter().enumerate() {
+        let y = inner.y + (i as u16) * 2;
+        if y >= inner.y + inner.height {
+            break;
+        }
+        let focused = f.focus == *field;
+        let lstyle = if focused { theme.key() } else { theme.dim() };
+        frame.render_widget(
+            Paragraph::new(span(*label, lstyle)),
+            Rect { x: inner.x, y, width: label_w.min(inner.width), height: 1 },
+        );
+        let fr = Rect { x: inner.x + label_w, y, width: inner.width.saturating_sub(label_w), height: 1 };
+        match field {
+            FormField::Text => input_line(frame, &f.text, fr, focused, theme),
+            FormField::Result => input_line(frame, &f.result, fr, focused, theme),
+            FormField::Due => input_line(frame, &f.due, fr, focused, theme),
+            FormField::Goal => {
+                let goals = app.ctx.goals_of(&f.owner);
+                let name = f
+                    .goal
+                    .and_then(|g| goals.get(g))
+                    .map(|g| g.title.clone())
+                    .unwrap_or_else(|| ui::NO_GOAL.to_string());
+                let shown = if focused { format!("‹ {name} ›") } else { name };
+                frame.render_widget(
+                    Paragraph::new(span(shown, if focused { theme.strong() } else { theme.text() })),
+                    fr,
+                );
+            }
+        }
+    }
+    let bottom = Rect { x: inner.x, y: inner.y + inner.height.saturating_sub(2), width: inner.width, height: 2 };
+    let mut lines = Vec::new();
+    if let Some(e) = &f.error {
+        lines.push(Line::from(span(e.clone(), theme.alert())));
+    } else {
+        lines.push(Line::default());
+    }
+    lines.push(Line::from(span(ui::FORM_KEYS, theme.dim())));
+    frame.render_widget(Paragraph::new(lines), bottom);
+}
+
+fn note(app: &App, n: &NoteEditor, frame: &mut Frame, area: Rect, theme: Theme) {
+    let r = centered(area, 70.min(area.width), 12.min(area.height));
+    frame.render_widget(Clear, r);
+    let block = panel(ui::note_title(app.ctx.group.name_of(&n.member)), theme)
+        .title_bottom(Line::from(span(ui::NOTE_KEYS, theme.dim())));
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    frame.render_widget(&n.text, inner);
+}
+
+fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {
+    let title = match &l.purpose {
+        LinePurpose::ReviewNote(step) => {
+            let owner = app
+                .ctx
+                .prev_open
+                .iter()
+                .find(|s| &s.id == step)
+                .map(|s| app.ctx.group.name_of(&s.owner).to_string())
+                .unwrap_or_default();
+            ui::review_note_title(&owner)
+        }
+        LinePurpose::NextMeetingDate => ui::NEXT_DATE_TITLE.to_string(),
+    };
+    let w = 64.min(area.width);
+    let r = centered(area, w, 5);
+    frame.render_widget(Clear, r);
+    let block = panel(title, theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    input_line(frame, &l.input, Rect { height: 1, ..inner }, true, theme);
+    let msg = l.error.clone().unwrap_or_else(|| ui::LINE_KEYS.to_string());
+    let style = if l.error.is_some() { theme.alert() } else { theme.dim() };
+    let y = inner.y + inner.height.saturating_sub(1);
+    frame.render_widget(Paragraph::new(span(msg.clone(), style)), Rect { y, height: 1, ..inner });
+    let _ = msg.width();
+}

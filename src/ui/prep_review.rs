@@ -1,0 +1,104 @@
+//! Prep review: who is prepared, what they bring, the hot-seat order and minutes.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::{Theme, fit, format, panel, span, text};
+use crate::app::App;
+use crate::app::derive::{self, clamp};
+use crate::model::Meeting;
+use crate::strings::ui;
+
+pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
+    let [main, plan] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
+    let rows = derive::prep_rows(m);
+    let inner_w = left.width.saturating_sub(4) as usize;
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|id| {
+            let name = app.ctx.group.name_of(id);
+            let pos = m.order.iter().position(|x| x == id);
+            let (flag, style) = match (pos, app.ctx.preps.get(id)) {
+                (None, _) => (ui::ABSENT_FLAG, theme.dim()),
+                (Some(_), Some(p)) if p.is_prepared() => (ui::PREPARED_FLAG, theme.ok()),
+                (Some(_), _) => (ui::UNPREPARED_FLAG, theme.alert()),
+            };
+            let num = pos.map(|i| format!("{:>2} ", i + 1)).unwrap_or_else(|| "   ".into());
+            let name_w = inner_w.saturating_sub(3 + 15);
+            ListItem::new(Line::from(vec![
+                span(num, theme.dim()),
+                span(format!("{:<name_w$}", fit(name, name_w)), if pos.is_some() { theme.text() } else { theme.dim() }),
+                span(format!(" {flag:>14}"), style),
+            ]))
+        })
+        .collect();
+    let title = ui::order_title(m.turn_minutes);
+    let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, items.len())));
+    frame.render_stateful_widget(
+        List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
+        left,
+        &mut state,
+    );
+
+    let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
+    frame.render_widget(prep_panel(app, selected.map(String::as_str), theme), right);
+
+    let turns = m.order.len() as i64 * m.turn_minutes as i64;
+    let end = derive::projected_end(m, now);
+    let over = (end - m.scheduled_end()).num_minutes();
+    let verdict = if over <= 0 {
+        span(ui::ON_TIME, theme.ok())
+    } else {
+        span(ui::projected_over(&format::minutes(over)), theme.warn())
+    };
+    let line = Line::from(vec![
+        span(
+            format!(
+                " {}",
+                ui::plan_line(m.order.len(), m.turn_minutes, turns, derive::WRAP_UP_MINUTES, &format::hhmm(end))
+            ),
+            theme.text(),
+        ),
+        verdict,
+    ]);
+    frame.render_widget(Paragraph::new(line), plan);
+}
+
+fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph<'a> {
+    let Some(id) = member else { return text(vec![]).block(panel(ui::PREP_TITLE, theme)) };
+    let name = app.ctx.group.name_of(id).to_string();
+    let Some(p) = app.ctx.preps.get(id) else {
+        return text(vec![Line::from(span(ui::NO_PREP, theme.alert()))]).block(panel(name, theme));
+    };
+    let mut lines = vec![Line::from(vec![
+        span(ui::VISION_LABEL, theme.dim()),
+        if p.vision_reviewed { span(ui::YES, theme.ok()) } else { span(ui::NO, theme.alert()) },
+    ])];
+    if !p.accomplished.is_empty() {
+        lines.push(Line::from(vec![
+            span(ui::ACCOMPLISHED_LABEL, theme.dim()),
+            span(p.accomplished.clone(), theme.text()),
+        ]));
+    }
+    if !p.action_plan.is_empty() {
+        lines.push(Line::from(vec![span(ui::PLAN_LABEL, theme.dim()), span(p.action_plan.clone(), theme.text())]));
+    }
+    if p.questions.is_empty() {
+        lines.push(Line::from(vec![span(ui::QUESTIONS_LABEL, theme.dim()), span(ui::NONE_YET, theme.warn())]));
+    } else {
+        lines.push(Line::from(span(ui::QUESTIONS_LABEL, theme.dim())));
+        for q in &p.questions {
+            lines.push(Line::from(vec![span("  • ", theme.dim()), span(q.clone(), theme.text())]));
+        }
+    }
+    lines.push(Line::from(vec![
+        span(ui::WALK_AWAY_LABEL, theme.dim()),
+        if p.walk_away.is_empty() { span(ui::NONE_YET, theme.warn()) } else { span(p.walk_away.clone(), theme.text()) },
+    ]));
+    let title = if p.is_prepared() { ui::prep_of(&name) } else { ui::not_prepared(&name) };
+    text(lines).block(panel(title, theme))
+}

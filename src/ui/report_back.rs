@@ -1,0 +1,146 @@
+//! Report-back: every open step of the members who are here, progress and completion.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::{Theme, fit, format, panel, span, text};
+use crate::app::App;
+use crate::app::derive::{self, Reported, clamp};
+use crate::model::{ActionStep, Meeting, Progress, Reporter};
+use crate::strings::ui;
+
+pub fn progress_style(p: Progress, theme: Theme) -> ratatui::style::Style {
+    match p {
+        Progress::Done => theme.ok(),
+        Progress::Partial => theme.warn(),
+        Progress::NotDone => theme.alert(),
+        Progress::Dropped => theme.dim(),
+        Progress::Open => theme.dim(),
+    }
+}
+
+pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
+    let items = derive::report_items(app);
+    let (per, all) = derive::completion(m, &items);
+    let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(area);
+    let side_w = 24.min(top.width / 3);
+    let [list_area, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_w)]).areas(top);
+
+    let today = now.date_naive();
+    let inner_w = list_area.width.saturating_sub(4) as usize;
+    let rows: Vec<ListItem> = items
+        .iter()
+        .map(|s| {
+            let who = app.ctx.group.name_of(&s.owner).split_whitespace().next().unwrap_or("").to_string();
+            let (p, source) = derive::reported(m, s);
+            let (mark, mark_style) = match source {
+                Reported::Here => (p.label().to_string(), progress_style(p, theme)),
+                Reported::ByMember => (format!("{}*", p.label()), progress_style(p, theme)),
+                Reported::Earlier => (format!("({})", p.label()), theme.dim()),
+                Reported::Never => ("·".to_string(), theme.dim()),
+            };
+            let who_w = 8;
+            let mark_w = 10;
+            let text_w = inner_w.saturating_sub(who_w + mark_w + 2);
+            let overdue = s.due.is_some_and(|d| d < today) && source != Reported::Here;
+            ListItem::new(Line::from(vec![
+                span(format!("{:<who_w$}", fit(&who, who_w - 1)), theme.strong()),
+                span(format!("{:<text_w$}", fit(&s.text, text_w)), if overdue { theme.warn() } else { theme.text() }),
+                span(format!(" {:>mark_w$}", mark), mark_style),
+            ]))
+        })
+        .collect();
+    let title =
+        ui::report_title(items.len(), items.iter().filter(|s| derive::reported(m, s).1 == Reported::Here).count());
+    if rows.is_empty() {
+        frame.render_widget(
+            text(vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))]).block(panel(title, theme)),
+            list_area,
+        );
+    } else {
+        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.report, rows.len())));
+        let list = List::new(rows).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
+        frame.render_stateful_widget(list, list_area, &mut state);
+    }
+
+    // Completion per member and for the group.
+    let mut lines: Vec<Line> = per
+        .iter()
+        .map(|(id, c)| {
+            let name = app.ctx.group.name_of(id).split_whitespace().next().unwrap_or("").to_string();
+            Line::from(vec![
+                span(format!("{:<9}", fit(&name, 8)), theme.text()),
+                span(format!("{}/{} ", c.done, c.counted()), theme.dim()),
+                span(pct(c.percent()), theme.strong()),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(vec![
+        span(format!("{:<9}", ui::GROUP), theme.strong()),
+        span(pct(all.percent()), theme.title()),
+    ]));
+    frame.render_widget(text(lines).block(panel(ui::COMPLETION_TITLE, theme)), side);
+
+    let selected = items.get(clamp(app.ui.cursors.report, items.len()));
+    frame.render_widget(detail_panel(app, m, selected, today, theme), detail);
+}
+
+fn pct(p: Option<u32>) -> String {
+    p.map(|p| format!("{p:>3}%")).unwrap_or_else(|| "  –".to_string())
+}
+
+fn detail_panel<'a>(
+    app: &'a App,
+    m: &Meeting,
+    step: Option<&ActionStep>,
+    today: chrono::NaiveDate,
+    theme: Theme,
+) -> Paragraph<'a> {
+    let Some(s) = step else { return text(vec![]).block(panel(ui::STEP_TITLE, theme)) };
+    let mut lines = vec![];
+    let mut facts: Vec<Span> = vec![span(app.ctx.group.name_of(&s.owner).to_string(), theme.strong())];
+    if let Some(d) = s.due {
+        facts.push(span(format!(" · {}", ui::due(&format::date(d, today))), theme.text()));
+    }
+    facts.push(span(format!(" · {}", ui::from_meeting(&s.meeting)), theme.dim()));
+    lines.push(Line::from(facts));
+    lines.push(Line::from(vec![span(s.text.clone(), theme.text())]));
+    if !s.measurable_result.is_empty() {
+        lines.push(Line::from(vec![
+            span(ui::RESULT_LABEL, theme.dim()),
+            span(s.measurable_result.clone(), theme.text()),
+        ]));
+    }
+    match (m.review(&s.id), s.last_entry()) {
+        (Some(r), _) if !r.note.is_empty() => {
+            lines.push(Line::from(vec![span(ui::NOTE_LABEL, theme.dim()), span(r.note.clone(), theme.text())]))
+        }
+        (None, Some(e)) if e.by == Reporter::Member => {
+            let who = app.ctx.group.name_of(&s.owner).split_whitespace().next().unwrap_or("").to_string();
+            let mut v = vec![span(ui::member_reported(&who, e.progress.label()), theme.warn())];
+            if !e.note.is_empty() {
+                v.push(span(format!(" “{}”", e.note), theme.text()));
+            }
+            lines.push(Line::from(v));
+        }
+        _ => {}
+    }
+    if s.progress() == Progress::NotDone
+        && let Some(words) = slip_words(app, s)
+    {
+        lines.push(Line::from(vec![span(ui::SLIP_LABEL, theme.alert()), span(format!("“{words}”"), theme.strong())]));
+    }
+    text(lines).block(panel(ui::STEP_TITLE, theme))
+}
+
+/// The owner's own words for when they slip: from the step's goal, else their first
+/// goal that has some.
+pub fn slip_words<'a>(app: &'a App, s: &ActionStep) -> Option<&'a str> {
+    let goals = app.ctx.goals_of(&s.owner);
+    let by_goal = s.goal.as_ref().and_then(|g| goals.iter().find(|x| &x.id == g)).filter(|g| !g.slip_words.is_empty());
+    by_goal.or_else(|| goals.iter().find(|g| !g.slip_words.is_empty())).map(|g| g.slip_words.as_str())
+}
