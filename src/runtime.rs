@@ -1,12 +1,16 @@
-//! The one impure loop: read events, run `update`, carry out its effects, draw when
-//! something visible changed. It sleeps until the next key, signal, or the moment the
-//! screen's clock would show a different value — no fixed frame rate.
+//! The one impure loop: read events, hand them to the program, draw when something
+//! visible changed. It sleeps until the next key, signal, or the moment the screen's
+//! clock would show a different value — no fixed frame rate.
+//!
+//! A [`Program`] is a screen family (the facilitator's meeting, a member's own view): it
+//! turns events into actions, runs its pure `update`, and carries out the effects.
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local};
+use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App, Effect, keymap, update};
@@ -29,20 +33,87 @@ pub enum Ended {
     Signal(i32),
 }
 
+/// What the program wants after handling an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Continue { redraw: bool },
+    Quit,
+}
+
+/// A full-screen program the loop can run.
+pub trait Program {
+    /// A terminal event (`Some`), or the clock ticking (`None`).
+    fn handle(&mut self, event: Option<&Event>, now: DateTime<FixedOffset>, term: Option<&mut Term>) -> Step;
+    /// Draw everything; changes nothing.
+    fn draw(&self, frame: &mut Frame, now: DateTime<FixedOffset>);
+    /// Changes whenever the screen would look different with time alone.
+    fn clock_key(&self, now: DateTime<FixedOffset>) -> (i64, i64, i64);
+    /// Milliseconds the loop may sleep before the screen changes by itself.
+    fn next_change_ms(&self, now: DateTime<FixedOffset>) -> u64;
+    /// A signal or a lost terminal: save what must be saved, quickly.
+    fn shutdown(&mut self, now: DateTime<FixedOffset>);
+}
+
 pub fn now() -> DateTime<FixedOffset> {
     Local::now().fixed_offset()
 }
 
-/// Carry out effects. Returns `true` when the app asked to quit.
+/// The facilitator's program: the meeting app and its group folder.
+pub struct Facilitator<'a> {
+    pub app: App,
+    pub store: &'a Store,
+}
+
+impl Facilitator<'_> {
+    /// Apply an action and carry out its effects. Returns `true` to quit.
+    pub fn dispatch(&mut self, action: Action, now: DateTime<FixedOffset>, term: Option<&mut Term>) -> bool {
+        let effects = update(&mut self.app, action, now);
+        run_effects(&mut self.app, self.store, effects, term, now)
+    }
+}
+
+impl Program for Facilitator<'_> {
+    fn handle(&mut self, event: Option<&Event>, now: DateTime<FixedOffset>, term: Option<&mut Term>) -> Step {
+        let action = match event {
+            None => Action::Tick,
+            Some(ev) => match keymap::lookup(&self.app, ev) {
+                Some(a) => a,
+                None => return Step::Continue { redraw: false },
+            },
+        };
+        let redraw = action != Action::Tick;
+        let effects = update(&mut self.app, action, now);
+        let redraw = redraw || !effects.is_empty();
+        if run_effects(&mut self.app, self.store, effects, term, now) { Step::Quit } else { Step::Continue { redraw } }
+    }
+
+    fn draw(&self, frame: &mut Frame, now: DateTime<FixedOffset>) {
+        ui::view(&self.app, frame, now);
+    }
+
+    fn clock_key(&self, now: DateTime<FixedOffset>) -> (i64, i64, i64) {
+        ui::clock_key(&self.app, now)
+    }
+
+    fn next_change_ms(&self, now: DateTime<FixedOffset>) -> u64 {
+        ui::next_change_ms(&self.app, now)
+    }
+
+    fn shutdown(&mut self, now: DateTime<FixedOffset>) {
+        let effects = crate::app::phases::quit(&mut self.app, now);
+        run_effects(&mut self.app, self.store, effects, None, now);
+    }
+}
+
+/// Carry out the facilitator's effects. Returns `true` when the app asked to quit.
 pub fn run_effects(
     app: &mut App,
     store: &Store,
     effects: Vec<Effect>,
-    term: Option<&mut Term>,
+    mut term: Option<&mut Term>,
     now: DateTime<FixedOffset>,
 ) -> bool {
     let mut quit = false;
-    let mut term = term;
     let mut queue = effects;
     while !queue.is_empty() {
         let mut follow = Vec::new();
@@ -108,60 +179,52 @@ fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Run the app full-screen until the user quits or a signal arrives.
-pub fn run(mut app: App, store: &Store, start: Vec<Action>) -> std::io::Result<Ended> {
+/// Run a program full-screen until it quits or a signal arrives. The terminal is
+/// restored on every way out.
+pub fn run(program: &mut dyn Program) -> std::io::Result<Ended> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
     let mut term = terminal::enter()?;
     let _guard = terminal::Guard;
     spawn_input(tx);
-    for a in start {
-        let t = now();
-        let effects = update(&mut app, a, t);
-        if run_effects(&mut app, store, effects, Some(&mut term), t) {
-            return Ok(Ended::Quit);
-        }
-    }
-    event_loop(&mut app, store, &mut term, &rx)
+    event_loop(program, &mut term, &rx)
 }
 
-fn event_loop(app: &mut App, store: &Store, term: &mut Term, rx: &Receiver<Msg>) -> std::io::Result<Ended> {
+fn event_loop(program: &mut dyn Program, term: &mut Term, rx: &Receiver<Msg>) -> std::io::Result<Ended> {
     let mut dirty = true;
     let mut shown = None;
     loop {
         let t = now();
-        let key = ui::clock_key(app, t);
+        let key = program.clock_key(t);
         if dirty || shown != Some(key) {
-            term.draw(|f| ui::view(app, f, t))?;
+            term.draw(|f| program.draw(f, t))?;
             shown = Some(key);
             dirty = false;
         }
-        let wait = Duration::from_millis(ui::next_change_ms(app, t));
-        let action = match rx.recv_timeout(wait) {
-            Ok(Msg::Event(ev)) => match keymap::lookup(app, &ev) {
-                Some(a) => a,
-                None => continue,
-            },
+        let wait = Duration::from_millis(program.next_change_ms(t));
+        let msg = rx.recv_timeout(wait);
+        let t = now();
+        let step = match msg {
+            Ok(Msg::Event(ev)) => {
+                if matches!(ev, Event::Resize(..)) {
+                    term.autoresize()?;
+                    dirty = true;
+                }
+                program.handle(Some(&ev), t, Some(term))
+            }
+            Err(RecvTimeoutError::Timeout) => program.handle(None, t, Some(term)),
             Ok(Msg::Signal(sig)) => {
-                let t = now();
-                let effects = crate::app::phases::quit(app, t);
-                run_effects(app, store, effects, None, t);
+                program.shutdown(t);
                 return Ok(Ended::Signal(sig));
             }
             Ok(Msg::InputClosed) | Err(RecvTimeoutError::Disconnected) => {
-                let t = now();
-                let effects = crate::app::phases::quit(app, t);
-                run_effects(app, store, effects, None, t);
+                program.shutdown(t);
                 return Ok(Ended::Signal(libc::SIGHUP));
             }
-            Err(RecvTimeoutError::Timeout) => Action::Tick,
         };
-        let t = now();
-        let redraw = action != Action::Tick;
-        let effects = update(app, action, t);
-        dirty |= redraw || !effects.is_empty();
-        if run_effects(app, store, effects, Some(term), t) {
-            return Ok(Ended::Quit);
+        match step {
+            Step::Quit => return Ok(Ended::Quit),
+            Step::Continue { redraw } => dirty |= redraw,
         }
     }
 }

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 
 use crate::app::{Action, App};
 use crate::context::{Context, Strictness};
-use crate::runtime::{self, Ended};
+use crate::runtime::{self, Ended, Facilitator};
 use crate::store::Store;
 
 pub fn is_terminal() -> bool {
@@ -37,7 +37,11 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
     if !is_terminal() {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
-    Ok(exit(runtime::run(app, store, vec![Action::Start])?))
+    let mut program = Facilitator { app, store };
+    if program.dispatch(Action::Start, runtime::now(), None) {
+        return Ok(ExitCode::SUCCESS);
+    }
+    Ok(exit(runtime::run(&mut program)?))
 }
 
 /// `hotseat`: the home screen.
@@ -46,5 +50,5 @@ pub fn home(store: &Store) -> Result<ExitCode> {
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
-    Ok(exit(runtime::run(app, store, Vec::new())?))
+    Ok(exit(runtime::run(&mut Facilitator { app, store })?))
 }
