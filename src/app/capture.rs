@@ -26,7 +26,7 @@ pub fn open_step_form(app: &mut App, owner: Option<String>) -> Vec<Effect> {
     let goals = app.ctx.goals_of(&owner);
     let goal = (goals.len() == 1).then_some(0);
     let due = derive::default_due(app);
-    app.ui.overlay = Overlay::StepForm(StepForm {
+    app.ui.overlay = Overlay::StepForm(Box::new(StepForm {
         editing: None,
         owner,
         text: Input::default(),
@@ -35,7 +35,7 @@ pub fn open_step_form(app: &mut App, owner: Option<String>) -> Vec<Effect> {
         goal,
         focus: FormField::Text,
         error: None,
-    });
+    }));
     Vec::new()
 }
 
@@ -68,7 +68,7 @@ pub fn edit_selected_step(app: &mut App) -> Vec<Effect> {
         return Vec::new();
     };
     let goal = step.goal.as_ref().and_then(|g| app.ctx.goals_of(&step.owner).iter().position(|x| &x.id == g));
-    app.ui.overlay = Overlay::StepForm(StepForm {
+    app.ui.overlay = Overlay::StepForm(Box::new(StepForm {
         editing: Some(id),
         owner: step.owner.clone(),
         text: input(&step.text),
@@ -77,7 +77,7 @@ pub fn edit_selected_step(app: &mut App) -> Vec<Effect> {
         goal,
         focus: FormField::Text,
         error: None,
-    });
+    }));
     Vec::new()
 }
 
@@ -224,7 +224,7 @@ fn paste_into(input: &mut Input, text: &str) {
     }
 }
 
-fn edit_form(app: &mut App, mut form: StepForm, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+fn edit_form(app: &mut App, mut form: Box<StepForm>, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let goals = app.ctx.goals_of(&form.owner).len();
     match action {
         Action::Cancel => return Vec::new(),
@@ -274,7 +274,7 @@ pub fn parse_date(text: &str) -> Result<Option<NaiveDate>, String> {
     NaiveDate::parse_from_str(t, "%Y-%m-%d").map(Some).map_err(|_| s::bad_date(t))
 }
 
-fn submit_step(app: &mut App, mut form: StepForm, now: DateTime<FixedOffset>) -> Vec<Effect> {
+fn submit_step(app: &mut App, mut form: Box<StepForm>, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let text = form.text.value().trim().to_string();
     if text.is_empty() {
         form.error = Some(s::STEP_NEEDS_TEXT.to_string());

@@ -15,7 +15,7 @@ pub enum Overlay {
     ConfirmQuit,
     /// Confirm removal of a step captured in this meeting.
     ConfirmDelete(String),
-    StepForm(StepForm),
+    StepForm(Box<StepForm>),
     Note(Box<NoteEditor>),
     Line(LineInput),
 }
