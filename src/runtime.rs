@@ -13,8 +13,10 @@ use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{Action, App, Effect, keymap, update};
-use crate::store::Store;
+use crate::app::{Action, App, Effect, StatusKind, keymap, update};
+use crate::model::merge;
+use crate::store::{Store, StoreError};
+use crate::strings;
 use crate::terminal::{self, Term};
 use crate::ui;
 
@@ -62,9 +64,59 @@ pub fn now() -> DateTime<FixedOffset> {
 pub struct Facilitator<'a> {
     pub app: App,
     pub store: &'a Store,
+    /// Read-only sessions follow the files another facilitator writes.
+    seen: Option<FileStamp>,
 }
 
-impl Facilitator<'_> {
+/// What a file looked like: modification time and length.
+type FileStamp = Vec<(Option<std::time::SystemTime>, u64)>;
+
+impl<'a> Facilitator<'a> {
+    pub fn new(app: App, store: &'a Store) -> Facilitator<'a> {
+        let mut f = Facilitator { app, store, seen: None };
+        f.seen = Some(f.stamp());
+        f
+    }
+
+    fn stamp(&self) -> FileStamp {
+        let mut paths = vec![self.store.layout.group(), self.store.layout.meetings_dir()];
+        if let Some(id) = self.app.meeting.as_ref().or(self.app.ctx.open_meeting.as_ref()).map(|m| m.id.clone()) {
+            paths.push(self.store.layout.meeting(&id));
+        }
+        paths
+            .iter()
+            .map(|p| match std::fs::metadata(p) {
+                Ok(m) => (m.modified().ok(), m.len()),
+                Err(_) => (None, 0),
+            })
+            .collect()
+    }
+
+    /// Read-only: reload when the holder of the group saved something.
+    fn follow(&mut self) -> bool {
+        let now = self.stamp();
+        if self.seen.as_ref() == Some(&now) {
+            return false;
+        }
+        self.seen = Some(now);
+        match crate::context::Context::load(self.store, crate::context::Strictness::Lenient) {
+            Ok(ctx) => {
+                let meeting = ctx.open_meeting.clone().or_else(|| {
+                    let id = self.app.meeting.as_ref()?.id.clone();
+                    self.store.load_meeting(&id).ok()
+                });
+                let started = self.app.meeting.is_some();
+                self.app.ctx = ctx;
+                if started {
+                    self.app.ctx.open_meeting = None;
+                    self.app.meeting = meeting;
+                }
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Apply an action and carry out its effects. Returns `true` to quit.
     pub fn dispatch(&mut self, action: Action, now: DateTime<FixedOffset>, term: Option<&mut Term>) -> bool {
         let effects = update(&mut self.app, action, now);
@@ -74,6 +126,15 @@ impl Facilitator<'_> {
 
 impl Program for Facilitator<'_> {
     fn handle(&mut self, event: Option<&Event>, now: DateTime<FixedOffset>, term: Option<&mut Term>) -> Step {
+        if let Some(Event::Key(k)) = event {
+            // A deliberate crash, for the tests that prove the terminal is restored.
+            if k.code == event::KeyCode::F(12) && std::env::var_os("HOTSEAT_TEST_PANIC").is_some() {
+                panic!("panic requested by HOTSEAT_TEST_PANIC");
+            }
+        }
+        if event.is_none() && self.app.ui.read_only && self.follow() {
+            return Step::Continue { redraw: true };
+        }
         let action = match event {
             None => Action::Tick,
             Some(ev) => match keymap::lookup(&self.app, ev) {
@@ -96,7 +157,8 @@ impl Program for Facilitator<'_> {
     }
 
     fn next_change_ms(&self, now: DateTime<FixedOffset>) -> u64 {
-        ui::next_change_ms(&self.app, now)
+        let wait = ui::next_change_ms(&self.app, now);
+        if self.app.ui.read_only { wait.min(1000) } else { wait }
     }
 
     fn shutdown(&mut self, now: DateTime<FixedOffset>) {
@@ -121,13 +183,11 @@ pub fn run_effects(
             match e {
                 Effect::SaveMeeting | Effect::SaveGroup if app.ui.read_only => {}
                 Effect::SaveMeeting => {
-                    if let Some(m) = &app.meeting {
-                        let result = store.save_meeting(m);
-                        follow.extend(saved(app, result, now));
-                    }
+                    let result = save_meeting(app, store);
+                    follow.extend(saved(app, result, now));
                 }
                 Effect::SaveGroup => {
-                    let result = store.save_group(&app.ctx.group);
+                    let result = save_group(app, store);
                     follow.extend(saved(app, result, now));
                 }
                 Effect::Bell => {
@@ -143,7 +203,34 @@ pub fn run_effects(
     quit
 }
 
-fn saved(app: &mut App, result: Result<(), crate::store::StoreError>, now: DateTime<FixedOffset>) -> Vec<Effect> {
+/// Save the meeting; if someone else changed the file since, merge theirs in first.
+fn save_meeting(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    let Some(m) = app.meeting.as_mut() else { return Ok(()) };
+    match store.save_meeting(m) {
+        Err(StoreError::ChangedOnDisk { .. }) => {
+            let theirs = store.load_meeting(&m.id)?;
+            let taken = merge::merge_meeting(m, &theirs);
+            store.save_meeting(m)?;
+            let msg = strings::merged(&m.id, taken);
+            app.set_status(StatusKind::Warning, msg);
+            Ok(())
+        }
+        other => other,
+    }
+}
+
+fn save_group(app: &mut App, store: &Store) -> Result<(), StoreError> {
+    match store.save_group(&app.ctx.group) {
+        Err(StoreError::ChangedOnDisk { .. }) => {
+            let theirs = store.load_group()?;
+            app.ctx.group = merge::merge_group(&app.ctx.group, &theirs);
+            store.save_group(&app.ctx.group)
+        }
+        other => other,
+    }
+}
+
+fn saved(app: &mut App, result: Result<(), StoreError>, now: DateTime<FixedOffset>) -> Vec<Effect> {
     match result {
         Ok(()) => update(app, Action::Saved, now),
         Err(e) => update(app, Action::SaveFailed(e.to_string()), now),

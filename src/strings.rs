@@ -338,3 +338,29 @@ pub mod ui {
     pub const NEXT_DATE_TITLE: &str = "Next meeting date";
     pub const LINE_KEYS: &str = "Enter saves · Esc cancels";
 }
+
+pub fn merged(id: &str, taken: usize) -> String {
+    format!("meetings/{id}.json was changed outside this hotseat; merged ({taken} item(s) taken from it) and saved.")
+}
+
+pub fn held_by(h: Option<&crate::store::lock::Holder>) -> String {
+    match h {
+        Some(h) => format!(
+            "READ-ONLY: hotseat (pid {} on {}, since {}) has this group open; quit it there to take over",
+            h.pid,
+            h.host,
+            h.since.format("%Y-%m-%d %H:%M")
+        ),
+        None => "READ-ONLY: another hotseat has this group open; quit it there to take over".to_string(),
+    }
+}
+
+pub fn debris_banner(files: &[String]) -> String {
+    match files {
+        [one] => format!("Sync conflict copy found, not loaded: {one} (run `hotseat check`)"),
+        [first, rest @ ..] => {
+            format!("{} sync conflict copies found, not loaded: {first}… (run `hotseat check`)", rest.len() + 1)
+        }
+        [] => String::new(),
+    }
+}

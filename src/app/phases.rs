@@ -22,7 +22,9 @@ pub fn start_or_resume(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect>
     if let Some(m) = app.ctx.open_meeting.take() {
         let msg = s::resumed(&m, &app.ctx.group, now);
         app.meeting = Some(m);
-        app.info(msg);
+        if !app.ui.read_only {
+            app.info(msg);
+        }
         return Vec::new();
     }
     let m = app.ctx.start_meeting(now);

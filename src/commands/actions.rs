@@ -82,7 +82,8 @@ fn print_table(out: &mut impl Write, g: &Group, steps: &[ActionStep], all: bool)
     writeln!(out, "{:<idw$}  {:<ow$}  {:<10}  {:<8}  STEP", "ID", "OWNER", "DUE", "PROGRESS")?;
     for s in steps {
         let due = s.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-        writeln!(out, "{:<idw$}  {:<ow$}  {:<10}  {:<8}  {}", s.id, s.owner, due, s.progress().label(), s.text)?;
+        let text = crate::ui::printable(s.text.clone());
+        writeln!(out, "{:<idw$}  {:<ow$}  {:<10}  {:<8}  {text}", s.id, s.owner, due, s.progress().label())?;
     }
     let _ = g;
     Ok(())

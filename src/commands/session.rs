@@ -1,6 +1,7 @@
 //! The full-screen commands: the home screen and the meeting.
 
 use std::io::IsTerminal;
+use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -8,17 +9,70 @@ use anyhow::{Result, bail};
 use crate::app::{Action, App};
 use crate::context::{Context, Strictness};
 use crate::runtime::{self, Ended, Facilitator};
-use crate::store::Store;
+use crate::store::layout::is_sync_debris;
+use crate::store::lock::{self, Acquired, Lock};
+use crate::store::{Store, StoreError, fsio};
+use crate::strings;
 
 pub fn is_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-fn open(store: &Store) -> Result<App> {
+/// Take the group for this facilitator, or open it read-only when another has it.
+/// Cleans what a killed writer left behind.
+pub fn take(store: &Store) -> Result<(Option<Lock>, Option<String>)> {
+    if !store.has_group() {
+        return Err(StoreError::NoGroup { dir: store.root().to_path_buf() }.into());
+    }
+    match lock::acquire(store.root(), runtime::now())? {
+        Acquired::Mine(l) => {
+            fsio::clean_temp(store.root());
+            fsio::clean_temp(&store.layout.meetings_dir());
+            Ok((Some(l), None))
+        }
+        Acquired::Held(holder) => Ok((None, Some(strings::held_by(holder.as_ref())))),
+    }
+}
+
+/// Sync-tool conflict copies anywhere in the group folder (never read, never deleted).
+pub fn debris(root: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut dirs = vec![root.to_path_buf()];
+    while let Some(d) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if is_sync_debris(&name) {
+                let p = e.path();
+                found.push(p.strip_prefix(root).unwrap_or(&p).display().to_string());
+            } else if e.file_type().is_ok_and(|t| t.is_dir()) && !name.starts_with('.') {
+                dirs.push(e.path());
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn open(store: &Store) -> Result<(App, Option<Lock>)> {
+    let (lock, held) = take(store)?;
     let ctx = Context::load(store, Strictness::Lenient)?;
     let mut app = App::new(ctx);
     app.ui.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    Ok(app)
+    let mut banners: Vec<String> = Vec::new();
+    if let Some(h) = held {
+        app.ui.read_only = true;
+        banners.push(h);
+    }
+    let junk = debris(store.root());
+    if !junk.is_empty() {
+        banners.push(strings::debris_banner(&junk));
+    }
+    banners.extend(app.ui.banner.take());
+    if !banners.is_empty() {
+        app.ui.banner = Some(banners.join(" · "));
+    }
+    Ok((app, lock))
 }
 
 fn exit(ended: Ended) -> ExitCode {
@@ -30,14 +84,14 @@ fn exit(ended: Ended) -> ExitCode {
 
 /// `hotseat meeting`: start the next meeting or resume the open one.
 pub fn meeting(store: &Store) -> Result<ExitCode> {
-    let app = open(store)?;
+    let (app, _lock) = open(store)?;
     if app.ctx.group.members.is_empty() && app.ctx.open_meeting.is_none() {
         bail!("the group has no members yet; add them with `hotseat member add \"Full Name\"` first");
     }
     if !is_terminal() {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
-    let mut program = Facilitator { app, store };
+    let mut program = Facilitator::new(app, store);
     if program.dispatch(Action::Start, runtime::now(), None) {
         return Ok(ExitCode::SUCCESS);
     }
@@ -46,9 +100,9 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let app = open(store)?;
+    let (app, _lock) = open(store)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
-    Ok(exit(runtime::run(&mut Facilitator { app, store })?))
+    Ok(exit(runtime::run(&mut Facilitator::new(app, store))?))
 }

@@ -96,6 +96,10 @@ pub fn member_add(
     department: Option<String>,
     id: Option<String>,
 ) -> Result<ExitCode> {
+    let (_lock, held) = session::take(store)?;
+    if let Some(h) = held {
+        bail!("not adding the member now: {}", h.trim_start_matches("READ-ONLY: "));
+    }
     let mut g = store.load_group()?;
     let name = clean("member's name", name, 200)?;
     let role = role.map(|r| clean("role", &r, 200)).transpose()?.unwrap_or_default();

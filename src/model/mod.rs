@@ -3,6 +3,7 @@
 pub mod group;
 pub mod ledger;
 pub mod meeting;
+pub mod merge;
 pub mod member_files;
 pub mod progress;
 pub mod step;

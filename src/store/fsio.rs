@@ -25,6 +25,18 @@ pub enum FaultPoint {
 }
 
 impl FaultPoint {
+    pub fn parse(s: &str) -> Option<FaultPoint> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "create" => Some(FaultPoint::CreateTemp),
+            "write" => Some(FaultPoint::Write),
+            "fsync" => Some(FaultPoint::Fsync),
+            "rename" => Some(FaultPoint::Rename),
+            "dirfsync" => Some(FaultPoint::DirFsync),
+            "diskfull" => Some(FaultPoint::DiskFull),
+            _ => None,
+        }
+    }
+
     pub const ALL: [FaultPoint; 6] = [
         FaultPoint::CreateTemp,
         FaultPoint::Write,
@@ -38,7 +50,7 @@ impl FaultPoint {
 fn injected(point: FaultPoint) -> std::io::Error {
     match point {
         FaultPoint::DiskFull => std::io::Error::from(std::io::ErrorKind::StorageFull),
-        _ => std::io::Error::other(format!("injected failure at {point:?}")),
+        _ => std::io::Error::other(format!("injected failure ({point:?})")),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod error;
 pub mod fsio;
 pub mod layout;
 pub mod locate;
+pub mod lock;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -43,8 +44,12 @@ fn digest(bytes: &[u8]) -> u64 {
 }
 
 impl Store {
+    /// The store of the group folder `root`. For tests of failed saves, the variable
+    /// `HOTSEAT_INJECT_FAULT` (create, write, fsync, rename, dirfsync or diskfull) makes
+    /// every save fail at that step.
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        Store { layout: Layout::new(root), fault: Cell::new(None), seen: RefCell::new(HashMap::new()) }
+        let fault = std::env::var("HOTSEAT_INJECT_FAULT").ok().and_then(|v| FaultPoint::parse(&v));
+        Store { layout: Layout::new(root), fault: Cell::new(fault), seen: RefCell::new(HashMap::new()) }
     }
 
     pub fn root(&self) -> &Path {

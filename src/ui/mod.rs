@@ -79,8 +79,15 @@ pub(crate) fn text<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
     Paragraph::new(lines).wrap(Wrap { trim: false })
 }
 
+/// A styled piece of text. Control characters (which a hand-edited or synced file could
+/// hold) are replaced, so no data can send escape sequences to the terminal.
 pub(crate) fn span<'a>(s: impl Into<String>, style: Style) -> Span<'a> {
-    Span::styled(s.into(), style)
+    Span::styled(printable(s.into()), style)
+}
+
+/// `s` with every control character replaced by `�`.
+pub fn printable(s: String) -> String {
+    if s.chars().any(char::is_control) { s.chars().map(|c| if c.is_control() { '�' } else { c }).collect() } else { s }
 }
 
 /// Cut `s` to `width` characters, with an ellipsis when cut.
