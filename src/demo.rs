@@ -72,6 +72,9 @@ pub fn install(dir: &Path, today: NaiveDate) -> Result<(), StoreError> {
     let anchor = NaiveDate::parse_from_str(ANCHOR, "%Y-%m-%d").expect("valid anchor");
     let days = (today - anchor).num_days();
     fsio::ensure_dir(dir)?;
+    // The folder is empty or new: make it private like every folder we create.
+    std::fs::set_permissions(dir, std::os::unix::fs::PermissionsExt::from_mode(fsio::DIR_MODE))
+        .map_err(|e| StoreError::io(dir, "set permissions on", &e))?;
     for (path, text) in FILES {
         let shifted = shift_text(text, days);
         let moved = path

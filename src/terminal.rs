@@ -28,10 +28,10 @@ pub fn enter() -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
-    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    term.clear()?;
-    Ok(term)
+    // Clearing here, rather than with `Terminal::clear`, avoids asking the terminal for
+    // the cursor position: one round trip less before the first frame.
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, terminal::Clear(terminal::ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
 /// Leave full-screen mode. Safe to call from anywhere, any number of times: only the

@@ -3,8 +3,8 @@
 pub mod group;
 pub mod ledger;
 pub mod meeting;
-pub mod merge;
 pub mod member_files;
+pub mod merge;
 pub mod progress;
 pub mod step;
 

@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
-use super::fsio::{ensure_dir, FILE_MODE};
+use super::fsio::{FILE_MODE, ensure_dir};
 
 pub const LOCK_FILE: &str = ".hotseat.lock";
 

@@ -87,7 +87,11 @@ pub(crate) fn span<'a>(s: impl Into<String>, style: Style) -> Span<'a> {
 
 /// `s` with every control character replaced by `�`.
 pub fn printable(s: String) -> String {
-    if s.chars().any(char::is_control) { s.chars().map(|c| if c.is_control() { '�' } else { c }).collect() } else { s }
+    if s.chars().any(char::is_control) {
+        s.chars().map(|c| if c.is_control() { '�' } else { c }).collect()
+    } else {
+        s
+    }
 }
 
 /// Cut `s` to `width` characters, with an ellipsis when cut.

@@ -1,0 +1,152 @@
+//! A small pseudo-terminal harness: run the real binary in a pty, type keys, read the
+//! screen through a VT100 parser, send signals.
+
+#![allow(dead_code)]
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::path::Path;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+pub struct Pty {
+    master: File,
+    pub child: Child,
+    screen: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+}
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_hotseat")
+}
+
+impl Pty {
+    pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        let mut master: libc::c_int = 0;
+        let mut slave: libc::c_int = 0;
+        let ws = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
+        // SAFETY: openpty writes two descriptors; the pointers are valid.
+        let r = unsafe { libc::openpty(&mut master, &mut slave, std::ptr::null_mut(), std::ptr::null(), &ws) };
+        assert_eq!(r, 0, "openpty failed");
+        // SAFETY: we own both fresh descriptors.
+        let slave = unsafe { OwnedFd::from_raw_fd(slave) };
+        let master = unsafe { File::from_raw_fd(master) };
+        let mut cmd = Command::new(bin());
+        cmd.args(args)
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .stdin(Stdio::from(slave.try_clone().unwrap()))
+            .stdout(Stdio::from(slave.try_clone().unwrap()))
+            .stderr(Stdio::from(slave));
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        // SAFETY: only async-signal-safe calls between fork and exec.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                libc::ioctl(0, libc::TIOCSCTTY, 0);
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("spawn hotseat");
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = master.try_clone().unwrap();
+        let (s2, r2) = (screen.clone(), raw.clone());
+        thread::spawn(move || {
+            let mut buf = [0u8; 65536];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => {
+                        s2.lock().unwrap().process(&buf[..n]);
+                        r2.lock().unwrap().extend_from_slice(&buf[..n]);
+                    }
+                }
+            }
+        });
+        Pty { master, child, screen, raw }
+    }
+
+    pub fn send(&mut self, keys: &str) {
+        self.master.write_all(keys.as_bytes()).unwrap();
+        self.master.flush().unwrap();
+    }
+
+    pub fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    pub fn raw(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
+    }
+
+    /// Wait until `needle` is on screen; false on timeout.
+    pub fn wait_for(&self, needle: &str, timeout: Duration) -> bool {
+        let end = Instant::now() + timeout;
+        while Instant::now() < end {
+            if self.text().contains(needle) {
+                return true;
+            }
+            thread::sleep(Duration::from_millis(3));
+        }
+        self.text().contains(needle)
+    }
+
+    pub fn expect(&self, needle: &str) {
+        assert!(self.wait_for(needle, Duration::from_secs(10)), "never saw {needle:?} on screen:\n{}", self.text());
+    }
+
+    pub fn signal(&self, sig: libc::c_int) {
+        // SAFETY: sending a signal to our own child.
+        unsafe {
+            libc::kill(self.child.id() as libc::pid_t, sig);
+        }
+    }
+
+    /// Wait for the program to exit, with a limit.
+    pub fn wait(&mut self, timeout: Duration) -> ExitStatus {
+        let end = Instant::now() + timeout;
+        loop {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                // Let the reader drain what the program wrote last.
+                thread::sleep(Duration::from_millis(50));
+                return st;
+            }
+            if Instant::now() > end {
+                self.signal(libc::SIGKILL);
+                panic!("hotseat did not exit in time; screen:\n{}", self.text());
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Copy the demo group into `dir`, dated today.
+pub fn demo(dir: &Path) {
+    let today = chrono::Local::now().date_naive();
+    hotseat::demo::install(dir, today).unwrap();
+}
+
+/// Count the occurrences of `needle` in `hay`.
+pub fn count(hay: &[u8], needle: &[u8]) -> usize {
+    hay.windows(needle.len()).filter(|w| *w == needle).count()
+}
+
+pub const ENTER_ALT: &[u8] = b"\x1b[?1049h";
+pub const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
+pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
