@@ -233,7 +233,7 @@ fn save_group(app: &mut App, store: &Store) -> Result<(), StoreError> {
 fn saved(app: &mut App, result: Result<(), StoreError>, now: DateTime<FixedOffset>) -> Vec<Effect> {
     match result {
         Ok(()) => update(app, Action::Saved, now),
-        Err(e) => update(app, Action::SaveFailed(e.to_string()), now),
+        Err(e) => update(app, Action::SaveFailed(e.short()), now),
     }
 }
 

@@ -91,7 +91,7 @@ pub fn unreadable_banner(warnings: &[StoreError]) -> String {
 
 pub const SAVED_AGAIN: &str = "Saved. Everything is on disk again.";
 pub fn save_failed(msg: &str) -> String {
-    format!("NOT SAVED: {msg}. The meeting is kept in memory; the next change tries again.")
+    format!("NOT SAVED: {msg}. Kept in memory; the next change tries again.")
 }
 pub const HOME_NO_MEETING: &str = "No meeting is open. Press Enter to start one.";
 pub const READ_ONLY: &str = "Read-only: another facilitator has this group open.";

@@ -101,7 +101,7 @@ pub fn member_add(
         bail!("not adding the member now: {}", h.trim_start_matches("READ-ONLY: "));
     }
     let mut g = store.load_group()?;
-    let name = clean("member's name", name, 200)?;
+    let name = clean("member's name", name, 1000)?;
     let role = role.map(|r| clean("role", &r, 200)).transpose()?.unwrap_or_default();
     let department = department.map(|d| clean("department", &d, 100)).transpose()?.unwrap_or_default();
     let id = match id {

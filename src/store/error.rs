@@ -28,6 +28,20 @@ impl StoreError {
         StoreError::Io { path: path.to_path_buf(), action, message: describe_io(err) }
     }
 
+    /// The error for a one-line status: the reason first, then the file's last two
+    /// path components.
+    pub fn short(&self) -> String {
+        let tail = |p: &Path| {
+            let parts: Vec<_> = p.components().rev().take(2).collect();
+            parts.iter().rev().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+        };
+        match self {
+            StoreError::Io { path, message, .. } => format!("{message} ({})", tail(path)),
+            StoreError::ChangedOnDisk { path } => format!("{} was changed by someone else", tail(path)),
+            other => other.to_string(),
+        }
+    }
+
     pub fn path(&self) -> Option<&Path> {
         match self {
             StoreError::Invalid { path, .. }

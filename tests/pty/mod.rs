@@ -26,6 +26,11 @@ pub fn bin() -> &'static str {
 
 impl Pty {
     pub fn spawn(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Pty {
+        Pty::spawn_with(args, env, cols, rows, None)
+    }
+
+    /// Like [`Pty::spawn`], with the child's umask set first.
+    pub fn spawn_with(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16, umask: Option<u32>) -> Pty {
         let mut master: libc::c_int = 0;
         let mut slave: libc::c_int = 0;
         let ws = libc::winsize { ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
@@ -47,7 +52,10 @@ impl Pty {
         }
         // SAFETY: only async-signal-safe calls between fork and exec.
         unsafe {
-            cmd.pre_exec(|| {
+            cmd.pre_exec(move || {
+                if let Some(m) = umask {
+                    libc::umask(m as libc::mode_t);
+                }
                 libc::setsid();
                 libc::ioctl(0, libc::TIOCSCTTY, 0);
                 Ok(())

@@ -1,0 +1,102 @@
+//! A file the facilitator writes changed on disk since it was read (a sync brought
+//! another copy): hotseat merges instead of overwriting blindly.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset, TimeZone};
+use hotseat::app::{Action, App, StatusKind};
+use hotseat::context::{Context, Strictness};
+use hotseat::model::{ActionStep, FACILITATOR, PrivateNote};
+use hotseat::runtime::Facilitator;
+use hotseat::store::Store;
+
+fn at(min: i64) -> DateTime<FixedOffset> {
+    FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2026, 11, 22, 19, 0, 0).unwrap()
+        + chrono::Duration::minutes(min)
+}
+
+fn start(root: &Path, store: &Store) -> App {
+    hotseat::demo::install(root, at(0).date_naive()).unwrap();
+    App::new(Context::load(store, Strictness::Lenient).unwrap())
+}
+
+fn capture(f: &mut Facilitator, text: &str, now: DateTime<FixedOffset>) {
+    f.dispatch(Action::AddStep, now, None);
+    for c in text.chars() {
+        f.dispatch(Action::Edit(tui_input::InputRequest::InsertChar(c)), now, None);
+    }
+    f.dispatch(Action::Submit, now, None);
+}
+
+#[test]
+fn a_meeting_changed_elsewhere_is_merged_not_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("g");
+    let store = Store::new(&root);
+    let app = start(&root, &store);
+    let mut f = Facilitator::new(app, &store);
+    f.dispatch(Action::Start, at(0), None);
+    for _ in 0..3 {
+        f.dispatch(Action::Next, at(1), None);
+    }
+    capture(&mut f, "Ours: call the lead investor", at(2));
+
+    // Another copy of the same meeting arrives with a step and a note of its own.
+    let id = f.app.meeting.as_ref().unwrap().id.clone();
+    let path = store.layout.meeting(&id);
+    let mut theirs: hotseat::model::Meeting = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut extra: ActionStep = theirs.steps[0].clone();
+    extra.text = "Theirs: send the deck".into();
+    theirs.steps[0] = extra;
+    theirs.private_notes.push(PrivateNote {
+        member: "ada".into(),
+        author: FACILITATOR.into(),
+        text: "written on the other machine".into(),
+        updated_at: at(2),
+    });
+    std::fs::write(&path, hotseat::store::decode::encode(&theirs)).unwrap();
+
+    capture(&mut f, "Ours again: book the board call", at(3));
+    let status = f.app.ui.status.clone().unwrap();
+    assert_eq!(status.kind, StatusKind::Warning, "{}", status.text);
+    assert!(status.text.contains("merged"), "{}", status.text);
+    let on_disk = store.load_meeting(&id).unwrap();
+    let texts: Vec<&str> = on_disk.steps.iter().map(|s| s.text.as_str()).collect();
+    for t in ["Ours: call the lead investor", "Theirs: send the deck", "Ours again: book the board call"] {
+        assert!(texts.contains(&t), "{t} missing from {texts:?}");
+    }
+    let ids: std::collections::HashSet<&str> = on_disk.steps.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids.len(), on_disk.steps.len(), "step ids stay unique");
+    assert!(on_disk.private_notes.iter().any(|n| n.text.contains("other machine")));
+    assert!(!f.app.ui.unsaved);
+}
+
+#[test]
+fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("g");
+    let store = Store::new(&root);
+    let app = start(&root, &store);
+    let mut f = Facilitator::new(app, &store);
+    f.dispatch(Action::Start, at(0), None);
+    for _ in 0..9 {
+        f.dispatch(Action::Next, at(5), None);
+    }
+    // A member was added on another machine while the meeting ran.
+    let mut g = Store::new(&root).load_group().unwrap();
+    g.members.push(hotseat::model::Member {
+        id: "grace".into(),
+        name: "Grace Hopper".into(),
+        role: String::new(),
+        department: String::new(),
+        offers: Vec::new(),
+    });
+    std::fs::write(store.layout.group(), hotseat::store::decode::encode(&g)).unwrap();
+    while f.app.in_meeting() {
+        f.dispatch(Action::Next, at(100), None);
+    }
+    let g = Store::new(&root).load_group().unwrap();
+    assert!(g.member("grace").is_some(), "the member added elsewhere was kept");
+    assert_eq!(g.next_meeting, f.app.meeting.as_ref().unwrap().next_meeting);
+    assert!(!f.app.ui.unsaved);
+}
