@@ -315,3 +315,33 @@ fn event_loop(program: &mut dyn Program, term: &mut Term, rx: &Receiver<Msg>) ->
         }
     }
 }
+
+/// A screen that shows why the group could not be opened and waits for a key.
+pub struct ErrorScreen {
+    pub message: String,
+    pub color: bool,
+}
+
+impl Program for ErrorScreen {
+    fn handle(&mut self, event: Option<&Event>, _now: DateTime<FixedOffset>, _term: Option<&mut Term>) -> Step {
+        match event {
+            Some(Event::Key(_)) => Step::Quit,
+            Some(Event::Resize(..)) => Step::Continue { redraw: true },
+            _ => Step::Continue { redraw: false },
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame, _now: DateTime<FixedOffset>) {
+        ui::error_screen::draw(&self.message, frame, self.color);
+    }
+
+    fn clock_key(&self, _now: DateTime<FixedOffset>) -> (i64, i64, i64) {
+        (0, 0, 0)
+    }
+
+    fn next_change_ms(&self, _now: DateTime<FixedOffset>) -> u64 {
+        60_000
+    }
+
+    fn shutdown(&mut self, _now: DateTime<FixedOffset>) {}
+}

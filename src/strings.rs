@@ -337,6 +337,11 @@ pub mod ui {
     }
     pub const NEXT_DATE_TITLE: &str = "Next meeting date";
     pub const LINE_KEYS: &str = "Enter saves · Esc cancels";
+
+    // The error screen
+    pub const ERROR_TITLE: &str = "hotseat cannot open this group";
+    pub const ERROR_HEADLINE: &str = "Nothing was changed on disk.";
+    pub const ERROR_HINT: &str = "Run `hotseat check` to list every problem. Press any key to leave.";
 }
 
 pub fn merged(id: &str, taken: usize) -> String {

@@ -54,11 +54,25 @@ pub fn debris(root: &Path) -> Vec<String> {
     found
 }
 
+/// A file that cannot be read stops a full-screen command: in a terminal the reason is
+/// shown on an error screen first, then (like everywhere) said on stderr.
+fn shown(err: StoreError) -> anyhow::Error {
+    if is_terminal() && !matches!(err, StoreError::NoGroup { .. }) {
+        let mut screen = runtime::ErrorScreen { message: err.to_string(), color: color() };
+        let _ = runtime::run(&mut screen);
+    }
+    err.into()
+}
+
+fn color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 fn open(store: &Store) -> Result<(App, Option<Lock>)> {
     let (lock, held) = take(store)?;
-    let ctx = Context::load(store, Strictness::Lenient)?;
+    let ctx = Context::load(store, Strictness::Lenient).map_err(shown)?;
     let mut app = App::new(ctx);
-    app.ui.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.ui.color = color();
     let mut banners: Vec<String> = Vec::new();
     if let Some(h) = held {
         app.ui.read_only = true;

@@ -2,6 +2,7 @@
 
 mod check_in;
 mod chrome;
+pub mod error_screen;
 pub mod format;
 mod home;
 mod hot_seat;
