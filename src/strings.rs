@@ -55,6 +55,7 @@ pub mod keys {
     pub const RATE_UP: &str = "rating +1";
     pub const RATE_DOWN: &str = "rating −1";
     pub const NEXT_DATE: &str = "set the next meeting date";
+    pub const CLOSE_MEETING: &str = "close the meeting (saves everything; the steps go to the next report-back)";
     pub const NEXT: &str = "next phase / next member's turn / close the meeting";
     pub const PREV: &str = "back to the previous phase or turn";
     pub const TOGGLE_TIMER: &str = "pause or resume the hot-seat timer";
@@ -233,7 +234,7 @@ pub mod ui {
     pub const PRESS_A: &str = "None yet. Press a to capture one.";
     pub const NOTE_HIDDEN: &str = "Private note: written, hidden (n opens it)";
     pub const NOTE_NONE: &str = "Private note: none (n writes one; it is never shown to the group)";
-    pub const TIMER_PAUSED: &str = "PAUSED · Space resumes";
+    pub const TIMER_PAUSED: &str = "PAUSED";
     pub const OVERTIME: &str = "OVERTIME";
     pub const TIMER_RUNNING: &str = "running";
     pub fn countdown_title(minutes: u32) -> String {

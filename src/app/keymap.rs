@@ -144,6 +144,7 @@ pub fn table() -> &'static [Binding] {
             b!(HOT, [Char('x'), Delete], Action::DeleteStep, s::DELETE_STEP),
             b!(HOT, [Char('-')], Action::RemoveMinute, s::REMOVE_MINUTE),
             // Wrap-up
+            b!(WRAP, [Char(']')], Action::Next, s::CLOSE_MEETING, "close meeting"),
             b!(WRAP, [Char('1')], Action::Rate(1), s::RATE, "rate 1–10"),
             b!(WRAP, [Char('2')], Action::Rate(2), s::RATE),
             b!(WRAP, [Char('3')], Action::Rate(3), s::RATE),
@@ -183,7 +184,9 @@ pub fn scopes(app: &App) -> Vec<Scope> {
         Overlay::StepForm(_) | Overlay::Line(_) => vec![Editing],
         _ => match &app.meeting {
             Some(m) if m.is_open() => vec![Scope::Phase(m.phase), Global],
-            _ => vec![Home, Global],
+            // A closed meeting's summary: only the keys of every screen.
+            Some(_) => vec![Global],
+            None => vec![Home, Global],
         },
     }
 }
@@ -238,16 +241,30 @@ fn key_action(app: &App, k: &KeyEvent, event: &Event) -> Option<Action> {
     }
 }
 
+/// Whether a key of every screen is worth a footer hint on the screen as it is now.
+fn worth_a_hint(app: &App, b: &Binding) -> bool {
+    if b.scope != Global {
+        return true;
+    }
+    let phase = app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase);
+    match b.action {
+        Action::ToggleTimer | Action::AddMinute => phase == Some(Phase::HotSeats),
+        Action::Next | Action::Prev | Action::AddStep | Action::Blank => phase.is_some(),
+        _ => true,
+    }
+}
+
 /// The footer hints for the screen as it is now.
 pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let scopes = scopes(app);
-    let mut out = Vec::new();
+    let mut out: Vec<(String, &'static str)> = Vec::new();
     for scope in &scopes {
-        for b in table().iter().filter(|b| b.scope == *scope) {
+        for b in table().iter().filter(|b| b.scope == *scope && worth_a_hint(app, b)) {
+            let key = b.keys[0].name();
             if let Some(h) = b.hint
-                && !out.iter().any(|(_, x)| *x == h)
+                && !out.iter().any(|(k, x)| *x == h || *k == key)
             {
-                out.push((b.keys[0].name(), h));
+                out.push((key, h));
             }
         }
     }

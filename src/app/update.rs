@@ -81,6 +81,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             }
         }
         Action::Cancel => Vec::new(),
+        Action::Start if app.meeting.is_some() => Vec::new(),
         Action::Start => phases::start_or_resume(app, now),
         _ if !app.in_meeting() => home(app, action, now),
         _ if app.ui.read_only && mutates(&action) => {
@@ -127,6 +128,10 @@ fn mutates(a: &Action) -> bool {
 
 /// Keys on the home screen (and on a closed meeting's summary).
 fn home(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    if app.meeting.is_some() {
+        // The summary of a meeting just closed: nothing to start from here.
+        return Vec::new();
+    }
     match action {
         Action::Next => phases::start_or_resume(app, now),
         Action::ToggleTimer | Action::AddMinute | Action::AddStep => {

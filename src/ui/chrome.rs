@@ -93,9 +93,10 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffse
 
 pub fn phase_bar(current: Phase, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
+    let sep = if area.width >= 64 { " › " } else { "›" };
     for (i, p) in Phase::ALL.iter().enumerate() {
         if i > 0 {
-            spans.push(span(" › ", theme.dim()));
+            spans.push(span(sep, theme.dim()));
         }
         let style = if *p == current {
             theme.current_phase()

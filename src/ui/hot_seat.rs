@@ -19,7 +19,13 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
     let Some(id) = m.hot_seat.as_deref() else { return };
     let Some(turn) = m.turn(id) else { return };
     let today = now.date_naive();
-    let big = if area.height >= 34 && area.width >= 100 { PixelSize::Full } else { PixelSize::HalfHeight };
+    let big = if area.height >= 34 && area.width >= 100 {
+        PixelSize::Full
+    } else if area.width >= 76 {
+        PixelSize::HalfHeight
+    } else {
+        PixelSize::Quadrant
+    };
     let clock_h = if big == PixelSize::Full { 8 } else { 4 } + 2;
     let [title, top, middle, steps, note] = Layout::vertical([
         Constraint::Length(1),
@@ -54,9 +60,9 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
         title,
     );
 
-    let clock_w = (5 * 8 + 4).min(top.width / 2 + 4);
+    let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 + 4 };
     let [clock, goals] =
-        Layout::horizontal([Constraint::Length(clock_w.max(44).min(top.width)), Constraint::Fill(1)]).areas(top);
+        Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
     countdown(turn, frame, clock, big, now, theme);
 
     // Goals.
