@@ -66,6 +66,8 @@ pub struct Facilitator<'a> {
     pub store: &'a Store,
     /// Read-only sessions follow the files another facilitator writes.
     seen: Option<FileStamp>,
+    /// The members' files as last read: a sync may bring a member's update mid-meeting.
+    members_seen: FileStamp,
 }
 
 /// What a file looked like: modification time and length.
@@ -73,9 +75,49 @@ type FileStamp = Vec<(Option<std::time::SystemTime>, u64)>;
 
 impl<'a> Facilitator<'a> {
     pub fn new(app: App, store: &'a Store) -> Facilitator<'a> {
-        let mut f = Facilitator { app, store, seen: None };
+        let mut f = Facilitator { app, store, seen: None, members_seen: Vec::new() };
         f.seen = Some(f.stamp());
+        f.members_seen = f.member_stamp();
         f
+    }
+
+    /// Every file and folder under `members/`, one level of folders deep.
+    fn member_stamp(&self) -> FileStamp {
+        let stamp = |p: &std::path::Path| match std::fs::metadata(p) {
+            Ok(m) => (m.modified().ok(), m.len()),
+            Err(_) => (None, 0),
+        };
+        let mut out = Vec::new();
+        for m in &self.app.ctx.group.members {
+            let dir = self.store.layout.member_dir(&m.id);
+            out.push(stamp(&dir));
+            if let Ok(entries) = std::fs::read_dir(&dir) {
+                let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+                paths.sort();
+                out.extend(paths.iter().map(|p| stamp(p)));
+            }
+            out.push(stamp(&self.store.layout.prep_dir(&m.id)));
+        }
+        out
+    }
+
+    /// Reload the members' files when they changed on disk, keeping the meeting as it is.
+    fn refresh_members(&mut self) -> bool {
+        let now = self.member_stamp();
+        if now == self.members_seen {
+            return false;
+        }
+        self.members_seen = now;
+        let Ok(mut fresh) = crate::context::Context::load(self.store, crate::context::Strictness::Lenient) else {
+            return false;
+        };
+        let old = &mut self.app.ctx;
+        std::mem::swap(&mut fresh.group, &mut old.group);
+        fresh.meeting_ids = std::mem::take(&mut old.meeting_ids);
+        fresh.previous = old.previous.take();
+        fresh.open_meeting = old.open_meeting.take();
+        *old = fresh;
+        true
     }
 
     fn stamp(&self) -> FileStamp {
@@ -135,6 +177,7 @@ impl Program for Facilitator<'_> {
         if event.is_none() && self.app.ui.read_only && self.follow() {
             return Step::Continue { redraw: true };
         }
+        let refreshed = event.is_none() && !self.app.ui.read_only && self.refresh_members();
         let action = match event {
             None => Action::Tick,
             Some(ev) => match keymap::lookup(&self.app, ev) {
@@ -144,7 +187,7 @@ impl Program for Facilitator<'_> {
         };
         let redraw = action != Action::Tick;
         let effects = update(&mut self.app, action, now);
-        let redraw = redraw || !effects.is_empty();
+        let redraw = redraw || refreshed || !effects.is_empty();
         if run_effects(&mut self.app, self.store, effects, term, now) { Step::Quit } else { Step::Continue { redraw } }
     }
 

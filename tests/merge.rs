@@ -100,3 +100,36 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
     assert_eq!(g.next_meeting, f.app.meeting.as_ref().unwrap().next_meeting);
     assert!(!f.app.ui.unsaved);
 }
+
+#[test]
+fn a_members_update_synced_mid_meeting_is_picked_up() {
+    use hotseat::model::{MemberProgress, Progress, ProgressFile};
+    use hotseat::runtime::Program;
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("g");
+    let store = Store::new(&root);
+    let app = start(&root, &store);
+    let mut f = Facilitator::new(app, &store);
+    f.dispatch(Action::Start, at(0), None);
+    f.dispatch(Action::Next, at(1), None);
+    let step = hotseat::app::derive::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
+    assert_eq!(hotseat::app::derive::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
+
+    // Chloé marks her step done on her laptop; the sync brings her progress file.
+    let file = ProgressFile {
+        version: 1,
+        entries: vec![MemberProgress {
+            step: step.id.clone(),
+            progress: Progress::Done,
+            note: "Five interviews".into(),
+            at: at(1),
+        }],
+    };
+    std::fs::write(store.layout.progress("chloe"), hotseat::store::decode::encode(&file)).unwrap();
+    f.handle(None, at(2), None);
+
+    let step = hotseat::app::derive::report_items(&f.app).into_iter().find(|s| s.id == step.id).unwrap();
+    let m = f.app.meeting.as_ref().unwrap();
+    assert_eq!(hotseat::app::derive::reported(m, &step), (Progress::Done, hotseat::app::derive::Reported::ByMember));
+    assert_eq!(m.phase, hotseat::model::Phase::ReportBack, "the meeting itself is untouched");
+}
