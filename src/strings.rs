@@ -338,3 +338,12 @@ pub mod ui {
     pub const NEXT_DATE_TITLE: &str = "Next meeting date";
     pub const LINE_KEYS: &str = "Enter saves · Esc cancels";
 }
+
+/// The member's own view (`hotseat me`), Hot Team partners, and the member commands.
+pub mod member {
+    pub const FLAG: &str = "⚑ ";
+    pub const RB_CHECKINS_TITLE: &str = "Hot Team check-ins";
+    pub fn missed_short(n: usize) -> String {
+        format!("{n} missed")
+    }
+}

@@ -4,6 +4,7 @@ pub mod group;
 pub mod ledger;
 pub mod meeting;
 pub mod member_files;
+pub mod partners;
 pub mod progress;
 pub mod step;
 
@@ -12,6 +13,7 @@ pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Rev
 pub use member_files::{Goal, GoalsFile, MemberProgress, Prep, ProgressFile};
 pub use progress::{Completion, Progress, ProgressEntry, Reporter};
 pub use step::ActionStep;
+pub use partners::{Checkin, CheckinsFile, Partner, PartnersFile, Partnership};
 
 /// The file format version this program writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;
