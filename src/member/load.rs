@@ -89,3 +89,13 @@ pub fn load(store: &Store, me: &str, now: DateTime<FixedOffset>) -> Result<Membe
         ui: MemberUi { banner, ..MemberUi::default() },
     })
 }
+
+/// Every step of the group as the meeting files record them (no member reports), to
+/// find a step's owner.
+pub fn group_steps(store: &Store) -> Result<Vec<crate::model::ActionStep>, StoreError> {
+    let mut meetings = Vec::new();
+    for id in store.meeting_ids()? {
+        meetings.push(store.load_meeting(&id)?);
+    }
+    Ok(ledger::replay(&meetings).into_steps())
+}

@@ -13,6 +13,7 @@ pub mod load;
 pub mod program;
 pub mod remember;
 pub mod state;
+pub mod summary;
 pub mod ui;
 pub mod update;
 
