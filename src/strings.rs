@@ -484,8 +484,7 @@ pub mod member {
         format!("My prep for the meeting of {date}")
     }
     pub const PREPARED: &str = "✓ Prepared: goals reviewed, and you bring a question or a walk-away.";
-    pub const NOT_PREPARED: &str =
-        "✗ Not prepared yet: review your goals (v), and add a question or what you want to walk away with.";
+    pub const NOT_PREPARED: &str = "✗ Not prepared yet: review your goals (v); add a question or a walk-away.";
     pub const PREP_FIELDS_TITLE: &str = "Prep · Enter edits";
     pub fn prep_label(f: crate::member::state::PrepField) -> &'static str {
         use crate::member::state::PrepField;
@@ -497,6 +496,14 @@ pub mod member {
             PrepField::WalkAway => "I want to walk away with",
         }
     }
+    pub fn prep_hint(f: crate::member::state::PrepField) -> &'static str {
+        use crate::member::state::PrepField;
+        match f {
+            PrepField::VisionReviewed => "Read your goals and why they matter again, then press v.",
+            PrepField::Questions => "Enter opens an editor: one question for the group per line.",
+            _ => "Enter to write it.",
+        }
+    }
     pub const YES: &str = "yes";
     pub const NOT_YET: &str = "not yet";
     pub const EDIT_PREP_TITLE: &str = "My prep";
@@ -504,6 +511,7 @@ pub mod member {
     pub const QUESTIONS_TITLE: &str = "Questions for the group · one per line";
     pub const QUESTIONS_KEYS: &str = " Esc saves and closes ";
     pub const MY_NOTES_TITLE: &str = "My private notes (written by me)";
+    pub const FIELD_TITLE: &str = "Selected";
 
     // Hot Team
     pub fn partners_title(n: usize, missed: usize) -> String {
@@ -513,7 +521,8 @@ pub mod member {
             format!("My Hot Team partnerships · {n} · ⚑ {missed} missed check-in{}", if missed == 1 { "" } else { "s" })
         }
     }
-    pub const NO_PARTNERSHIPS_PRESS_A: &str = "No Hot Team partner yet. Press a: one partner per skill you want to improve.";
+    pub const NO_PARTNERSHIPS_PRESS_A: &str =
+        "No Hot Team partner yet. Press a: one partner per skill you want to improve.";
     pub const PARTNERSHIP_ENDED: &str = "This partnership has ended.";
     pub const PARTNERSHIP_TITLE: &str = "Partnership";
     pub fn partnership_title(skill: &str) -> String {

@@ -55,7 +55,13 @@ fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> 
                 bail!("cannot write {}: the folder {} does not exist", path.display(), parent.display());
             }
             fsio::write_atomic(path, text.as_bytes(), None)?;
-            eprintln!("Wrote {} open step{} of {} to {}", open.len(), if open.len() == 1 { "" } else { "s" }, group.name_of(&me), path.display());
+            eprintln!(
+                "Wrote {} open step{} of {} to {}",
+                open.len(),
+                if open.len() == 1 { "" } else { "s" },
+                group.name_of(&me),
+                path.display()
+            );
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -70,9 +76,7 @@ pub fn import(store: &Store, cmd: ImportCommand) -> Result<ExitCode> {
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| {
-        format!("could not read {}", path.display())
-    })?;
+    let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         let (l, c) = crate::store::decode::position(&bytes, i);
         bail!("{}:{l}:{c}: the file contains a NUL byte; it is not a text file", path.display());
@@ -105,11 +109,7 @@ fn run_import(store: &Store, tool: Tool, args: &ImportArgs) -> Result<ExitCode> 
             Tool::Taskwarrior => format!("{path}: task {}", c.line),
         };
         let Some(step) = app.steps.iter().find(|s| s.id == c.step) else {
-            bail!(
-                "{place}: hs:{} is not one of {}'s action steps; nothing was imported",
-                c.step,
-                group.name_of(&me)
-            );
+            bail!("{place}: hs:{} is not one of {}'s action steps; nothing was imported", c.step, group.name_of(&me));
         };
         let already = step.progress() == c.progress || entries.iter().any(|e| e.step == c.step);
         if already {

@@ -27,7 +27,9 @@ fn pick<'a>(g: &Group, file: &'a PartnersFile, wanted: Option<&str>) -> Result<&
     let Some(w) = wanted else {
         return match active.as_slice() {
             [one] => Ok(one),
-            [] => bail!("you have no Hot Team partnership yet; start one with `hotseat partners add --partner NAME --skill SKILL`"),
+            [] => bail!(
+                "you have no Hot Team partnership yet; start one with `hotseat partners add --partner NAME --skill SKILL`"
+            ),
             many => bail!(
                 "you have {} partnerships; say which with --partner ({})",
                 many.len(),
@@ -99,11 +101,15 @@ pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
                 bail!("--skill is empty; name the skill or goal the partnership is for");
             }
             let slip = clean_note(slip.as_deref())?;
-            let Some(day) = parse_weekday(&day) else { bail!("--day must be a day of the week, like friday, not \"{day}\"") };
+            let Some(day) = parse_weekday(&day) else {
+                bail!("--day must be a day of the week, like friday, not \"{day}\"")
+            };
             let typed = clean_note(Some(&partner))?;
             let lower = typed.to_lowercase();
             let partner = match group.members.iter().find(|m| {
-                m.id == lower || m.name.to_lowercase() == lower || m.name.split_whitespace().next().map(str::to_lowercase).as_deref() == Some(lower.as_str())
+                m.id == lower
+                    || m.name.to_lowercase() == lower
+                    || m.name.split_whitespace().next().map(str::to_lowercase).as_deref() == Some(lower.as_str())
             }) {
                 Some(m) if m.id == me => bail!("you cannot be your own Hot Team partner"),
                 Some(m) => Partner::Member(m.id.clone()),

@@ -4,9 +4,9 @@ mod actions;
 mod exchange;
 mod hot_team;
 mod me;
-mod step_progress;
 mod session;
 mod setup;
+mod step_progress;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

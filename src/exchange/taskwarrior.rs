@@ -151,7 +151,11 @@ pub fn completions(text: &str) -> Result<Vec<Completion>, BadExport> {
     let trimmed = text.trim_start();
     let tasks: Vec<(usize, InTask)> = if trimmed.starts_with('[') || trimmed.is_empty() {
         if trimmed.is_empty() {
-            return Err(BadExport { line: 1, col: 1, message: "the file is empty; expected `task export` output".into() });
+            return Err(BadExport {
+                line: 1,
+                col: 1,
+                message: "the file is empty; expected `task export` output".into(),
+            });
         }
         let values: Vec<serde_json::Value> = serde_json::from_str(text).map_err(bad)?;
         let mut out = Vec::new();

@@ -36,10 +36,7 @@ pub fn completions(text: &str) -> Vec<Completion> {
         let Some(step) = rest.split_whitespace().find_map(|w| w.strip_prefix(TAG)).filter(|s| !s.is_empty()) else {
             continue;
         };
-        let on = rest
-            .split_whitespace()
-            .next()
-            .and_then(|w| chrono::NaiveDate::parse_from_str(w, "%Y-%m-%d").ok());
+        let on = rest.split_whitespace().next().and_then(|w| chrono::NaiveDate::parse_from_str(w, "%Y-%m-%d").ok());
         out.push(Completion { step: step.to_string(), progress: Progress::Done, on, line: i + 1 });
     }
     out

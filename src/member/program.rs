@@ -57,12 +57,7 @@ impl Program for Member<'_> {
 
 /// Carry out the member's effects: each writes one file in the member's own folder.
 /// Returns `true` when the view asked to quit.
-pub fn run_effects(
-    app: &mut MemberApp,
-    store: &Store,
-    effects: Vec<MemberEffect>,
-    now: DateTime<FixedOffset>,
-) -> bool {
+pub fn run_effects(app: &mut MemberApp, store: &Store, effects: Vec<MemberEffect>, now: DateTime<FixedOffset>) -> bool {
     let mut quit = false;
     for e in effects {
         let me = app.me.clone();

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 
-use crate::model::{ActionStep, CheckinsFile, GoalsFile, Group, Partnership, PartnersFile, Prep, Progress, ProgressFile};
+use crate::model::{
+    ActionStep, CheckinsFile, GoalsFile, Group, PartnersFile, Partnership, Prep, Progress, ProgressFile,
+};
 
 /// The four screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,8 +58,13 @@ pub enum PrepField {
 }
 
 impl PrepField {
-    pub const ALL: [PrepField; 5] =
-        [PrepField::VisionReviewed, PrepField::Accomplished, PrepField::ActionPlan, PrepField::Questions, PrepField::WalkAway];
+    pub const ALL: [PrepField; 5] = [
+        PrepField::VisionReviewed,
+        PrepField::Accomplished,
+        PrepField::ActionPlan,
+        PrepField::Questions,
+        PrepField::WalkAway,
+    ];
 }
 
 /// What a form is for.

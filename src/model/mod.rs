@@ -11,9 +11,9 @@ pub mod step;
 pub use group::{Cadence, Group, Member};
 pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Review, Status, Turn};
 pub use member_files::{Goal, GoalsFile, MemberProgress, Prep, ProgressFile};
+pub use partners::{Checkin, CheckinsFile, Partner, PartnersFile, Partnership};
 pub use progress::{Completion, Progress, ProgressEntry, Reporter};
 pub use step::ActionStep;
-pub use partners::{Checkin, CheckinsFile, Partner, PartnersFile, Partnership};
 
 /// The file format version this program writes and the newest it reads.
 pub const FORMAT_VERSION: u32 = 1;

@@ -332,7 +332,9 @@ fn check_hot_team(c: &mut Checker, dir: &Path, member: &str, members: &HashSet<S
                     &partners_path,
                     &text,
                     &at("partner"),
-                    format!("\"{id}\" is not a member of the group (name an outside partner with {{\"outside\": \"Name\"}})"),
+                    format!(
+                        "\"{id}\" is not a member of the group (name an outside partner with {{\"outside\": \"Name\"}})"
+                    ),
                 ),
                 crate::model::Partner::Outside(name) if name.trim().is_empty() => {
                     c.at(&partners_path, &text, &at("partner"), "an outside partner needs a name")

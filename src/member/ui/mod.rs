@@ -24,11 +24,10 @@ pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = crate::strings::ui::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
         let y = area.y + area.height / 2;
-        frame.render_widget(Paragraph::new(span(fit(&msg, area.width as usize), theme.strong())), Rect {
-            y,
-            height: 1,
-            ..area
-        });
+        frame.render_widget(
+            Paragraph::new(span(fit(&msg, area.width as usize), theme.strong())),
+            Rect { y, height: 1, ..area },
+        );
         return;
     }
     let [header, tabs, body, status, footer] = Layout::vertical([

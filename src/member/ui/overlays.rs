@@ -53,7 +53,12 @@ fn help(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
             lines.push(Line::from(vec![span(format!("  {keys:<16}"), theme.key()), span(what, theme.text())]));
         }
     }
-    let r = Rect { x: area.x + 2, y: area.y + 1, width: area.width.saturating_sub(4), height: area.height.saturating_sub(2) };
+    let r = Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    };
     frame.render_widget(Clear, r);
     frame.render_widget(Paragraph::new(lines).block(panel(crate::strings::HELP_TITLE, theme)), r);
 }

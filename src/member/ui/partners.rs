@@ -92,11 +92,14 @@ fn detail_panel<'a>(
             theme.dim(),
         ),
     ])];
-    lines.push(Line::from(vec![span(s::SLIP_PARTNER_LABEL, theme.dim()), if p.slip_words.is_empty() {
-        span(s::NOT_WRITTEN, theme.warn())
-    } else {
-        span(format!("“{}”", p.slip_words), theme.text())
-    }]));
+    lines.push(Line::from(vec![
+        span(s::SLIP_PARTNER_LABEL, theme.dim()),
+        if p.slip_words.is_empty() {
+            span(s::NOT_WRITTEN, theme.warn())
+        } else {
+            span(format!("“{}”", p.slip_words), theme.text())
+        },
+    ]));
     let missed = missed_weeks(p, &app.checkins.checkins, today);
     if !missed.is_empty() && p.ended.is_none() {
         let weeks: Vec<String> = missed.iter().rev().take(4).map(|w| s::week_of(&format::date(*w, today))).collect();

@@ -17,10 +17,16 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedO
     let today = now.date_naive();
     let p = &app.prep;
     let notes_h = if app.my_notes.is_empty() { 0 } else { 5 };
-    let [readiness, list_area, notes] =
-        Layout::vertical([Constraint::Length(3), Constraint::Fill(1), Constraint::Length(notes_h)]).areas(area);
+    let [readiness, list_area, detail, notes] = Layout::vertical([
+        Constraint::Length(3),
+        Constraint::Length(PrepField::ALL.len() as u16 + 2),
+        Constraint::Fill(1),
+        Constraint::Length(notes_h),
+    ])
+    .areas(area);
 
-    let date = format!("{} ({})", format::date(app.next_meeting, today), format::relative_days(app.next_meeting, today));
+    let date =
+        format!("{} ({})", format::date(app.next_meeting, today), format::relative_days(app.next_meeting, today));
     let verdict = if p.is_prepared() {
         Line::from(span(s::PREPARED, theme.ok()))
     } else {
@@ -61,10 +67,31 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedO
         .collect();
     let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, PrepField::ALL.len())));
     frame.render_stateful_widget(
-        List::new(items).block(panel(s::PREP_FIELDS_TITLE, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
+        List::new(items)
+            .block(panel(s::PREP_FIELDS_TITLE, theme))
+            .highlight_style(theme.selected())
+            .highlight_symbol("▸ "),
         list_area,
         &mut state,
     );
+
+    let selected = PrepField::ALL[clamp(app.ui.cursors.prep, PrepField::ALL.len())];
+    let full: Vec<Line> = match selected {
+        PrepField::Questions if !p.questions.is_empty() => p
+            .questions
+            .iter()
+            .map(|q| Line::from(vec![span("• ", theme.dim()), span(q.clone(), theme.text())]))
+            .collect(),
+        PrepField::Accomplished if !p.accomplished.is_empty() => {
+            vec![Line::from(span(p.accomplished.clone(), theme.text()))]
+        }
+        PrepField::ActionPlan if !p.action_plan.is_empty() => {
+            vec![Line::from(span(p.action_plan.clone(), theme.text()))]
+        }
+        PrepField::WalkAway if !p.walk_away.is_empty() => vec![Line::from(span(p.walk_away.clone(), theme.text()))],
+        _ => vec![Line::from(span(s::prep_hint(selected), theme.dim()))],
+    };
+    frame.render_widget(text(full).block(panel(s::prep_label(selected), theme)), detail);
 
     if notes_h > 0 {
         let lines: Vec<Line> = app

@@ -7,11 +7,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState};
 
+use super::progress_style;
 use crate::member::derive::{self, StepGroup, clamp};
 use crate::member::state::MemberApp;
 use crate::model::{ActionStep, Reporter};
 use crate::strings::member as s;
-use super::progress_style;
 use crate::ui::{Theme, fit, format, panel, span, text};
 
 pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
@@ -21,7 +21,10 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedO
     let open = derive::open_steps(app).count();
     let title = s::steps_title(open, app.steps.len() - open);
     if order.is_empty() {
-        frame.render_widget(text(vec![Line::from(span(s::NO_STEPS, theme.dim()))]).block(panel(title, theme)), list_area);
+        frame.render_widget(
+            text(vec![Line::from(span(s::NO_STEPS, theme.dim()))]).block(panel(title, theme)),
+            list_area,
+        );
         frame.render_widget(text(vec![]).block(panel(s::STEP_TITLE, theme)), detail);
         return;
     }
@@ -67,15 +70,26 @@ fn row<'a>(st: &ActionStep, g: StepGroup, today: NaiveDate, inner_w: usize, them
     };
     ListItem::new(Line::from(vec![
         span(format!(" {:<text_w$}", fit(&st.text, text_w)), text_style),
-        span(format!("{:>due_w$}", fit(&due, due_w)), if g == StepGroup::Overdue { theme.alert() } else { theme.dim() }),
+        span(
+            format!("{:>due_w$}", fit(&due, due_w)),
+            if g == StepGroup::Overdue { theme.alert() } else { theme.dim() },
+        ),
         span(format!(" {:>mark_w$}", mark), progress_style(p, theme)),
     ]))
 }
 
-fn detail_panel<'a>(app: &MemberApp, st: &ActionStep, today: NaiveDate, theme: Theme) -> ratatui::widgets::Paragraph<'a> {
+fn detail_panel<'a>(
+    app: &MemberApp,
+    st: &ActionStep,
+    today: NaiveDate,
+    theme: Theme,
+) -> ratatui::widgets::Paragraph<'a> {
     let mut facts = vec![span(s::from_meeting(&st.meeting), theme.dim())];
     if let Some(d) = st.due {
-        facts.push(span(format!(" · {}", s::due(&format::date(d, today), &format::relative_days(d, today))), theme.text()));
+        facts.push(span(
+            format!(" · {}", s::due(&format::date(d, today), &format::relative_days(d, today))),
+            theme.text(),
+        ));
     }
     if let Some(goal) = st.goal.as_ref().and_then(|g| app.goals.goals.iter().find(|x| &x.id == g)) {
         facts.push(span(format!(" · {}", s::for_goal(&goal.title)), theme.dim()));
