@@ -87,3 +87,53 @@ pub fn type_text(app: &mut MemberApp, text: &str, now: DateTime<FixedOffset>, st
 pub fn act(app: &mut MemberApp, a: MemberAction, now: DateTime<FixedOffset>) -> Vec<hotseat::member::MemberEffect> {
     update(app, a, now)
 }
+
+/// The demo as `hotseat demo` installs it: dates moved to today.
+pub fn demo_today(dir: &Path) -> Store {
+    hotseat::demo::install(dir, chrono::Local::now().date_naive()).unwrap();
+    Store::new(dir)
+}
+
+/// `hotseat` with `--data-dir`, an isolated home and config folder, UTC and no colour.
+pub fn hs(data: &Path, home: &Path) -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("hotseat").unwrap();
+    c.env_remove("HOTSEAT_DATA_DIR")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("TZ", "UTC")
+        .env("NO_COLOR", "1")
+        .arg("--data-dir")
+        .arg(data);
+    c
+}
+
+/// Every file under `root`: path → (bytes, modification time).
+pub fn tree(root: &Path) -> std::collections::BTreeMap<String, (Vec<u8>, std::time::SystemTime)> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            let rel = p.strip_prefix(root).unwrap().display().to_string();
+            if meta.is_dir() {
+                out.insert(format!("{rel}/"), (Vec::new(), meta.modified().unwrap()));
+                stack.push(p);
+            } else {
+                out.insert(rel, (std::fs::read(&p).unwrap(), meta.modified().unwrap()));
+            }
+        }
+    }
+    out
+}
+
+/// Paths whose bytes or mtime changed, appeared or disappeared between two trees.
+pub fn changed(
+    before: &std::collections::BTreeMap<String, (Vec<u8>, std::time::SystemTime)>,
+    after: &std::collections::BTreeMap<String, (Vec<u8>, std::time::SystemTime)>,
+) -> Vec<String> {
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter().filter(|k| before.get(*k) != after.get(*k)).cloned().collect()
+}
