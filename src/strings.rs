@@ -430,7 +430,7 @@ pub mod member {
         format!("from the meeting of {id}")
     }
     pub fn due(date: &str, relative: &str) -> String {
-        format!("due {date} ({relative})")
+        if date == relative { format!("due {date}") } else { format!("due {date} ({relative})") }
     }
     pub fn for_goal(title: &str) -> String {
         format!("for: {title}")
@@ -448,7 +448,7 @@ pub mod member {
     }
     pub const FORM_NOTE: &str = "Note (optional)";
     pub fn marked(progress: &str) -> String {
-        format!("Marked {progress}. The next meeting's report-back shows it for the facilitator to confirm.")
+        format!("Marked {progress}. The next report-back shows it for the facilitator to confirm.")
     }
 
     // My goals

@@ -44,7 +44,7 @@ fn me_prints_my_view_and_remembers_who_i_am_outside_the_group_folder() {
     assert_eq!(std::fs::metadata(&cfg).unwrap().permissions().mode() & 0o777, 0o600);
     assert_eq!(std::fs::metadata(cfg.parent().unwrap()).unwrap().permissions().mode() & 0o777, 0o700);
     // Plain `hotseat me` now knows.
-    assert!(succeeds(&mut hs(&data, &home).arg("me")).contains("Ada Okafor · my view"));
+    assert!(succeeds(hs(&data, &home).arg("me")).contains("Ada Okafor · my view"));
     // Another group folder does not.
     let other = data.parent().unwrap().join("other");
     demo_today(&other);
@@ -72,7 +72,7 @@ fn actions_done_and_progress_write_only_the_owners_progress() {
         v[0]["id"].as_str().unwrap().to_string()
     };
     assert!(
-        succeeds(&mut hs(&data, &home).args(["actions", "done", &step, "--note", "All five sent", "--member", "ada"]))
+        succeeds(hs(&data, &home).args(["actions", "done", &step, "--note", "All five sent", "--member", "ada"]))
             .contains("report-back")
     );
     let text = std::fs::read_to_string(&ada).unwrap();
@@ -121,7 +121,7 @@ fn actions_done_bad_inputs_write_nothing() {
 fn checkin_appends_to_the_weekly_log() {
     let (_t, data, home) = setup();
     assert!(
-        succeeds(&mut hs(&data, &home).args([
+        succeeds(hs(&data, &home).args([
             "checkin",
             "--member",
             "ben",
