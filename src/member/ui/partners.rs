@@ -64,13 +64,13 @@ fn row<'a>(app: &MemberApp, p: &Partnership, today: NaiveDate, w: usize, theme: 
     let missed = if p.ended.is_some() { 0 } else { missed_weeks(p, &app.checkins.checkins, today).len() };
     let (state, late) = state_label(p, app, today);
     let flag = if missed > 0 { s::missed(missed) } else { String::new() };
-    let right_w = 16 + 12;
+    let right_w = 22 + 11;
     let left_w = w.saturating_sub(right_w);
     let left = format!("{} · {}", app.partner_name(&p.partner), p.skill);
     ListItem::new(Line::from(vec![
         span(format!("{:<left_w$}", fit(&left, left_w)), theme.text()),
-        span(format!("{:>16}", fit(&state, 16)), if late { theme.warn() } else { theme.dim() }),
-        span(format!("{:>12}", flag), theme.alert()),
+        span(format!("{:>22}", fit(&state, 22)), if late { theme.warn() } else { theme.dim() }),
+        span(format!("{:>11}", flag), theme.alert()),
     ]))
 }
 
