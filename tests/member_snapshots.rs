@@ -112,3 +112,34 @@ fn too_small_terminal_gets_a_sentence() {
     let screen = render_at(&app, now, 50, 12);
     assert!(screen.contains("Enlarge the terminal"), "{screen}");
 }
+
+#[test]
+fn overdue_steps_are_red_and_without_colour_still_stand_out() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::{Color, Modifier};
+    let dir = tempfile::tempdir().unwrap();
+    let store = demo(dir.path());
+    let now = evening_before();
+    let mut app = member(&store, "ada", now);
+    for color in [true, false] {
+        app.ui.color = color;
+        let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        term.draw(|f| hotseat::member::ui::view(&app, f, now)).unwrap();
+        let buf = term.backend().buffer().clone();
+        // Row 3 is the "Overdue" header, row 4 the overdue step, row 6 a step due this week.
+        let header = &buf[(3, 3)];
+        let overdue = &buf[(6, 4)];
+        let this_week = &buf[(6, 6)];
+        assert_eq!(header.symbol(), "O");
+        if color {
+            assert_eq!(header.fg, Color::Red);
+            assert_eq!(overdue.fg, Color::Red);
+            assert_ne!(this_week.fg, Color::Red);
+        } else {
+            assert_eq!(overdue.fg, Color::Reset);
+            assert!(header.modifier.contains(Modifier::BOLD) && overdue.modifier.contains(Modifier::BOLD));
+            assert!(!this_week.modifier.contains(Modifier::BOLD));
+        }
+    }
+}
