@@ -42,6 +42,22 @@ pub enum Command {
     Actions(ActionsArgs),
     /// Check every file of the group; exit non-zero on any problem
     Check,
+    /// Your own view between meetings: your steps, goals, prep and Hot Team partners
+    Me(MeArgs),
+    /// Weekly check-in with a Hot Team partner
+    Checkin(CheckinArgs),
+    /// Hot Team partnerships, and who offers which skill
+    Partners(PartnersArgs),
+    /// Write a member's open action steps for todo.txt or Taskwarrior
+    Export {
+        #[command(subcommand)]
+        command: ExportCommand,
+    },
+    /// Read completion back from todo.txt or Taskwarrior as the member's progress
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -91,4 +107,128 @@ pub struct ActionsArgs {
     /// JSON for scripts
     #[arg(long)]
     pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<ActionsCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionsCommand {
+    /// Mark one of your steps done (written to your own folder)
+    Done {
+        /// The step id, as `hotseat actions` lists it
+        step: String,
+        /// A short note on how it went
+        #[arg(long)]
+        note: Option<String>,
+        /// Who you are (member id); the step must be yours
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+    },
+    /// Report progress on one of your steps: done, partial, not_done or dropped
+    Progress {
+        /// The step id, as `hotseat actions` lists it
+        step: String,
+        /// done, partial, not_done or dropped
+        progress: String,
+        /// A short note on how it went
+        #[arg(long)]
+        note: Option<String>,
+        /// Who you are (member id); the step must be yours
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MeArgs {
+    /// Who you are (member id); remembered for this group folder
+    #[arg(long, value_name = "ID")]
+    pub member: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// Who you are (member id) [default: the member remembered by `hotseat me`]
+    #[arg(long, value_name = "ID")]
+    pub member: Option<String>,
+    /// Which partnership: the partner's member id or name, or the skill [default: your only one]
+    #[arg(long, value_name = "P")]
+    pub partner: Option<String>,
+    /// What you did this week
+    #[arg(long)]
+    pub note: String,
+    /// Whether you are on track: yes or no
+    #[arg(long, value_name = "yes|no")]
+    pub on_track: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PartnersArgs {
+    #[command(subcommand)]
+    pub command: Option<PartnersCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PartnersCommand {
+    /// Start a Hot Team partnership (written to your own folder)
+    Add {
+        /// Who you are (member id)
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+        /// The partner: a member's id or name, or someone outside the group
+        #[arg(long)]
+        partner: String,
+        /// The skill or goal the partnership is for
+        #[arg(long)]
+        skill: String,
+        /// The weekly check-in day
+        #[arg(long, default_value = "friday")]
+        day: String,
+        /// What the partner should say when you fall off the horse
+        #[arg(long)]
+        slip: Option<String>,
+    },
+    /// Set the skills you offer as a Hot Team partner (replaces the list)
+    Offer {
+        /// Who you are (member id)
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+        /// The skills, e.g. negotiation "public speaking"
+        skills: Vec<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// todo.txt lines: creation date, text, +project, due:, hs:STEP_ID
+    Todo(ExportArgs),
+    /// JSON that `task import` reads
+    Taskwarrior(ExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Whose open steps (member id)
+    #[arg(long, value_name = "ID")]
+    pub member: Option<String>,
+    /// Write to this file instead of standard output
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// Lines marked done (`x `) with an hs: tag become progress done
+    Todo(ImportArgs),
+    /// `task export` output: completed → done, deleted → dropped
+    Taskwarrior(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Whose steps (member id)
+    #[arg(long, value_name = "ID")]
+    pub member: Option<String>,
+    /// The file to read
+    pub file: PathBuf,
 }

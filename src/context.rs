@@ -11,7 +11,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::ledger::{self, Ledger};
 use crate::model::{
-    ActionStep, Attendance, FORMAT_VERSION, Goal, Group, Meeting, MemberProgress, Phase, Prep, Presence, Status,
+    ActionStep, Attendance, Checkin, FORMAT_VERSION, Goal, Group, Meeting, MemberProgress, PartnersFile, Phase, Prep,
+    Presence, Status,
 };
 use crate::store::{Store, StoreError};
 
@@ -37,6 +38,10 @@ pub struct Context {
     pub open_meeting: Option<Meeting>,
     /// Member files that could not be read; the meeting goes on without them.
     pub warnings: Vec<StoreError>,
+    /// Each member's Hot Team partnerships and offers (`members/<id>/partners.json`).
+    pub partners: BTreeMap<String, PartnersFile>,
+    /// Each member's weekly Hot Team check-ins (`members/<id>/checkins.json`).
+    pub checkins: BTreeMap<String, Vec<Checkin>>,
 }
 
 /// How to treat a broken member file.
@@ -89,6 +94,8 @@ impl Context {
         let mut goals = BTreeMap::new();
         let mut preps = BTreeMap::new();
         let mut member_progress = BTreeMap::new();
+        let mut partners = BTreeMap::new();
+        let mut checkins = BTreeMap::new();
         let prev_date = previous_meeting.as_ref().map(|m| m.date);
         let mut keep = |r: Result<(), StoreError>| -> Result<(), StoreError> {
             match (r, strict) {
@@ -112,6 +119,12 @@ impl Context {
             keep(store.load_progress(&m.id).map(|p| {
                 member_progress.insert(m.id.clone(), p.entries);
             }))?;
+            keep(store.load_partners(&m.id).map(|p| {
+                partners.insert(m.id.clone(), p);
+            }))?;
+            keep(store.load_checkins(&m.id).map(|c| {
+                checkins.insert(m.id.clone(), c.checkins);
+            }))?;
         }
 
         let mut ledger = Ledger::from_steps(base);
@@ -129,6 +142,8 @@ impl Context {
             member_progress,
             open_meeting,
             warnings,
+            partners,
+            checkins,
         })
     }
 
@@ -196,6 +211,14 @@ impl Context {
     /// The steps to write into a closing meeting's `open_after`.
     pub fn open_after(&self, meeting: &Meeting) -> Vec<ActionStep> {
         self.open_steps(Some(meeting))
+    }
+
+    /// Weekly Hot Team check-ins `member` missed as of `today`, over their running
+    /// partnerships.
+    pub fn missed_checkins(&self, member: &str, today: NaiveDate) -> usize {
+        let Some(p) = self.partners.get(member) else { return 0 };
+        let log = self.checkins.get(member).map(Vec::as_slice).unwrap_or(&[]);
+        crate::model::partners::missed_total(p, log, today)
     }
 
     pub fn goals_of(&self, member: &str) -> &[Goal] {

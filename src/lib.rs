@@ -9,6 +9,8 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod demo;
+pub mod exchange;
+pub mod member;
 pub mod model;
 pub mod runtime;
 pub mod store;

@@ -1,8 +1,12 @@
 //! What each command does. Every failure is one sentence on stderr and a non-zero exit.
 
 mod actions;
+mod exchange;
+mod hot_team;
+mod me;
 mod session;
 mod setup;
+mod step_progress;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -41,8 +45,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Member { command: MemberCommand::List }) => setup::member_list(&Store::new(data_dir(flag)?)),
         Some(Command::Meeting) => session::meeting(&Store::new(data_dir(flag)?)),
+        Some(Command::Actions(crate::cli::ActionsArgs { command: Some(cmd), .. })) => {
+            step_progress::run(&Store::new(data_dir(flag)?), cmd)
+        }
         Some(Command::Actions(args)) => actions::run(&Store::new(data_dir(flag)?), &args),
         Some(Command::Check) => setup::check(&Store::new(data_dir(flag)?)),
+        Some(Command::Me(args)) => me::run(&Store::new(data_dir(flag)?), args.member),
+        Some(Command::Checkin(args)) => hot_team::checkin(&Store::new(data_dir(flag)?), args),
+        Some(Command::Partners(args)) => hot_team::partners(&Store::new(data_dir(flag)?), args),
+        Some(Command::Export { command }) => exchange::export(&Store::new(data_dir(flag)?), command),
+        Some(Command::Import { command }) => exchange::import(&Store::new(data_dir(flag)?), command),
         None => session::home(&Store::new(data_dir(flag)?)),
     }
 }

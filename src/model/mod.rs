@@ -5,12 +5,14 @@ pub mod ledger;
 pub mod meeting;
 pub mod member_files;
 pub mod merge;
+pub mod partners;
 pub mod progress;
 pub mod step;
 
 pub use group::{Cadence, Group, Member};
 pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Review, Status, Turn};
 pub use member_files::{Goal, GoalsFile, MemberProgress, Prep, ProgressFile};
+pub use partners::{Checkin, CheckinsFile, Partner, PartnersFile, Partnership};
 pub use progress::{Completion, Progress, ProgressEntry, Reporter};
 pub use step::ActionStep;
 

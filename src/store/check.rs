@@ -11,7 +11,7 @@ use super::error::StoreError;
 use super::layout::{Layout, is_sync_debris, meeting_sort_key};
 use super::locate::{Seg, display, locate};
 use crate::model::group::is_valid_id;
-use crate::model::{GoalsFile, Group, Meeting, Prep, ProgressFile, Status};
+use crate::model::{CheckinsFile, GoalsFile, Group, Meeting, PartnersFile, Prep, ProgressFile, Status};
 
 /// One thing wrong with the folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,6 +209,7 @@ pub fn check(root: &Path) -> Report {
                 _ => {}
             }
         }
+        check_hot_team(&mut c, &dir, &id, &members);
         for sub in subdirs {
             if sub.file_name().and_then(|n| n.to_str()) == Some("prep") {
                 let (preps, _) = c.list(&sub);
@@ -300,6 +301,67 @@ fn check_meeting(
                 &[Seg::Key("ratings".into()), Seg::Index(i), Seg::Key("score".into())],
                 format!("a rating is 1 to 10, not {}", r.score),
             );
+        }
+    }
+}
+
+/// A member's Hot Team files: `partners.json` (partners are members of the group or named
+/// outsiders, ids unique) and `checkins.json` (each check-in names a partnership).
+fn check_hot_team(c: &mut Checker, dir: &Path, member: &str, members: &HashSet<String>) {
+    let partners_path = dir.join("partners.json");
+    let mut ids: Option<HashSet<String>> = None;
+    if partners_path.exists()
+        && let Some((p, text)) = c.load::<PartnersFile>(&partners_path)
+    {
+        let mut seen = HashSet::new();
+        for (i, ps) in p.partnerships.iter().enumerate() {
+            let at = |k: &str| vec![Seg::Key("partnerships".into()), Seg::Index(i), Seg::Key(k.into())];
+            if ps.id.trim().is_empty() {
+                c.at(&partners_path, &text, &at("id"), "a partnership needs an id");
+            } else if !seen.insert(ps.id.clone()) {
+                c.at(&partners_path, &text, &at("id"), format!("\"{}\" is used by two partnerships", ps.id));
+            }
+            if ps.skill.trim().is_empty() {
+                c.at(&partners_path, &text, &at("skill"), "a partnership needs the skill or goal it is for");
+            }
+            match &ps.partner {
+                crate::model::Partner::Member(id) if id == member => {
+                    c.at(&partners_path, &text, &at("partner"), "a member cannot be their own Hot Team partner")
+                }
+                crate::model::Partner::Member(id) if !members.is_empty() && !members.contains(id) => c.at(
+                    &partners_path,
+                    &text,
+                    &at("partner"),
+                    format!(
+                        "\"{id}\" is not a member of the group (name an outside partner with {{\"outside\": \"Name\"}})"
+                    ),
+                ),
+                crate::model::Partner::Outside(name) if name.trim().is_empty() => {
+                    c.at(&partners_path, &text, &at("partner"), "an outside partner needs a name")
+                }
+                _ => {}
+            }
+            if let Some(end) = ps.ended
+                && end < ps.since
+            {
+                c.at(&partners_path, &text, &at("ended"), format!("ends on {end}, before it began on {}", ps.since));
+            }
+        }
+        ids = Some(seen);
+    }
+    let checkins_path = dir.join("checkins.json");
+    if checkins_path.exists()
+        && let Some((log, text)) = c.load::<CheckinsFile>(&checkins_path)
+    {
+        for (i, ck) in log.checkins.iter().enumerate() {
+            if !ids.as_ref().is_some_and(|ids| ids.contains(&ck.partnership)) {
+                c.at(
+                    &checkins_path,
+                    &text,
+                    &[Seg::Key("checkins".into()), Seg::Index(i), Seg::Key("partnership".into())],
+                    format!("\"{}\" is not a partnership in {}", ck.partnership, partners_path.display()),
+                );
+            }
         }
     }
 }

@@ -6,6 +6,8 @@
 //! members/<member id>/goals.json
 //! members/<member id>/progress.json
 //! members/<member id>/prep/<meeting date>.json
+//! members/<member id>/partners.json
+//! members/<member id>/checkins.json
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -47,6 +49,14 @@ impl Layout {
     }
     pub fn prep(&self, member: &str, date: NaiveDate) -> PathBuf {
         self.prep_dir(member).join(format!("{date}.json"))
+    }
+    /// `members/<id>/partners.json`: the member's Hot Team partnerships and offers.
+    pub fn partners(&self, member: &str) -> PathBuf {
+        self.member_dir(member).join("partners.json")
+    }
+    /// `members/<id>/checkins.json`: the member's weekly Hot Team check-ins.
+    pub fn checkins(&self, member: &str) -> PathBuf {
+        self.member_dir(member).join("checkins.json")
     }
     /// The path relative to the group folder, for messages and listings.
     pub fn relative<'a>(&self, p: &'a Path) -> &'a Path {

@@ -214,6 +214,31 @@ impl Store {
     pub fn save_prep(&self, member: &str, prep: &Prep) -> Result<()> {
         self.write(&self.layout.prep(member, prep.meeting), prep)
     }
+
+    /// The member's prep for the meeting on `date`, if written.
+    pub fn load_prep(&self, member: &str, date: NaiveDate) -> Result<Option<Prep>> {
+        let path = self.layout.prep(member, date);
+        if !path.exists() {
+            return Ok(None);
+        }
+        self.read(&path).map(Some)
+    }
+
+    pub fn load_partners(&self, member: &str) -> Result<crate::model::PartnersFile> {
+        self.read_or(&self.layout.partners(member), Default::default)
+    }
+
+    pub fn save_partners(&self, member: &str, p: &crate::model::PartnersFile) -> Result<()> {
+        self.write(&self.layout.partners(member), p)
+    }
+
+    pub fn load_checkins(&self, member: &str) -> Result<crate::model::CheckinsFile> {
+        self.read_or(&self.layout.checkins(member), Default::default)
+    }
+
+    pub fn save_checkins(&self, member: &str, c: &crate::model::CheckinsFile) -> Result<()> {
+        self.write(&self.layout.checkins(member), c)
+    }
 }
 
 /// Member ids become folder names: refuse any that are unsafe or repeated.

@@ -83,6 +83,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
         span(format!("{:<9}", ui::GROUP), theme.strong()),
         span(pct(all.percent()), theme.title()),
     ]));
+    lines.extend(missed_checkin_lines(app, m, today, theme));
     frame.render_widget(text(lines).block(panel(ui::COMPLETION_TITLE, theme)), side);
 
     let selected = items.get(clamp(app.ui.cursors.report, items.len()));
@@ -143,4 +144,27 @@ pub fn slip_words<'a>(app: &'a App, s: &ActionStep) -> Option<&'a str> {
     let goals = app.ctx.goals_of(&s.owner);
     let by_goal = s.goal.as_ref().and_then(|g| goals.iter().find(|x| &x.id == g)).filter(|g| !g.slip_words.is_empty());
     by_goal.or_else(|| goals.iter().find(|g| !g.slip_words.is_empty())).map(|g| g.slip_words.as_str())
+}
+
+/// Members here who missed weekly Hot Team check-ins, flagged under the completion.
+fn missed_checkin_lines<'a>(app: &App, m: &Meeting, today: chrono::NaiveDate, theme: Theme) -> Vec<Line<'a>> {
+    use crate::strings::member as sm;
+    let flagged: Vec<(String, usize)> = m
+        .here()
+        .map(|id| (id, app.ctx.missed_checkins(id, today)))
+        .filter(|(_, n)| *n > 0)
+        .map(|(id, n)| (app.ctx.group.name_of(id).split_whitespace().next().unwrap_or("").to_string(), n))
+        .collect();
+    if flagged.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Line::default(), Line::from(span(sm::RB_CHECKINS_TITLE, theme.dim()))];
+    for (name, n) in flagged {
+        out.push(Line::from(vec![
+            span(sm::FLAG, theme.alert()),
+            span(format!("{:<8}", fit(&name, 7)), theme.text()),
+            span(sm::missed_short(n), theme.alert()),
+        ]));
+    }
+    out
 }

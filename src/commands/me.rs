@@ -1,0 +1,62 @@
+//! `hotseat me`: the member's own view. Also who "me" is for the other member commands:
+//! `--member ID`, else the member remembered for this group folder.
+
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+
+use super::session::is_terminal;
+use crate::member::program::Member;
+use crate::member::{load, remember, summary};
+use crate::model::Group;
+use crate::runtime::{self, Ended};
+use crate::store::Store;
+
+/// The member ids of the group, for messages.
+pub fn member_ids(g: &Group) -> String {
+    if g.members.is_empty() {
+        return "none yet".into();
+    }
+    g.members.iter().map(|m| m.id.as_str()).collect::<Vec<_>>().join(", ")
+}
+
+/// Who the member is: `--member`, else the one remembered for this folder. Must be a
+/// member of the group.
+pub fn who(store: &Store, group: &Group, flag: Option<&str>) -> Result<String> {
+    let id = match flag {
+        Some(id) => id.to_string(),
+        None => match remember::recall(store.root())? {
+            Some(id) => id,
+            None => bail!(
+                "which member are you? pass --member ID once (members: {}); `hotseat me --member ID` remembers it for this group",
+                member_ids(group)
+            ),
+        },
+    };
+    if group.member(&id).is_none() {
+        bail!("there is no member \"{id}\" in this group (members: {})", member_ids(group));
+    }
+    Ok(id)
+}
+
+pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
+    let group = store.load_group()?;
+    let me = who(store, &group, member.as_deref())?;
+    let now = runtime::now();
+    let mut app = load::load(store, &me, now)?;
+    if member.is_some()
+        && let Err(e) = remember::remember(store.root(), &me)
+    {
+        eprintln!("hotseat: could not remember who you are for next time: {e}");
+    }
+    app.ui.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if !is_terminal() {
+        print!("{}", summary::summary(&app, now));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut program = Member { app, store };
+    Ok(match runtime::run(&mut program)? {
+        Ended::Quit => ExitCode::SUCCESS,
+        Ended::Signal(sig) => ExitCode::from((128 + sig) as u8),
+    })
+}

@@ -1,0 +1,54 @@
+//! What the member (or the clock) asks of their view, and what `update` leaves to the
+//! runtime: saving one of the member's own files, or quitting.
+
+use crate::model::Progress;
+
+use super::state::Screen;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MemberAction {
+    Up,
+    Down,
+    NextScreen,
+    PrevScreen,
+    Show(Screen),
+    /// Mark the selected step (asks for a note).
+    Mark(Progress),
+    /// Add: a goal, or a partnership.
+    Add,
+    /// Edit the selected goal or prep field.
+    Edit,
+    /// Toggle "goals reviewed" in the prep.
+    ToggleVision,
+    /// Weekly check-in for the selected partnership.
+    CheckIn,
+    /// Edit the skills I offer.
+    Offers,
+    Help,
+    Quit,
+    Confirm,
+    Cancel,
+    // While typing
+    Submit,
+    NextField,
+    PrevField,
+    Type(tui_input::InputRequest),
+    TypeArea(ratatui_textarea::Input),
+    Paste(String),
+    // From the runtime
+    Tick,
+    Resize,
+    Saved,
+    SaveFailed(String),
+}
+
+/// Every write the member's view makes goes to the member's own folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberEffect {
+    SaveProgress,
+    SaveGoals,
+    SavePrep,
+    SavePartners,
+    SaveCheckins,
+    Quit,
+}

@@ -1,0 +1,101 @@
+//! Loading the member's view from the group folder. The member's own files are read
+//! strictly (a broken one stops with its path, line and column, and is never
+//! overwritten); of other members only what the group shares openly is kept: the skills
+//! they offer and partnerships that name this member as the partner.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::state::{MemberApp, MemberUi, MyNote, PartneredBy};
+use crate::model::ledger;
+use crate::model::{Group, Meeting, Partner, Prep, Status};
+use crate::store::{Store, StoreError};
+
+/// The date of the next meeting, which the member prepares for: the group's
+/// `next_meeting`, else the one after the newest meeting, else today.
+pub fn next_meeting(group: &Group, meetings: &[Meeting], today: NaiveDate) -> NaiveDate {
+    if let Some(d) = group.next_meeting {
+        return d;
+    }
+    match meetings.iter().rev().find(|m| m.status == Status::Closed) {
+        Some(m) => m.next_meeting.unwrap_or_else(|| group.cadence.next_after(m.date)),
+        None => today,
+    }
+}
+
+/// Load what `me` sees. `me` must be a member of the group.
+pub fn load(store: &Store, me: &str, now: DateTime<FixedOffset>) -> Result<MemberApp, StoreError> {
+    let group = store.load_group()?;
+    let mut meetings = Vec::new();
+    for id in store.meeting_ids()? {
+        meetings.push(store.load_meeting(&id)?);
+    }
+
+    // My own files: strict.
+    let goals = store.load_goals(me)?;
+    let progress = store.load_progress(me)?;
+    let partners = store.load_partners(me)?;
+    let checkins = store.load_checkins(me)?;
+    let next = next_meeting(&group, &meetings, now.date_naive());
+    let prep = store.load_prep(me, next)?.unwrap_or_else(|| Prep::empty(next));
+
+    // My steps, from every meeting, with my own reports applied; nobody else's.
+    let mut l = ledger::replay(&meetings);
+    l.add_member_progress(me, &progress.entries);
+    let steps = l.into_steps().into_iter().filter(|s| s.owner == me).collect();
+
+    // Private notes about me, only those I wrote myself.
+    let my_notes = meetings
+        .iter()
+        .flat_map(|m| {
+            m.private_notes
+                .iter()
+                .filter(|n| n.member == me && n.author == me)
+                .map(|n| MyNote { meeting: m.id.clone(), text: n.text.clone() })
+        })
+        .collect();
+
+    // What others share openly: their offers, and partnerships naming me.
+    let mut member_offers = Vec::new();
+    let mut partnered_by = Vec::new();
+    let mut unreadable = Vec::new();
+    for m in group.members.iter().filter(|m| m.id != me) {
+        match store.load_partners(&m.id) {
+            Ok(p) => {
+                if !p.offers.is_empty() {
+                    member_offers.push((m.id.clone(), p.offers.clone()));
+                }
+                for ps in p.active().filter(|ps| ps.partner == Partner::Member(me.to_string())) {
+                    partnered_by.push(PartneredBy { member: m.id.clone(), partnership: ps.clone() });
+                }
+            }
+            Err(e) => unreadable.push(e),
+        }
+    }
+    let banner = (!unreadable.is_empty()).then(|| crate::strings::unreadable_banner(&unreadable));
+
+    Ok(MemberApp {
+        me: me.to_string(),
+        group,
+        steps,
+        goals,
+        progress,
+        next_meeting: next,
+        prep,
+        partners,
+        checkins,
+        member_offers,
+        partnered_by,
+        my_notes,
+        ui: MemberUi { banner, ..MemberUi::default() },
+    })
+}
+
+/// Every step of the group as the meeting files record them (no member reports), to
+/// find a step's owner.
+pub fn group_steps(store: &Store) -> Result<Vec<crate::model::ActionStep>, StoreError> {
+    let mut meetings = Vec::new();
+    for id in store.meeting_ids()? {
+        meetings.push(store.load_meeting(&id)?);
+    }
+    Ok(ledger::replay(&meetings).into_steps())
+}

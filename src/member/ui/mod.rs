@@ -1,0 +1,145 @@
+//! `view(&MemberApp, &mut Frame, now)`: draws the member's view and changes nothing.
+
+mod goals;
+mod overlays;
+mod partners;
+mod prep;
+mod steps;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::keymap;
+use super::state::{MemberApp, Screen, StatusKind};
+use crate::strings::member as s;
+use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme, fit, format, span};
+
+pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
+    let area = frame.area();
+    let theme = Theme { color: app.ui.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = crate::strings::ui::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+        let y = area.y + area.height / 2;
+        frame.render_widget(
+            Paragraph::new(span(fit(&msg, area.width as usize), theme.strong())),
+            Rect { y, height: 1, ..area },
+        );
+        return;
+    }
+    let [header, tabs, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(app, frame, header, now, theme);
+    draw_tabs(app, frame, tabs, theme);
+    match app.ui.screen {
+        Screen::Steps => steps::draw(app, frame, body, now, theme),
+        Screen::Goals => goals::draw(app, frame, body, now, theme),
+        Screen::Prep => prep::draw(app, frame, body, now, theme),
+        Screen::Partners => partners::draw(app, frame, body, now, theme),
+    }
+    draw_status(app, frame, status, theme);
+    draw_footer(app, frame, footer, theme);
+    overlays::draw(app, frame, area, theme);
+}
+
+fn draw_header(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
+    let right = format!("{} {} ", now.format("%a %-d %b"), format::hhmm(now));
+    let left_w = (area.width as usize).saturating_sub(right.width() + 1);
+    let left = fit(&s::header(&app.group.name, app.my_name()), left_w);
+    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            span(left, theme.title()),
+            Span::raw(" ".repeat(pad)),
+            span(right, theme.strong()),
+        ])),
+        area,
+    );
+}
+
+fn draw_tabs(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, screen) in Screen::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(span(" · ", theme.dim()));
+        }
+        let label = format!("{} {}", i + 1, s::screen_label(*screen));
+        if *screen == app.ui.screen {
+            spans.push(span(format!(" {label} "), theme.current_phase()));
+        } else {
+            spans.push(span(label, theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+fn draw_status(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
+    let width = area.width as usize;
+    let line = if let Some((kind, text)) = &app.ui.status {
+        let style = match kind {
+            StatusKind::Info => theme.text(),
+            StatusKind::Warning => theme.warn(),
+            StatusKind::Error => theme.alert(),
+        };
+        Line::from(span(fit(&format!(" {text}"), width), style))
+    } else if let Some(b) = &app.ui.banner {
+        Line::from(span(fit(&format!(" {b}"), width), theme.warn()))
+    } else {
+        Line::default()
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn draw_footer(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
+    let hints = keymap::hints(app);
+    let always = ["help", "quit"];
+    let (tail, main): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, h)| always.contains(h));
+    let width = |(k, h): &(String, &str)| k.width() + h.width() + 3;
+    let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(width).sum::<usize>());
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 0;
+    for h in &main {
+        if used + width(h) > budget {
+            break;
+        }
+        used += width(h);
+        spans.push(span(h.0.clone(), theme.key()));
+        spans.push(span(format!(" {}  ", h.1), theme.dim()));
+    }
+    for h in &tail {
+        spans.push(span(h.0.clone(), theme.key()));
+        spans.push(span(format!(" {}  ", h.1), theme.dim()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What, on screen, changes with time alone: the clock in the header (and the date,
+/// which moves steps between groups at midnight).
+pub fn clock_key(now: DateTime<FixedOffset>) -> (i64, i64, i64) {
+    (now.timestamp().div_euclid(60), 0, 0)
+}
+
+/// Milliseconds until the header's minute changes.
+pub fn next_change_ms(now: DateTime<FixedOffset>) -> u64 {
+    (60_000 - now.timestamp_millis().rem_euclid(60_000)).clamp(1, 60_000) as u64
+}
+
+/// The colour of a progress word.
+pub(crate) fn progress_style(p: crate::model::Progress, theme: Theme) -> ratatui::style::Style {
+    use crate::model::Progress;
+    match p {
+        Progress::Done => theme.ok(),
+        Progress::Partial => theme.warn(),
+        Progress::NotDone => theme.alert(),
+        Progress::Dropped | Progress::Open => theme.dim(),
+    }
+}

@@ -1,0 +1,129 @@
+//! What opens over a screen: help, the quit question, forms, the questions editor.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+use tui_input::Input;
+
+use crate::member::keymap::{self, MemberScope};
+use crate::member::state::{Form, FormPurpose, MemberApp, Overlay, Screen};
+use crate::strings::member as s;
+use crate::ui::{Theme, centered, panel, span, text};
+
+pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
+    match &app.ui.overlay {
+        Overlay::None => {}
+        Overlay::Help => help(app, frame, area, theme),
+        Overlay::ConfirmQuit => {
+            let r = centered(area, 56.min(area.width), 7);
+            frame.render_widget(Clear, r);
+            let lines = vec![
+                Line::from(span(s::QUIT_UNSAVED, theme.text())),
+                Line::default(),
+                Line::from(span(crate::strings::ui::CONFIRM_KEYS, theme.key())),
+            ];
+            frame.render_widget(text(lines).block(panel(crate::strings::ui::QUIT_TITLE, theme)), r);
+        }
+        Overlay::Form(f) => form(app, f, frame, area, theme),
+        Overlay::Questions(area_editor) => {
+            let r = centered(area, 70.min(area.width), 12.min(area.height));
+            frame.render_widget(Clear, r);
+            let block = panel(s::QUESTIONS_TITLE, theme).title_bottom(Line::from(span(s::QUESTIONS_KEYS, theme.dim())));
+            let inner = block.inner(r);
+            frame.render_widget(block, r);
+            frame.render_widget(area_editor.as_ref(), inner);
+        }
+    }
+}
+
+fn help(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
+    let mut scopes = vec![MemberScope::Screen(app.ui.screen), MemberScope::Every];
+    scopes.extend(Screen::ALL.iter().filter(|x| **x != app.ui.screen).map(|x| MemberScope::Screen(*x)));
+    scopes.push(MemberScope::Typing);
+    scopes.push(MemberScope::Questions);
+    let mut lines = Vec::new();
+    for scope in scopes {
+        let rows = keymap::help_rows(scope);
+        if rows.is_empty() {
+            continue;
+        }
+        lines.push(Line::from(span(s::help_scope_title(scope), theme.title())));
+        for (keys, what) in rows {
+            lines.push(Line::from(vec![span(format!("  {keys:<16}"), theme.key()), span(what, theme.text())]));
+        }
+    }
+    let r = Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    };
+    frame.render_widget(Clear, r);
+    frame.render_widget(Paragraph::new(lines).block(panel(crate::strings::HELP_TITLE, theme)), r);
+}
+
+fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, theme: Theme) {
+    let width = r.width.max(1) as usize;
+    let scroll = input.visual_scroll(width.saturating_sub(1));
+    let mut w = 0;
+    let shown: String = input
+        .value()
+        .chars()
+        .skip(scroll)
+        .take_while(|c| {
+            w += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            w <= width
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(span(shown, if focused { theme.strong() } else { theme.text() })), r);
+    if focused {
+        let x = input.visual_cursor().saturating_sub(scroll) as u16;
+        frame.set_cursor_position(Position { x: r.x + x.min(r.width.saturating_sub(1)), y: r.y });
+    }
+}
+
+fn form(app: &MemberApp, f: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
+    let title = match &f.purpose {
+        FormPurpose::Progress { step, progress } => {
+            let what = app.steps.iter().find(|x| &x.id == step).map(|x| x.text.as_str()).unwrap_or("");
+            s::mark_title(progress.label(), what)
+        }
+        FormPurpose::Goal { editing: None } => s::NEW_GOAL_TITLE.to_string(),
+        FormPurpose::Goal { editing: Some(_) } => s::EDIT_GOAL_TITLE.to_string(),
+        FormPurpose::Prep(_) => s::EDIT_PREP_TITLE.to_string(),
+        FormPurpose::Partnership => s::NEW_PARTNER_TITLE.to_string(),
+        FormPurpose::Checkin { partnership } => {
+            let who = app.partners.get(partnership).map(|p| app.partner_name(&p.partner)).unwrap_or_default();
+            s::checkin_title(&who)
+        }
+        FormPurpose::Offers => s::OFFERS_TITLE.to_string(),
+    };
+    let h = (f.fields.len() as u16) * 2 + 4;
+    let r = centered(area, 72.min(area.width), h.min(area.height));
+    frame.render_widget(Clear, r);
+    let block = panel(crate::ui::fit(&title, r.width.saturating_sub(6) as usize), theme);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let label_w = 20u16.min(inner.width / 2);
+    for (i, field) in f.fields.iter().enumerate() {
+        let y = inner.y + (i as u16) * 2;
+        if y >= inner.y + inner.height {
+            break;
+        }
+        let focused = f.focus == i;
+        frame.render_widget(
+            Paragraph::new(span(field.label, if focused { theme.key() } else { theme.dim() })),
+            Rect { x: inner.x, y, width: label_w, height: 1 },
+        );
+        let fr = Rect { x: inner.x + label_w, y, width: inner.width.saturating_sub(label_w), height: 1 };
+        input_line(frame, &field.input, fr, focused, theme);
+    }
+    let bottom = Rect { x: inner.x, y: inner.y + inner.height.saturating_sub(2), width: inner.width, height: 2 };
+    let first = match &f.error {
+        Some(e) => Line::from(span(e.clone(), theme.alert())),
+        None => Line::default(),
+    };
+    let keys = if f.fields.len() > 1 { s::FORM_KEYS } else { crate::strings::ui::LINE_KEYS };
+    frame.render_widget(Paragraph::new(vec![first, Line::from(span(keys, theme.dim()))]), bottom);
+}

@@ -1,0 +1,126 @@
+//! My action steps: open ones grouped by due date (overdue in red, due this week,
+//! later), then done ones; the selected step's meeting, measurable result and history.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{List, ListItem, ListState};
+
+use super::progress_style;
+use crate::member::derive::{self, StepGroup, clamp};
+use crate::member::state::MemberApp;
+use crate::model::{ActionStep, Reporter};
+use crate::strings::member as s;
+use crate::ui::{Theme, fit, format, panel, span, text};
+
+pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
+    let today = now.date_naive();
+    let [list_area, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area);
+    let order = derive::step_order(app, today);
+    let open = derive::open_steps(app).count();
+    let title = s::steps_title(open, app.steps.len() - open);
+    if order.is_empty() {
+        frame.render_widget(
+            text(vec![Line::from(span(s::NO_STEPS, theme.dim()))]).block(panel(title, theme)),
+            list_area,
+        );
+        frame.render_widget(text(vec![]).block(panel(s::STEP_TITLE, theme)), detail);
+        return;
+    }
+    let inner_w = list_area.width.saturating_sub(4) as usize;
+    let selected = clamp(app.ui.cursors.steps, order.len());
+    let mut items: Vec<ListItem> = Vec::new();
+    let mut selected_row = 0;
+    let mut last_group = None;
+    for (pos, &i) in order.iter().enumerate() {
+        let st = &app.steps[i];
+        let g = derive::group_of(st, today);
+        if last_group != Some(g) {
+            let n = order.iter().filter(|&&j| derive::group_of(&app.steps[j], today) == g).count();
+            let style = if g == StepGroup::Overdue { theme.alert() } else { theme.title() };
+            items.push(ListItem::new(Line::from(span(s::group_title(g, n), style))));
+            last_group = Some(g);
+        }
+        if pos == selected {
+            selected_row = items.len();
+        }
+        items.push(row(st, g, today, inner_w, theme));
+    }
+    let mut state = ListState::default().with_selected(Some(selected_row));
+    let list = List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
+    frame.render_stateful_widget(list, list_area, &mut state);
+    let st = &app.steps[order[selected]];
+    frame.render_widget(detail_panel(app, st, today, theme), detail);
+}
+
+fn row<'a>(st: &ActionStep, g: StepGroup, today: NaiveDate, inner_w: usize, theme: Theme) -> ListItem<'a> {
+    let due = st.due.map(|d| format::date(d, today)).unwrap_or_else(|| s::NO_DUE.to_string());
+    let p = st.progress();
+    let mark = match st.last_entry() {
+        Some(e) if e.by == Reporter::Member => format!("{}*", p.label()),
+        _ => p.label().to_string(),
+    };
+    let (due_w, mark_w) = (14, 10);
+    let text_w = inner_w.saturating_sub(due_w + mark_w + 2);
+    let text_style = match g {
+        StepGroup::Overdue => theme.alert(),
+        StepGroup::Closed => theme.dim(),
+        _ => theme.text(),
+    };
+    ListItem::new(Line::from(vec![
+        span(format!(" {:<text_w$}", fit(&st.text, text_w)), text_style),
+        span(
+            format!("{:>due_w$}", fit(&due, due_w)),
+            if g == StepGroup::Overdue { theme.alert() } else { theme.dim() },
+        ),
+        span(format!(" {:>mark_w$}", mark), progress_style(p, theme)),
+    ]))
+}
+
+fn detail_panel<'a>(
+    app: &MemberApp,
+    st: &ActionStep,
+    today: NaiveDate,
+    theme: Theme,
+) -> ratatui::widgets::Paragraph<'a> {
+    let mut facts = vec![span(s::from_meeting(&st.meeting), theme.dim())];
+    if let Some(d) = st.due {
+        facts.push(span(
+            format!(" · {}", s::due(&format::date(d, today), &format::relative_days(d, today))),
+            theme.text(),
+        ));
+    }
+    if let Some(goal) = st.goal.as_ref().and_then(|g| app.goals.goals.iter().find(|x| &x.id == g)) {
+        facts.push(span(format!(" · {}", s::for_goal(&goal.title)), theme.dim()));
+    }
+    let mut lines = vec![Line::from(span(st.text.clone(), theme.strong())), Line::from(facts)];
+    lines.push(Line::from(vec![
+        span(s::RESULT_LABEL, theme.dim()),
+        if st.measurable_result.is_empty() {
+            span(s::NO_RESULT, theme.warn())
+        } else {
+            span(st.measurable_result.clone(), theme.text())
+        },
+    ]));
+    if st.history.is_empty() {
+        lines.push(Line::from(span(s::NO_HISTORY, theme.dim())));
+    }
+    for e in st.history.iter().rev().take(4) {
+        let who = match (&e.by, &e.meeting) {
+            (Reporter::Member, _) => s::BY_ME.to_string(),
+            (Reporter::Facilitator, Some(m)) => s::in_meeting(m),
+            (Reporter::Facilitator, None) => s::BY_FACILITATOR.to_string(),
+        };
+        let mut v = vec![
+            span(format!("{} ", e.at.format("%Y-%m-%d")), theme.dim()),
+            span(format!("{:<9}", e.progress.label()), progress_style(e.progress, theme)),
+            span(format!("{who} "), theme.dim()),
+        ];
+        if !e.note.is_empty() {
+            v.push(span(format!("“{}”", e.note), theme.text()));
+        }
+        lines.push(Line::from(v));
+    }
+    text(lines).block(panel(s::STEP_TITLE, theme))
+}
