@@ -74,6 +74,10 @@ pub fn prev(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
                     open_turn(app, &before, now);
                 }
                 _ => {
+                    // Back before the first turn: it is paused, not over, so `]` reopens it.
+                    if let Some(t) = current.as_deref().and_then(|c| m.turn_mut(c)) {
+                        t.ended_at = None;
+                    }
                     m.phase = Phase::PrepReview;
                     m.hot_seat = None;
                 }
