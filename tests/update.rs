@@ -701,3 +701,25 @@ fn the_keys_of_the_contract_map_to_their_actions() {
     assert_eq!(lookup(&app, &ch(']')), None, "only b, Esc and q work while blanked");
     assert_eq!(lookup(&app, &ch('b')), Some(Action::Blank));
 }
+
+#[test]
+fn a_closed_meeting_does_not_start_another_from_stale_steps() {
+    // After closing, the context still holds the steps open *before* this meeting; a
+    // meeting started from it would drop this meeting's steps from the chain.
+    let demo = Demo::new();
+    let mut app = started(&demo.store(), at(18, 0, 0));
+    for t in 1..=3 {
+        next(&mut app, at(18, t, 0));
+    }
+    act(&mut app, Action::AddStep, at(18, 4, 0));
+    type_text(&mut app, "Book the offsite", at(18, 4, 0));
+    act(&mut app, Action::Submit, at(18, 4, 0));
+    while meeting(&app).is_open() {
+        next(&mut app, at(18, 10, 0));
+    }
+    for a in [Action::Next, Action::Start] {
+        assert!(act(&mut app, a.clone(), at(18, 11, 0)).is_empty(), "{a:?} on the closed summary saves nothing");
+        assert_eq!(meeting(&app).id, "2030-01-15", "{a:?} keeps the closed meeting on screen");
+        assert!(!app.in_meeting());
+    }
+}

@@ -242,14 +242,18 @@ fn key_action(app: &App, k: &KeyEvent, event: &Event) -> Option<Action> {
 pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let scopes = scopes(app);
     let mut out = Vec::new();
+    // Keys a more specific scope already gives a meaning to: no second hint for them.
+    let mut taken: Vec<Key> = Vec::new();
     for scope in &scopes {
         for b in table().iter().filter(|b| b.scope == *scope) {
             if let Some(h) = b.hint
                 && !out.iter().any(|(_, x)| *x == h)
+                && !taken.contains(&b.keys[0])
             {
                 out.push((b.keys[0].name(), h));
             }
         }
+        taken.extend(table().iter().filter(|b| b.scope == *scope).flat_map(|b| b.keys.iter().copied()));
     }
     out
 }

@@ -15,6 +15,11 @@ pub fn start_or_resume(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect>
     if app.in_meeting() {
         return Vec::new();
     }
+    if app.meeting.as_ref().is_some_and(|m| !m.is_open()) {
+        // The context predates the meeting just closed: reopen hotseat to start the next.
+        app.info(s::ui::CLOSED_HINT);
+        return Vec::new();
+    }
     if app.ui.read_only && app.ctx.open_meeting.is_none() {
         app.set_status(StatusKind::Warning, s::READ_ONLY);
         return Vec::new();
