@@ -723,3 +723,38 @@ fn a_closed_meeting_does_not_start_another_from_stale_steps() {
         assert!(!app.in_meeting());
     }
 }
+
+#[test]
+fn removing_the_last_step_keeps_the_selection_on_a_row() {
+    let demo = Demo::new();
+    let mut app = started(&demo.store(), at(18, 0, 0));
+    for t in 1..=3 {
+        next(&mut app, at(18, t, 0));
+    }
+    for text in ["First", "Second"] {
+        act(&mut app, Action::AddStep, at(18, 4, 0));
+        type_text(&mut app, text, at(18, 4, 0));
+        act(&mut app, Action::Submit, at(18, 4, 0));
+    }
+    assert_eq!(app.ui.cursors.hot, 1);
+    act(&mut app, Action::DeleteStep, at(18, 5, 0));
+    act(&mut app, Action::Confirm, at(18, 5, 0));
+    assert_eq!(app.ui.cursors.hot, 0, "on the one step left");
+
+    while phase(&app) != Phase::WrapUp {
+        next(&mut app, at(18, 6, 0));
+    }
+    // A step for Farid, on the last row, captured in the wrap-up itself.
+    times(&mut app, Action::Down, 20, at(18, 7, 0));
+    act(&mut app, Action::AddStep, at(18, 7, 0));
+    assert_eq!(form(&app).owner, "farid");
+    type_text(&mut app, "Send the rate card", at(18, 7, 0));
+    act(&mut app, Action::Submit, at(18, 7, 0));
+    times(&mut app, Action::Down, 20, at(18, 7, 0));
+    let rows = derive::wrap_rows(meeting(&app));
+    assert!(matches!(&rows[app.ui.cursors.wrap], WrapRow::Step(m, _) if m == "farid"));
+    act(&mut app, Action::DeleteStep, at(18, 8, 0));
+    act(&mut app, Action::Confirm, at(18, 8, 0));
+    let rows = derive::wrap_rows(meeting(&app));
+    assert_eq!(app.ui.cursors.wrap, rows.len() - 1, "on Farid's row now");
+}
