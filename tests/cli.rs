@@ -103,7 +103,8 @@ fn demo_refuses_a_folder_that_is_not_empty() {
 fn init_creates_a_group_once() {
     let tmp = tempfile::tempdir().expect("tmp");
     let d = tmp.path().join("g");
-    let out = ok(&["init", "--name", "Tuesday Circle", "--cadence", "weekly", "--next", "2030-02-05", "--data-dir", s(&d)]);
+    let out =
+        ok(&["init", "--name", "Tuesday Circle", "--cadence", "weekly", "--next", "2030-02-05", "--data-dir", s(&d)]);
     assert!(out.contains("Created the group \"Tuesday Circle\""), "{out}");
     let g = Store::new(&d).load_group().expect("group");
     assert_eq!((g.name.as_str(), g.meeting_minutes), ("Tuesday Circle", 120));
@@ -150,7 +151,10 @@ fn member_add_gives_safe_unique_ids() {
     assert!(err.contains("there is no group in") && err.contains("hotseat init"), "{err}");
 
     ok(&["init", "--name", "Circle", "--data-dir", dd]);
-    assert_eq!(ok(&["member", "add", "Ada Lovelace", "--role", "Analyst", "--data-dir", dd]), "Added Ada Lovelace as `ada`.\n");
+    assert_eq!(
+        ok(&["member", "add", "Ada Lovelace", "--role", "Analyst", "--data-dir", dd]),
+        "Added Ada Lovelace as `ada`.\n"
+    );
     assert_eq!(ok(&["member", "add", "Ada Byron", "--data-dir", dd]), "Added Ada Byron as `ada-2`.\n");
     assert_eq!(ok(&["member", "add", "../../etc/passwd", "--data-dir", dd]), "Added ../../etc/passwd as `etc`.\n");
     assert_eq!(ok(&["member", "add", "🙂 Zoë Ng", "--data-dir", dd]), "Added 🙂 Zoë Ng as `zoe`.\n");
@@ -259,7 +263,8 @@ fn actions_lists_open_steps_for_people_and_scripts() {
 
     let steps = json(&["actions", "--json", "--data-dir", dd]);
     assert_eq!(steps.len(), 7);
-    let members: Vec<String> = Store::new(&demo.root).load_group().expect("group").members.into_iter().map(|m| m.id).collect();
+    let members: Vec<String> =
+        Store::new(&demo.root).load_group().expect("group").members.into_iter().map(|m| m.id).collect();
     for st in &steps {
         assert!(!field(st, "id").is_empty());
         assert!(members.contains(&field(st, "owner").to_string()), "{st}");
@@ -269,7 +274,10 @@ fn actions_lists_open_steps_for_people_and_scripts() {
         assert!(!["done", "dropped"].contains(&field(st, "progress")), "only open steps: {st}");
     }
     let farid = steps.iter().find(|s| field(s, "id") == "2029-12-18-4").expect("Farid's step");
-    assert_eq!((field(farid, "owner"), field(farid, "progress"), field(farid, "due")), ("farid", "not_done", "2030-01-01"));
+    assert_eq!(
+        (field(farid, "owner"), field(farid, "progress"), field(farid, "due")),
+        ("farid", "not_done", "2030-01-01")
+    );
     let dev = steps.iter().find(|s| field(s, "id") == "2030-01-01-5").expect("Dev's step");
     assert_eq!(field(dev, "progress"), "partial", "the member's own report counts");
 
@@ -285,7 +293,10 @@ fn actions_lists_open_steps_for_people_and_scripts() {
     assert!(ada_all.contains("2029-12-18-1") && !ada_all.contains("ben"), "{ada_all}");
 
     let err = refused(&["actions", "--member", "zed", "--data-dir", dd]);
-    assert!(err.contains("there is no member \"zed\" in this group (members: ada, ben, chloe, dev, elena, farid)"), "{err}");
+    assert!(
+        err.contains("there is no member \"zed\" in this group (members: ada, ben, chloe, dev, elena, farid)"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -334,7 +345,11 @@ fn piped_to_head(args: &[&str]) -> (String, String, String) {
         .output()
         .expect("bash runs");
     let err = stderr(&o);
-    let (msgs, code) = err.trim_end().rsplit_once('\n').map(|(a, b)| (a.to_string(), b.to_string())).unwrap_or((String::new(), err.trim().to_string()));
+    let (msgs, code) = err
+        .trim_end()
+        .rsplit_once('\n')
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .unwrap_or((String::new(), err.trim().to_string()));
     (stdout(&o), msgs, code)
 }
 
@@ -362,7 +377,8 @@ fn check_cut_short_by_head_is_not_an_error() {
     let demo = Demo::new();
     // Thousands of problems: conflict copies a sync tool left behind.
     for i in 0..2000 {
-        fs::write(demo.path(&format!("meetings/2030-01-01.sync-conflict-2030{i:04}-ABCDEF.json")), "{}").expect("write");
+        fs::write(demo.path(&format!("meetings/2030-01-01.sync-conflict-2030{i:04}-ABCDEF.json")), "{}")
+            .expect("write");
     }
     let dd = s(&demo.root);
     let (out, err, code) = piped_to_head(&["check", "--data-dir", dd]);
@@ -388,7 +404,10 @@ fn check_reports_a_broken_member_file_and_changes_nothing() {
     let mut text = fs::read_to_string(&path).expect("read");
     text = text.replacen("\"title\":", "\"title\"", 1);
     fs::write(&path, &text).expect("write");
-    let before = files_under(&demo.root).into_iter().map(|f| (f.clone(), fs::read(demo.root.join(f)).expect("read"))).collect::<Vec<_>>();
+    let before = files_under(&demo.root)
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(demo.root.join(f)).expect("read")))
+        .collect::<Vec<_>>();
 
     let o = run(&["check", "--data-dir", dd]);
     assert_eq!(o.status.code(), Some(1));
@@ -403,7 +422,10 @@ fn check_reports_a_broken_member_file_and_changes_nothing() {
     let err = refused(&["actions", "--json", "--member", "ada", "--data-dir", dd]);
     assert!(err.contains(&want), "a report needs every file: {err}");
 
-    let after = files_under(&demo.root).into_iter().map(|f| (f.clone(), fs::read(demo.root.join(f)).expect("read"))).collect::<Vec<_>>();
+    let after = files_under(&demo.root)
+        .into_iter()
+        .map(|f| (f.clone(), fs::read(demo.root.join(f)).expect("read")))
+        .collect::<Vec<_>>();
     assert_eq!(before, after, "nothing in the folder changed");
 }
 
@@ -414,7 +436,8 @@ fn check_reports_what_parses_but_makes_no_sense() {
     let path = demo.path("meetings/2030-01-01.json");
     let text = fs::read_to_string(&path).expect("read");
     // The fourth step belongs to someone who is not a member; a rating is out of range.
-    let text = text.replacen("\"owner\": \"chloe\"", "\"owner\": \"zed\"", 1).replacen("\"score\": 9", "\"score\": 11", 1);
+    let text =
+        text.replacen("\"owner\": \"chloe\"", "\"owner\": \"zed\"", 1).replacen("\"score\": 9", "\"score\": 11", 1);
     fs::write(&path, &text).expect("write");
     fs::write(demo.path("members/ada/goals.json.orig"), "leftover").expect("write");
     fs::set_permissions(demo.path("group.json"), fs::Permissions::from_mode(0o644)).expect("chmod");
@@ -425,7 +448,10 @@ fn check_reports_what_parses_but_makes_no_sense() {
     let p = path.display().to_string();
     assert!(out.contains(&format!("{p}:120:16: steps[3].owner: \"zed\" is not a member of the group")), "{out}");
     let rating = out.lines().find(|l| l.contains("ratings[")).expect("the rating is reported");
-    assert!(rating.starts_with(&format!("{p}:")) && rating.ends_with("].score: a rating is 1 to 10, not 11"), "{rating}");
+    assert!(
+        rating.starts_with(&format!("{p}:")) && rating.ends_with("].score: a rating is 1 to 10, not 11"),
+        "{rating}"
+    );
     assert!(out.contains("goals.json.orig:1:1: a conflict copy left by a sync tool"), "{out}");
     assert!(out.contains("group.json:1:1: this file can be read by other users of this machine (mode 644)"), "{out}");
     assert!(demo.path("members/ada/goals.json.orig").exists(), "debris is never deleted");

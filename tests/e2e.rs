@@ -24,7 +24,10 @@ struct Room<'a> {
 
 impl<'a> Room<'a> {
     fn open(store: &'a Store) -> Room<'a> {
-        Room { program: Facilitator { app: load(store), store }, term: Terminal::new(TestBackend::new(80, 24)).expect("term") }
+        Room {
+            program: Facilitator { app: load(store), store },
+            term: Terminal::new(TestBackend::new(80, 24)).expect("term"),
+        }
     }
 
     fn press(&mut self, ev: Event, now: Time) -> Step {

@@ -27,7 +27,10 @@ const SEQUENCE_CASES: u32 = 48;
 const ROUND_TRIP_CASES: u32 = 64;
 
 fn config(cases: u32) -> Config {
-    Config { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases), ..Config::default() }
+    Config {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases),
+        ..Config::default()
+    }
 }
 
 // ----- random input against the app -----
@@ -206,13 +209,18 @@ fn check_invariants(app: &App, now: DateTime<FixedOffset>) -> Result<(), TestCas
         Overlay::Note(n) => {
             let cur = n.text.cursor();
             let lines = n.text.lines();
-            prop_assert!(cur.0 < lines.len() && cur.1 <= lines[cur.0].chars().count(), "note cursor {:?}", (cur.0, cur.1));
+            prop_assert!(
+                cur.0 < lines.len() && cur.1 <= lines[cur.0].chars().count(),
+                "note cursor {:?}",
+                (cur.0, cur.1)
+            );
         }
         _ => {}
     }
     // Saveable: the file would read back as the same meeting.
     let bytes = encode(m);
-    let back: Meeting = decode(std::path::Path::new("m.json"), &bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let back: Meeting =
+        decode(std::path::Path::new("m.json"), &bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
     prop_assert_eq!(&back, m);
     let _ = now;
     Ok(())
@@ -336,13 +344,25 @@ fn member_id() -> impl Strategy<Value = String> {
 }
 
 fn progress() -> impl Strategy<Value = Progress> {
-    proptest::sample::select(vec![Progress::Open, Progress::Done, Progress::Partial, Progress::NotDone, Progress::Dropped])
+    proptest::sample::select(vec![
+        Progress::Open,
+        Progress::Done,
+        Progress::Partial,
+        Progress::NotDone,
+        Progress::Dropped,
+    ])
 }
 
 fn entry() -> impl Strategy<Value = ProgressEntry> {
-    (progress(), text(), when(), any::<bool>(), proptest::option::of(text())).prop_map(|(progress, note, at, by, meeting)| {
-        ProgressEntry { progress, note, at, by: if by { Reporter::Member } else { Reporter::Facilitator }, meeting }
-    })
+    (progress(), text(), when(), any::<bool>(), proptest::option::of(text())).prop_map(
+        |(progress, note, at, by, meeting)| ProgressEntry {
+            progress,
+            note,
+            at,
+            by: if by { Reporter::Member } else { Reporter::Facilitator },
+            meeting,
+        },
+    )
 }
 
 fn step() -> impl Strategy<Value = ActionStep> {
@@ -429,7 +449,8 @@ fn meeting() -> impl Strategy<Value = Meeting> {
         proptest::option::of(proptest::collection::vec(step(), 0..3)),
     );
     (head, tail).prop_map(|(h, t)| {
-        let ((id, date), closed, phase, started_at, closed_at, length_minutes, pledge, ack, att, turn_minutes, order) = h;
+        let ((id, date), closed, phase, started_at, closed_at, length_minutes, pledge, ack, att, turn_minutes, order) =
+            h;
         let (turns, hot_seat, steps, reviews, notes, ratings, next_meeting, open_after) = t;
         Meeting {
             version: FORMAT_VERSION,
@@ -448,7 +469,10 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             turns,
             hot_seat,
             steps,
-            reviews: reviews.into_iter().map(|(step, progress, note, at)| Review { step, progress, note, at }).collect(),
+            reviews: reviews
+                .into_iter()
+                .map(|(step, progress, note, at)| Review { step, progress, note, at })
+                .collect(),
             private_notes: notes
                 .into_iter()
                 .map(|(member, author, text, updated_at)| PrivateNote { member, author, text, updated_at })
@@ -470,8 +494,8 @@ fn group() -> impl Strategy<Value = Group> {
         text(),
         proptest::collection::btree_map(member_id(), member, 0..6),
     )
-        .prop_map(|(name, cadence, meeting_minutes, next_meeting, pledge, members): (_, _, _, _, _, BTreeMap<_, _>)| {
-            Group {
+        .prop_map(
+            |(name, cadence, meeting_minutes, next_meeting, pledge, members): (_, _, _, _, _, BTreeMap<_, _>)| Group {
                 version: FORMAT_VERSION,
                 name,
                 cadence,
@@ -482,8 +506,8 @@ fn group() -> impl Strategy<Value = Group> {
                     .into_iter()
                     .map(|(id, (name, role, department, offers))| Member { id, name, role, department, offers })
                     .collect(),
-            }
-        })
+            },
+        )
 }
 
 fn goals() -> impl Strategy<Value = GoalsFile> {
@@ -506,7 +530,15 @@ fn goals() -> impl Strategy<Value = GoalsFile> {
 }
 
 fn prep() -> impl Strategy<Value = Prep> {
-    (day(), any::<bool>(), text(), proptest::collection::vec(text(), 0..4), text(), text(), proptest::option::of(when()))
+    (
+        day(),
+        any::<bool>(),
+        text(),
+        proptest::collection::vec(text(), 0..4),
+        text(),
+        text(),
+        proptest::option::of(when()),
+    )
         .prop_map(|(meeting, vision_reviewed, action_plan, questions, walk_away, accomplished, updated_at)| Prep {
             version: FORMAT_VERSION,
             meeting,

@@ -288,7 +288,12 @@ fn without_colour_no_cell_is_coloured_but_the_phase_still_stands_out() {
         for y in 0..b.area.height {
             for x in 0..b.area.width {
                 let c = &b[(x, y)];
-                assert_eq!((c.fg, c.bg), (Color::Reset, Color::Reset), "{name}: cell {x},{y} {:?} is coloured", c.symbol());
+                assert_eq!(
+                    (c.fg, c.bg),
+                    (Color::Reset, Color::Reset),
+                    "{name}: cell {x},{y} {:?} is coloured",
+                    c.symbol()
+                );
             }
         }
         let Some(phase) = phase_shown(&app) else { continue };
@@ -321,7 +326,7 @@ fn with_colour_the_current_phase_has_its_own_background() {
 
 #[test]
 fn each_key_has_one_hint_in_the_footer() {
-    for (name, app, now) in all_screens() {
+    for (name, app, _) in all_screens() {
         let hints = hotseat::app::keymap::hints(&app);
         let mut keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
         keys.sort();

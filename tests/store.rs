@@ -26,7 +26,8 @@ struct All {
 
 fn read_all(store: &Store) -> All {
     let group = store.load_group().expect("group");
-    let meetings = store.meeting_ids().expect("ids").iter().map(|id| store.load_meeting(id).expect("meeting")).collect();
+    let meetings =
+        store.meeting_ids().expect("ids").iter().map(|id| store.load_meeting(id).expect("meeting")).collect();
     let mut goals = Vec::new();
     let mut progress = Vec::new();
     let mut preps = Vec::new();
@@ -95,7 +96,12 @@ fn every_file_type_round_trips_with_stable_bytes() {
     let a = files_under(&tmp.path().join("copy"));
     assert_eq!(a, files_under(&tmp.path().join("again")));
     for f in &a {
-        assert_eq!(bytes(&tmp.path().join("copy").join(f)), bytes(&tmp.path().join("again").join(f)), "{}", f.display());
+        assert_eq!(
+            bytes(&tmp.path().join("copy").join(f)),
+            bytes(&tmp.path().join("again").join(f)),
+            "{}",
+            f.display()
+        );
     }
 }
 
@@ -174,7 +180,12 @@ fn files_are_0600_and_folders_0700_under_umask_000() {
         });
     }
     let out = cmd.output().expect("child runs");
-    assert!(out.status.success(), "child failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "child failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"), "the child test really ran");
 
     let mut files = 0;

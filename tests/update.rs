@@ -135,7 +135,10 @@ fn a_whole_meeting_through_all_five_phases() {
     assert_eq!(act(&mut app, Action::Submit, at(18, 8, 30)), vec![SAVE]);
     assert!(matches!(app.ui.overlay, Overlay::None));
     let r = meeting(&app).review("2030-01-01-2").expect("reviewed");
-    assert_eq!((r.progress, r.note.as_str(), r.at), (Progress::NotDone, "Two ops meetings are still mine", at(18, 7, 0)));
+    assert_eq!(
+        (r.progress, r.note.as_str(), r.at),
+        (Progress::NotDone, "Two ops meetings are still mine", at(18, 7, 0))
+    );
     // The step's detail shows the note once typed.
     assert!(squeezed(&shown(&app, 80, 24, at(18, 9, 0))).contains("Note: Two ops meetings are still mine"));
 
