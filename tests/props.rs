@@ -302,17 +302,8 @@ proptest! {
         }
         // The meeting and the group as they stand are written and pass `hotseat check`.
         if let Some(m) = &app.meeting {
-            let tmp = tempfile::tempdir().expect("tmp");
-            let root = tmp.path().join("group");
-            // The demo's files as they are on the meeting day, copied without fsync.
-            for (path, text) in hotseat::demo::FILES {
-                use std::io::Write;
-                use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-                let target = root.join(path);
-                std::fs::DirBuilder::new().recursive(true).mode(0o700).create(target.parent().expect("a folder")).expect("mkdir");
-                let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(target).expect("create");
-                f.write_all(text.as_bytes()).expect("write");
-            }
+            let demo = Demo::quick();
+            let root = demo.root.clone();
             let store = Store::new(&root);
             store.load_group().map_err(|e| TestCaseError::fail(e.to_string()))?;
             store.save_group(&app.ctx.group).map_err(|e| TestCaseError::fail(e.to_string()))?;
