@@ -96,6 +96,10 @@ pub fn delete_step(app: &mut App, id: &str) -> Vec<Effect> {
     if m.steps.len() == before {
         return Vec::new();
     }
+    // Keep the selection on a row that still exists.
+    let hot = m.hot_seat.as_deref().map(|h| derive::steps_of(m, h).count()).unwrap_or(0);
+    app.ui.cursors.hot = clamp(app.ui.cursors.hot, hot);
+    app.ui.cursors.wrap = clamp(app.ui.cursors.wrap, derive::wrap_rows(m).len());
     app.info(s::STEP_REMOVED);
     vec![SAVE]
 }

@@ -258,15 +258,19 @@ fn worth_a_hint(app: &App, b: &Binding) -> bool {
 pub fn hints(app: &App) -> Vec<(String, &'static str)> {
     let scopes = scopes(app);
     let mut out: Vec<(String, &'static str)> = Vec::new();
+    // Keys a more specific scope already gives a meaning to: no second hint for them.
+    let mut taken: Vec<Key> = Vec::new();
     for scope in &scopes {
         for b in table().iter().filter(|b| b.scope == *scope && worth_a_hint(app, b)) {
             let key = b.keys[0].name();
             if let Some(h) = b.hint
                 && !out.iter().any(|(k, x)| *x == h || *k == key)
+                && !taken.contains(&b.keys[0])
             {
                 out.push((key, h));
             }
         }
+        taken.extend(table().iter().filter(|b| b.scope == *scope).flat_map(|b| b.keys.iter().copied()));
     }
     out
 }

@@ -15,6 +15,11 @@ pub fn start_or_resume(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect>
     if app.in_meeting() {
         return Vec::new();
     }
+    if app.meeting.as_ref().is_some_and(|m| !m.is_open()) {
+        // The context predates the meeting just closed: reopen hotseat to start the next.
+        app.info(s::ui::CLOSED_HINT);
+        return Vec::new();
+    }
     if app.ui.read_only && app.ctx.open_meeting.is_none() {
         app.set_status(StatusKind::Warning, s::READ_ONLY);
         return Vec::new();
@@ -76,6 +81,10 @@ pub fn prev(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
                     open_turn(app, &before, now);
                 }
                 _ => {
+                    // Back before the first turn: it is paused, not over, so `]` reopens it.
+                    if let Some(t) = current.as_deref().and_then(|c| m.turn_mut(c)) {
+                        t.ended_at = None;
+                    }
                     m.phase = Phase::PrepReview;
                     m.hot_seat = None;
                 }

@@ -107,7 +107,13 @@ pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Store
     let mut de = serde_json::Deserializer::from_str(text);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let p = e.path().to_string();
-        json_error(path, e.inner(), Some(&p))
+        let inner = e.inner();
+        if inner.classify() == serde_json::error::Category::Syntax {
+            // The first pass read the whole file: this is a non-string where a word belongs.
+            let msg = format!("{p}: invalid type: expected a string");
+            return StoreError::invalid(path, inner.line().max(1), inner.column().max(1), msg);
+        }
+        json_error(path, inner, Some(&p))
     })?;
     de.end().map_err(|e| json_error(path, &e, None))?;
     Ok(value)

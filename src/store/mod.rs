@@ -244,14 +244,11 @@ impl Store {
 /// Member ids become folder names: refuse any that are unsafe or repeated.
 fn validate_group(path: &Path, g: &Group) -> Result<()> {
     let text = fs::read_to_string(path).unwrap_or_default();
-    let at = |needle: &str| match text.find(needle) {
-        Some(i) => decode::position(text.as_bytes(), i),
-        None => (1, 1),
-    };
     let mut seen = std::collections::HashSet::new();
     for (i, m) in g.members.iter().enumerate() {
         let quoted = serde_json::to_string(&m.id).unwrap_or_default();
-        let (l, c) = at(&quoted);
+        use locate::Seg;
+        let (l, c) = locate::locate(&text, &[Seg::Key("members".into()), Seg::Index(i), Seg::Key("id".into())]);
         if !is_valid_id(&m.id) {
             return Err(StoreError::invalid(
                 path,

@@ -23,6 +23,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>
         Line::from(vec![
             span(ui::NEXT_MEETING_LABEL, theme.dim()),
             match g.next_meeting {
+                Some(d) if d == today => span(format::date(d, today), theme.strong()),
                 Some(d) => {
                     span(format!("{} ({})", format::date(d, today), format::relative_days(d, today)), theme.strong())
                 }
