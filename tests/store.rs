@@ -310,7 +310,7 @@ fn a_file_changed_on_disk_is_never_blindly_overwritten() {
 }
 
 #[test]
-fn the_meeting_in_progress_notices_a_changed_file_and_keeps_the_meeting() {
+fn the_meeting_in_progress_merges_a_changed_file_instead_of_overwriting_it() {
     let demo = Demo::new();
     let store = demo.store();
     let mut app = load(&store);
@@ -321,11 +321,12 @@ fn the_meeting_in_progress_notices_a_changed_file_and_keeps_the_meeting() {
     fs::write(&path, &theirs).expect("write");
     let fx = act(&mut app, Action::AckPledge, at(18, 1, 0));
     hotseat::runtime::run_effects(&mut app, &store, fx, None, at(18, 1, 0));
-    assert!(app.ui.unsaved, "the failed save is shown");
+    assert!(!app.ui.unsaved, "the merged meeting was saved");
     let status = app.ui.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    assert!(status.starts_with("NOT SAVED:") && status.contains("changed by someone else"), "{status}");
-    assert!(app.meeting.as_ref().is_some_and(|m| m.pledge_acknowledged_at.is_some()), "kept in memory");
-    assert_eq!(String::from_utf8(bytes(&path)).expect("utf-8"), theirs);
+    assert!(status.contains("changed outside this hotseat") && status.contains("merged"), "{status}");
+    let on_disk = store.load_meeting("2030-01-15").expect("the merged file reads back");
+    assert!(on_disk.pledge_acknowledged_at.is_some(), "our change is on disk");
+    assert_eq!(on_disk.phase, app.meeting.as_ref().unwrap().phase, "ours wins where both changed");
 }
 
 #[test]

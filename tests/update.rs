@@ -470,7 +470,7 @@ fn quit_mid_turn_banks_the_timer_and_resume_finds_the_same_place() {
     assert_eq!(left_ms(&app, "ben", at(19, 0, 0)), 13 * MIN + 30_000, "same time left, paused");
     assert!(running(&app).is_empty());
     assert_eq!(status_text(&app), "Resumed in Hot seats: Ben Hartley, 13:30 left, timer paused (Space resumes).");
-    assert!(shown(&app, 80, 24, at(19, 0, 0)).contains("PAUSED · Space resumes"));
+    assert!(shown(&app, 80, 24, at(19, 0, 0)).contains("─ PAUSED ─"));
     assert_eq!(act(&mut app, Action::ToggleTimer, at(19, 0, 0)), vec![SAVE]);
     assert_eq!(left_ms(&app, "ben", at(19, 1, 0)), 12 * MIN + 30_000);
     assert_eq!(meeting(&app).steps.len(), 1, "the captured step came back");
