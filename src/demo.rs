@@ -98,6 +98,32 @@ pub fn install(dir: &Path, today: NaiveDate) -> Result<(), StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::partners::{CheckinsFile, PartnersFile};
+    use crate::model::{GoalsFile, Group, Meeting, Prep, ProgressFile};
+    use crate::store::decode::{decode, encode};
+
+    fn resave<T: serde::de::DeserializeOwned + serde::Serialize>(path: &str, text: &str) -> Vec<u8> {
+        encode(&decode::<T>(Path::new(path), text.as_bytes()).unwrap())
+    }
+
+    /// The demo files are exactly what hotseat itself would write, so saving a demo
+    /// meeting changes only what the meeting changed.
+    #[test]
+    fn the_bundled_files_are_in_saved_form() {
+        for (path, text) in FILES {
+            let saved = match *path {
+                "group.json" => resave::<Group>(path, text),
+                p if p.starts_with("meetings/") => resave::<Meeting>(path, text),
+                p if p.ends_with("goals.json") => resave::<GoalsFile>(path, text),
+                p if p.ends_with("progress.json") => resave::<ProgressFile>(path, text),
+                p if p.ends_with("partners.json") => resave::<PartnersFile>(path, text),
+                p if p.ends_with("checkins.json") => resave::<CheckinsFile>(path, text),
+                p if p.contains("/prep/") => resave::<Prep>(path, text),
+                other => panic!("no type for {other}"),
+            };
+            assert_eq!(String::from_utf8(saved).unwrap(), *text, "{path} is not in saved form");
+        }
+    }
 
     #[test]
     fn shifting_moves_dates_ids_and_times_but_not_text() {

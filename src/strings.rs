@@ -70,7 +70,8 @@ pub mod keys {
     pub const CLOSE: &str = "close an input or overlay";
 }
 
-pub const HELP_TITLE: &str = " Keys — any key closes ";
+pub const HELP_TITLE: &str = " Keys — ↓ ↑ scroll, any other key closes ";
+pub const HELP_MORE: &str = " ↓ more ";
 pub fn help_scope_title(scope: crate::app::keymap::Scope) -> String {
     use crate::app::keymap::Scope;
     match scope {

@@ -347,7 +347,7 @@ fn wrong_types() {
         case(
             "a time as a number",
             PROGRESS,
-            replaced(&p, "\"at\": \"2030-01-13T17:30:00+00:00\"", "\"at\": 17"),
+            replaced(&p, "\"at\": \"2030-01-13T17:30:00Z\"", "\"at\": 17"),
             at(&p, "\"at\""),
             None,
             "entries[0].at: invalid type: integer `17`",
@@ -461,7 +461,7 @@ fn missing_required_fields() {
     let no_name = replaced(&g, "  \"name\": \"Northside Leaders\",\n", "");
     let no_id = replaced(&g, "      \"id\": \"ben\",\n", "");
     let no_owner = replaced(&m, "      \"owner\": \"ben\",\n", "");
-    let no_start = replaced(&m, "  \"started_at\": \"2030-01-01T19:00:00+00:00\",\n", "");
+    let no_start = replaced(&m, "  \"started_at\": \"2030-01-01T19:00:00Z\",\n", "");
     let no_title = replaced(&goals, "      \"title\": \"Close the seed extension\",\n", "");
     let no_step = replaced(&p, "      \"step\": \"2030-01-01-3\",\n", "");
     let no_date = replaced(&prep, "  \"meeting\": \"2030-01-15\",\n", "");

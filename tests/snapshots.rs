@@ -274,7 +274,7 @@ fn all_screens() -> Vec<(&'static str, App, Time)> {
 
 /// The phase in the bar, unless no bar is shown or the help overlay covers it.
 fn phase_shown(app: &App) -> Option<hotseat::model::Phase> {
-    if matches!(app.ui.overlay, hotseat::app::Overlay::Help) {
+    if matches!(app.ui.overlay, hotseat::app::Overlay::Help(_)) {
         return None;
     }
     app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase)

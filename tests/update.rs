@@ -612,7 +612,7 @@ fn overlays_take_the_keys_while_open() {
     let demo = Demo::new();
     let mut app = started(&demo.store(), at(18, 0, 0));
     act(&mut app, Action::Help, at(18, 0, 0));
-    assert!(matches!(app.ui.overlay, Overlay::Help));
+    assert!(matches!(app.ui.overlay, Overlay::Help(0)));
     assert!(next(&mut app, at(18, 0, 0)).is_empty(), "the key only closes the help");
     assert!(matches!(app.ui.overlay, Overlay::None));
     assert_eq!(phase(&app), Phase::CheckIn);

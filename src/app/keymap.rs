@@ -204,7 +204,13 @@ pub fn lookup(app: &App, event: &Event) -> Option<Action> {
 fn key_action(app: &App, k: &KeyEvent, event: &Event) -> Option<Action> {
     // Overlays that only answer a few keys.
     match &app.ui.overlay {
-        Overlay::Help => return Some(Action::Cancel),
+        Overlay::Help(_) => {
+            return Some(match k.code {
+                KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Char(' ') => Action::Down,
+                KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => Action::Up,
+                _ => Action::Cancel,
+            });
+        }
         Overlay::ConfirmQuit | Overlay::ConfirmDelete(_) => {
             return match k.code {
                 KeyCode::Char('y') | KeyCode::Char('Y') => Some(Action::Confirm),

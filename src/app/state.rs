@@ -11,7 +11,8 @@ use crate::model::Meeting;
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
-    Help,
+    /// The key list, scrolled down by this many lines.
+    Help(u16),
     ConfirmQuit,
     /// Confirm removal of a step captured in this meeting.
     ConfirmDelete(String),

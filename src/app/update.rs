@@ -33,8 +33,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
 
     // Overlays first: they take the keys while open.
     match &app.ui.overlay {
-        Overlay::Help => {
-            app.ui.overlay = Overlay::None;
+        Overlay::Help(scroll) => {
+            app.ui.overlay = match action {
+                Action::Down => Overlay::Help(scroll.saturating_add(3)),
+                Action::Up => Overlay::Help(scroll.saturating_sub(3)),
+                _ => Overlay::None,
+            };
             return Vec::new();
         }
         Overlay::ConfirmQuit => {
@@ -65,7 +69,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
 
     match action {
         Action::Help => {
-            app.ui.overlay = Overlay::Help;
+            app.ui.overlay = Overlay::Help(0);
             Vec::new()
         }
         Action::Blank => {

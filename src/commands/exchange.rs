@@ -127,17 +127,17 @@ fn run_import(store: &Store, tool: Tool, args: &ImportArgs) -> Result<ExitCode> 
         entries.push(MemberProgress { step: c.step.clone(), progress: c.progress, note, at: now });
     }
     if entries.is_empty() {
-        println!("Nothing new: no step of {} was finished there since the last import.", group.name_of(&me));
+        say!("Nothing new: no step of {} was finished there since the last import.", group.name_of(&me));
         return Ok(ExitCode::SUCCESS);
     }
     let mut file = store.load_progress(&me)?;
     for e in &entries {
-        println!("{}  {}", e.step, e.progress.label());
+        say!("{}  {}", e.step, e.progress.label());
     }
     let n = entries.len();
     file.entries.extend(entries);
     store.save_progress(&me, &file)?;
-    println!(
+    say!(
         "Recorded {n} step{} as {}'s progress; the next report-back shows {} for the facilitator to confirm.",
         if n == 1 { "" } else { "s" },
         group.name_of(&me),

@@ -82,11 +82,11 @@ pub fn checkin(store: &Store, args: CheckinArgs) -> Result<ExitCode> {
     log.checkins.push(Checkin { partnership: p.id.clone(), on: now.date_naive(), at: now, note, on_track });
     store.save_checkins(&me, &log)?;
     let missed = missed_weeks(p, &log.checkins, now.date_naive()).len();
-    print!("Checked in with {} for {}.", partner_name(&group, &p.partner), p.skill);
+    say_part!("Checked in with {} for {}.", partner_name(&group, &p.partner), p.skill);
     if missed > 0 {
-        print!(" {missed} earlier week{} missed.", if missed == 1 { " was" } else { "s were" });
+        say_part!(" {missed} earlier week{} missed.", if missed == 1 { " was" } else { "s were" });
     }
-    println!();
+    say!();
     Ok(ExitCode::SUCCESS)
 }
 
@@ -128,7 +128,7 @@ pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
                 since: now.date_naive(),
                 ended: None,
             };
-            println!(
+            say!(
                 "Hot Team partnership {}: {} with {}, check-in every {}.",
                 p.id,
                 p.skill,
@@ -147,9 +147,9 @@ pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
             file.offers = split_list(&joined);
             store.save_partners(&me, &file)?;
             if file.offers.is_empty() {
-                println!("{} offers no skills as a Hot Team partner now.", group.name_of(&me));
+                say!("{} offers no skills as a Hot Team partner now.", group.name_of(&me));
             } else {
-                println!("{} is available as a Hot Team partner for: {}", group.name_of(&me), file.offers.join(", "));
+                say!("{} is available as a Hot Team partner for: {}", group.name_of(&me), file.offers.join(", "));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -187,22 +187,22 @@ fn list(store: &Store) -> Result<ExitCode> {
             offers.push((m.name.clone(), skills.join(", ")));
         }
     }
-    println!("Hot Team partnerships");
+    say!("Hot Team partnerships");
     if rows.is_empty() {
-        println!("  none yet; start one with `hotseat partners add --member ID --partner NAME --skill SKILL`");
+        say!("  none yet; start one with `hotseat partners add --member ID --partner NAME --skill SKILL`");
     }
     let w0 = rows.iter().map(|r| r.0.chars().count()).max().unwrap_or(0);
     let w1 = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
     for (who, skill, state) in &rows {
-        println!("  {who:<w0$}  {skill:<w1$}  {state}");
+        say!("  {who:<w0$}  {skill:<w1$}  {state}");
     }
-    println!();
-    println!("Who offers which skill");
+    say!();
+    say!("Who offers which skill");
     if offers.is_empty() {
-        println!("  nobody yet; offer yours with `hotseat partners offer --member ID SKILL…`");
+        say!("  nobody yet; offer yours with `hotseat partners offer --member ID SKILL…`");
     }
     for (name, skills) in offers {
-        println!("  {name} — available as a Hot Team partner for: {skills}");
+        say!("  {name} — available as a Hot Team partner for: {skills}");
     }
     Ok(ExitCode::SUCCESS)
 }

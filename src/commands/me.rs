@@ -51,7 +51,7 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
     }
     app.ui.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     if !is_terminal() {
-        print!("{}", summary::summary(&app, now));
+        say_part!("{}", summary::summary(&app, now));
         return Ok(ExitCode::SUCCESS);
     }
     let mut program = Member { app, store };

@@ -1,5 +1,22 @@
 //! What each command does. Every failure is one sentence on stderr and a non-zero exit.
 
+/// A line for the person at the terminal. Output cut short by the reader
+/// (`hotseat … | head`) is not an error, so a failed write is ignored.
+macro_rules! say {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
+/// Like [`say!`], without the newline.
+macro_rules! say_part {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
 mod actions;
 mod exchange;
 mod hot_team;

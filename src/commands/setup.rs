@@ -28,13 +28,13 @@ pub fn demo(flag: Option<&Path>, no_open: bool) -> Result<ExitCode> {
         }
     }
     crate::demo::install(&dir, now.date_naive())?;
-    println!("The demo group is in {}", dir.display());
-    println!("Open it again with: hotseat meeting --data-dir {}", shell_quote(&dir.display().to_string()));
+    say!("The demo group is in {}", dir.display());
+    say!("Open it again with: hotseat meeting --data-dir {}", shell_quote(&dir.display().to_string()));
     if no_open {
         return Ok(ExitCode::SUCCESS);
     }
     if !session::is_terminal() {
-        println!("(Not opening the meeting: this is not a terminal.)");
+        say!("(Not opening the meeting: this is not a terminal.)");
         return Ok(ExitCode::SUCCESS);
     }
     session::meeting(&Store::new(dir))
@@ -85,8 +85,8 @@ pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
         }
     }
     store.save_group(&g)?;
-    println!("Created the group \"{}\" in {}", g.name, store.root().display());
-    println!("Next: hotseat member add \"Full Name\" --role \"Role\"");
+    say!("Created the group \"{}\" in {}", g.name, store.root().display());
+    say!("Next: hotseat member add \"Full Name\" --role \"Role\"");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -125,21 +125,21 @@ pub fn member_add(
     }
     g.members.push(Member { id: id.clone(), name: name.clone(), role, department, offers: Vec::new() });
     store.save_group(&g)?;
-    println!("Added {name} as `{id}`.");
+    say!("Added {name} as `{id}`.");
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn member_list(store: &Store) -> Result<ExitCode> {
     let g = store.load_group()?;
     if g.members.is_empty() {
-        println!("No members yet. Add one with: hotseat member add \"Full Name\"");
+        say!("No members yet. Add one with: hotseat member add \"Full Name\"");
     }
     let w = g.members.iter().map(|m| m.id.len()).max().unwrap_or(0);
     for m in &g.members {
         if m.role.is_empty() {
-            println!("{:<w$}  {}", m.id, m.name);
+            say!("{:<w$}  {}", m.id, m.name);
         } else {
-            println!("{:<w$}  {} · {}", m.id, m.name, m.role);
+            say!("{:<w$}  {} · {}", m.id, m.name, m.role);
         }
     }
     Ok(ExitCode::SUCCESS)

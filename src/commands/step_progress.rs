@@ -61,7 +61,7 @@ pub fn run(store: &Store, cmd: ActionsCommand) -> Result<ExitCode> {
     let mut file = store.load_progress(&owner)?;
     file.entries.push(MemberProgress { step: step_id.clone(), progress, note, at: now });
     store.save_progress(&owner, &file)?;
-    println!(
+    say!(
         "Marked {step_id} {} for {}. The next meeting's report-back shows it for the facilitator to confirm.",
         progress.label(),
         group.name_of(&owner)

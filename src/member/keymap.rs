@@ -104,7 +104,13 @@ pub fn lookup(app: &MemberApp, event: &Event) -> Option<A> {
 
 fn key_action(app: &MemberApp, k: &KeyEvent, event: &Event) -> Option<A> {
     match &app.ui.overlay {
-        Overlay::Help => return Some(A::Cancel),
+        Overlay::Help(_) => {
+            return Some(match k.code {
+                KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown | KeyCode::Char(' ') => A::Down,
+                KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => A::Up,
+                _ => A::Cancel,
+            });
+        }
         Overlay::ConfirmQuit => {
             return match k.code {
                 KeyCode::Char('y') | KeyCode::Char('Y') => Some(A::Confirm),

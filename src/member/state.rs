@@ -119,7 +119,8 @@ impl Form {
 #[derive(Debug, Clone)]
 pub enum Overlay {
     None,
-    Help,
+    /// The key list, scrolled down by this many lines.
+    Help(u16),
     /// Asked only when the last save failed.
     ConfirmQuit,
     Form(Box<Form>),

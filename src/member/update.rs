@@ -32,8 +32,12 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
         _ => {}
     }
     match &app.ui.overlay {
-        Overlay::Help => {
-            app.ui.overlay = Overlay::None;
+        Overlay::Help(scroll) => {
+            app.ui.overlay = match action {
+                A::Down => Overlay::Help(scroll.saturating_add(3)),
+                A::Up => Overlay::Help(scroll.saturating_sub(3)),
+                _ => Overlay::None,
+            };
             return Vec::new();
         }
         Overlay::ConfirmQuit => {
@@ -49,7 +53,7 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
     }
     let today = now.date_naive();
     match action {
-        A::Help => app.ui.overlay = Overlay::Help,
+        A::Help => app.ui.overlay = Overlay::Help(0),
         A::Quit => {
             if app.ui.unsaved {
                 app.ui.overlay = Overlay::ConfirmQuit;

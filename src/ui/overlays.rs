@@ -19,7 +19,7 @@ use crate::strings::{self as s, ui};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset>, theme: Theme) {
     match &app.ui.overlay {
         Overlay::None => {}
-        Overlay::Help => help(app, frame, area, theme),
+        Overlay::Help(scroll) => help(app, *scroll, frame, area, theme),
         Overlay::ConfirmQuit => confirm(frame, area, ui::QUIT_TITLE, &quit_text(app), theme),
         Overlay::ConfirmDelete(id) => {
             let what = app
@@ -52,7 +52,7 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme)
     frame.render_widget(text(lines).block(panel(title, theme)), r);
 }
 
-fn help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
+fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
     let phase = app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase);
     let mut scopes: Vec<Scope> = Vec::new();
     if let Some(p) = phase {
@@ -88,8 +88,13 @@ fn help(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         width: area.width.saturating_sub(4),
         height: area.height.saturating_sub(2),
     };
+    let inner_h = r.height.saturating_sub(2);
+    let max = (lines.len() as u16).saturating_sub(inner_h);
+    let scroll = scroll.min(max);
+    let more = if scroll < max { s::HELP_MORE } else { "" };
     frame.render_widget(Clear, r);
-    frame.render_widget(Paragraph::new(lines).block(panel(s::HELP_TITLE, theme)), r);
+    let block = panel(s::HELP_TITLE, theme).title_bottom(Line::from(span(more, theme.key())));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), r);
 }
 
 /// Draw a one-line input at `r`, with the cursor where the user types.

@@ -14,7 +14,7 @@ use crate::ui::{Theme, centered, panel, span, text};
 pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
     match &app.ui.overlay {
         Overlay::None => {}
-        Overlay::Help => help(app, frame, area, theme),
+        Overlay::Help(scroll) => help(app, *scroll, frame, area, theme),
         Overlay::ConfirmQuit => {
             let r = centered(area, 56.min(area.width), 7);
             frame.render_widget(Clear, r);
@@ -37,7 +37,7 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
     }
 }
 
-fn help(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
+fn help(app: &MemberApp, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut scopes = vec![MemberScope::Screen(app.ui.screen), MemberScope::Every];
     scopes.extend(Screen::ALL.iter().filter(|x| **x != app.ui.screen).map(|x| MemberScope::Screen(*x)));
     scopes.push(MemberScope::Typing);
@@ -59,8 +59,13 @@ fn help(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
         width: area.width.saturating_sub(4),
         height: area.height.saturating_sub(2),
     };
+    let inner_h = r.height.saturating_sub(2);
+    let max = (lines.len() as u16).saturating_sub(inner_h);
+    let scroll = scroll.min(max);
+    let more = if scroll < max { crate::strings::HELP_MORE } else { "" };
     frame.render_widget(Clear, r);
-    frame.render_widget(Paragraph::new(lines).block(panel(crate::strings::HELP_TITLE, theme)), r);
+    let block = panel(crate::strings::HELP_TITLE, theme).title_bottom(Line::from(span(more, theme.key())));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), r);
 }
 
 fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, theme: Theme) {
