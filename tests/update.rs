@@ -761,3 +761,18 @@ fn removing_the_last_step_keeps_the_selection_on_a_row() {
     let rows = derive::wrap_rows(meeting(&app));
     assert_eq!(app.ui.cursors.wrap, rows.len() - 1, "on Farid's row now");
 }
+
+#[test]
+fn the_help_overlay_scrolls_and_any_other_key_closes_it() {
+    let demo = Demo::new();
+    let mut app = started(&demo.store(), at(18, 0, 0));
+    act(&mut app, Action::Help, at(18, 0, 0));
+    act(&mut app, Action::Down, at(18, 0, 0));
+    assert!(matches!(app.ui.overlay, Overlay::Help(3)));
+    act(&mut app, Action::Up, at(18, 0, 0));
+    act(&mut app, Action::Up, at(18, 0, 0));
+    assert!(matches!(app.ui.overlay, Overlay::Help(0)));
+    act(&mut app, Action::Next, at(18, 0, 0));
+    assert!(matches!(app.ui.overlay, Overlay::None));
+    assert_eq!(phase(&app), Phase::CheckIn, "the closing key does nothing else");
+}

@@ -25,8 +25,11 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedO
     ])
     .areas(area);
 
-    let date =
-        format!("{} ({})", format::date(app.next_meeting, today), format::relative_days(app.next_meeting, today));
+    let date = if app.next_meeting == today {
+        format::date(app.next_meeting, today)
+    } else {
+        format!("{} ({})", format::date(app.next_meeting, today), format::relative_days(app.next_meeting, today))
+    };
     let verdict = if p.is_prepared() {
         Line::from(span(s::PREPARED, theme.ok()))
     } else {
