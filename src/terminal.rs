@@ -28,10 +28,11 @@ pub fn enter() -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide)?;
-    let mut term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    term.clear()?;
-    Ok(term)
+    // Clear without `Terminal::clear`, which asks the terminal where the cursor is and
+    // waits for the answer: a round trip before the first frame (and a two-second stall
+    // then an error on terminals that never answer).
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, terminal::Clear(terminal::ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(io::stdout()))
 }
 
 /// Leave full-screen mode. Safe to call from anywhere, any number of times: only the
