@@ -240,6 +240,8 @@ impl Pty {
 #[derive(Debug, Clone, Copy, Default)]
 struct Usage {
     switches: u64,
+    /// Of `switches`, the involuntary ones (preempted, not sleeping).
+    involuntary: u64,
     main_switches: u64,
     cpu_ns: u64,
     at: Option<Instant>,
@@ -257,8 +259,10 @@ fn usage(pid: libc::pid_t) -> Usage {
     let tasks = std::fs::read_dir(format!("/proc/{pid}/task")).into_iter().flatten().flatten();
     for t in tasks {
         let status = std::fs::read_to_string(t.path().join("status")).unwrap_or_default();
-        let n = status_field(&status, "voluntary_ctxt_switches") + status_field(&status, "nonvoluntary_ctxt_switches");
+        let involuntary = status_field(&status, "nonvoluntary_ctxt_switches");
+        let n = status_field(&status, "voluntary_ctxt_switches") + involuntary;
         u.switches += n;
+        u.involuntary += involuntary;
         if t.file_name().to_string_lossy() == pid.to_string() {
             u.main_switches = n;
         }
@@ -490,12 +494,13 @@ fn run(a: &Args) -> io::Result<()> {
         (
             (u1.switches - u0.switches) as f64 / dt,
             (u1.main_switches - u0.main_switches) as f64 / dt,
+            (u1.involuntary - u0.involuntary) as f64 / dt,
             (u1.cpu_ns - u0.cpu_ns) as f64 / 1e9 / dt * 100.0,
             dt,
         )
     };
-    let (wo, wmo, co, dt) = per_s(u0o, u1o);
-    let (wf, wmf, cf, _) = per_s(u0f, u1f);
+    let (wo, wmo, io, co, dt) = per_s(u0o, u1o);
+    let (wf, wmf, iff, cf, _) = per_s(u0f, u1f);
     let (bo, bf) = ((b1o - b0o) as f64 / dt, (b1f - b0f) as f64 / dt);
     let ff_o = median(&mut first_ours);
     let ff_f = median(&mut first_floor);
@@ -533,6 +538,7 @@ fn run(a: &Args) -> io::Result<()> {
         mark(wo <= 2.0)
     );
     println!("{:<44} {:>10.2} {:>10.2} {:>8}", "idle wake-ups/s (main thread)", wmo, wmf, "");
+    println!("{:<44} {:>10.2} {:>10.2} {:>8}", "  of which preempted (involuntary)/s", io, iff, "");
     println!("{:<44} {:>9.3}% {:>9.3}% {:>8}  ~0%  {}", "idle CPU (one core)", co, cf, "", mark(co < 1.0));
     println!(
         "{:<44} {:>10.1} {:>10.1} {:>8.2}  ≤ 100 B/s  {}",

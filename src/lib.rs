@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod context;
 pub mod demo;
+pub mod lean_backend;
 pub mod model;
 pub mod runtime;
 pub mod store;

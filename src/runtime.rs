@@ -201,7 +201,10 @@ fn event_loop(program: &mut dyn Program, term: &mut Term, rx: &Receiver<Msg>) ->
             shown = Some(key);
             dirty = false;
         }
-        let wait = Duration::from_millis(program.next_change_ms(t));
+        // Wake just after the shown value changes, never just before: the wall clock the
+        // screen reads and the timer the wait uses can disagree by a fraction of a
+        // millisecond, and waking early costs a second wake-up for nothing.
+        let wait = Duration::from_millis(program.next_change_ms(t) + 2);
         let msg = rx.recv_timeout(wait);
         let t = now();
         let step = match msg {

@@ -1,17 +1,23 @@
 //! Entering and leaving the terminal's full-screen mode, exactly once on every path:
 //! normal quit, error, signal and panic.
 
-use std::io::{self, Stdout, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::os::fd::AsFd;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+use crate::lean_backend::LeanBackend;
+
+/// Each frame reaches the terminal in one write, in few bytes (see [`LeanBackend`]): a
+/// buffer over standard output's file descriptor, not over `Stdout`, which would send
+/// everything up to a line feed separately.
+pub type Term = Terminal<LeanBackend<BufWriter<File>>>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
@@ -32,7 +38,8 @@ pub fn enter() -> io::Result<Term> {
     // waits for the answer: a round trip before the first frame (and a two-second stall
     // then an error on terminals that never answer).
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, terminal::Clear(terminal::ClearType::All))?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    let fd = io::stdout().as_fd().try_clone_to_owned()?;
+    Terminal::new(LeanBackend::new(BufWriter::with_capacity(1 << 16, File::from(fd))))
 }
 
 /// Leave full-screen mode. Safe to call from anywhere, any number of times: only the

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use crate::app::{Action, App};
-use crate::context::{Context, Strictness};
+use crate::context::Context;
 use crate::runtime::{self, Ended, Facilitator};
 use crate::store::Store;
 
@@ -15,7 +15,7 @@ pub fn is_terminal() -> bool {
 }
 
 fn open(store: &Store) -> Result<App> {
-    let ctx = Context::load(store, Strictness::Lenient)?;
+    let ctx = Context::load_deferred(store)?;
     let mut app = App::new(ctx);
     app.ui.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     Ok(app)

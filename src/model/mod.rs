@@ -6,6 +6,7 @@ pub mod meeting;
 pub mod member_files;
 pub mod progress;
 pub mod step;
+pub mod time;
 
 pub use group::{Cadence, Group, Member};
 pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Review, Status, Turn};

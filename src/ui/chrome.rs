@@ -121,6 +121,9 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Line::from(span(fit(&format!(" {}", st.text), width), style))
     } else if let Some(b) = &app.ui.banner {
         Line::from(span(fit(&format!(" {b}"), width), theme.warn()))
+    } else if !app.ctx.late_warnings().is_empty() {
+        let b = crate::strings::unreadable_banner(app.ctx.late_warnings());
+        Line::from(span(fit(&format!(" {b}"), width), theme.warn()))
     } else if app.ui.unsaved {
         Line::from(span(fit(&format!(" {}", ui::UNSAVED), width), theme.alert()))
     } else {
