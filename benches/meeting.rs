@@ -81,10 +81,25 @@ fn in_phase(size: &str, phase: Option<Phase>) -> App {
     app
 }
 
+/// Everything, the members' progress reports included (what `hotseat actions` reads).
 #[divan::bench(args = SIZES)]
 fn load_context(bencher: Bencher, size: &str) {
     let dir = data(size);
     bencher.bench_local(|| Context::load(&Store::new(dir), Strictness::Lenient).expect("load"));
+}
+
+/// What `hotseat meeting` waits for before its first frame: the members' progress
+/// reports are read later, on a thread (joined after each sample, outside the timing).
+#[divan::bench(args = SIZES)]
+fn load_context_for_meeting(bencher: Bencher, size: &str) {
+    struct Joined(Context);
+    impl Drop for Joined {
+        fn drop(&mut self) {
+            let _ = self.0.prev_open();
+        }
+    }
+    let dir = data(size);
+    bencher.bench_local(|| Joined(Context::load_deferred(&Store::new(dir)).expect("load")));
 }
 
 #[divan::bench(args = SIZES)]

@@ -38,7 +38,8 @@ impl Countdown {
         self.since?;
         let left = self.left_ms(now);
         let r = if left > 0 { left % 1000 } else { 1000 - (-left) % 1000 };
-        Some(Duration::from_millis(if r == 0 { 1000 } else { r as u64 }))
+        // A millisecond late rather than early: `shown` rounds to whole milliseconds.
+        Some(Duration::from_millis(if r == 0 { 1000 } else { r as u64 } + 1))
     }
     fn toggle(&mut self, now: Instant) {
         match self.since.take() {

@@ -84,6 +84,15 @@ impl Program for Facilitator<'_> {
         let redraw = action != Action::Tick;
         let effects = update(&mut self.app, action, now);
         let redraw = redraw || !effects.is_empty();
+        let mut term = term;
+        // Show what the key did before saving it (the save waits for the disk); the loop
+        // draws again after, with whatever the save reported.
+        if redraw
+            && effects.iter().any(|e| matches!(e, Effect::SaveMeeting | Effect::SaveGroup))
+            && let Some(t) = term.as_deref_mut()
+        {
+            let _ = t.draw(|f| ui::view(&self.app, f, now));
+        }
         if run_effects(&mut self.app, self.store, effects, term, now) { Step::Quit } else { Step::Continue { redraw } }
     }
 

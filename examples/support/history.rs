@@ -496,11 +496,7 @@ impl Writer<'_> {
 pub fn generate(out: &Path, o: &Options) -> Result<Summary, StoreError> {
     let started = Instant::now();
     if std::fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(false) {
-        return Err(StoreError::io(
-            out,
-            "write into",
-            &std::io::Error::new(std::io::ErrorKind::AlreadyExists, "the folder is not empty"),
-        ));
+        return Err(StoreError::io(out, "write into", &std::io::Error::other("the folder is not empty")));
     }
     let store = Store::new(out);
     let mut w = Writer { store: &store, summary: Summary::default() };
