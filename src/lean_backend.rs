@@ -18,7 +18,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::terminal;
 use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
@@ -37,6 +37,12 @@ struct Pen {
 }
 
 const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, underline: Color::Reset, modifier: Modifier::empty() };
+
+/// One character one column wide, printed as it is: the cursor moves one column.
+fn plain(c: &Cell) -> bool {
+    let s = c.symbol();
+    c.diff_option == CellDiffOption::None && s.width() == 1 && s.chars().count() == 1
+}
 
 fn pen_of(c: &Cell) -> Pen {
     Pen { fg: c.fg, bg: c.bg, underline: c.underline_color, modifier: c.modifier }
@@ -151,7 +157,7 @@ impl<W: Write> LeanBackend<W> {
         for x in from..to {
             let Some(c) = self.screen.cell(Position { x, y }) else { return jump };
             let s = c.symbol();
-            if pen_of(c) != self.pen || s.width() != 1 || s.chars().count() != 1 {
+            if !plain(c) || pen_of(c) != self.pen {
                 return jump;
             }
             fill.extend_from_slice(s.as_bytes());
@@ -302,10 +308,16 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.set_pen(pen_of(cell));
             let s = cell.symbol();
             self.frame.extend_from_slice(s.as_bytes());
-            let plain = s.width() == 1 && s.chars().count() == 1;
-            self.cursor = (plain && x + 1 < cols).then_some((x + 1, y));
+            self.cursor = (plain(cell) && x + 1 < cols).then_some((x + 1, y));
             if let Some(c) = self.screen.cell_mut(Position { x, y }) {
                 *c = cell.clone();
+            }
+            // A wide character covers the cells after it: never fill a gap with what
+            // they held before.
+            for dx in 1..cell.cell_width().max(1) {
+                if let Some(c) = self.screen.cell_mut(Position { x: x.saturating_add(dx), y }) {
+                    c.set_symbol("");
+                }
             }
         }
         // The attributes stay set for the next frame, which most likely starts with the
@@ -494,6 +506,56 @@ mod tests {
         }
         fn flush(&mut self) -> io::Result<()> {
             Ok(())
+        }
+    }
+
+    /// Every cell's text and attributes (not the attributes the terminal is left in).
+    fn cells(s: &vt100::Screen) -> Vec<(String, vt100::Color, vt100::Color, [bool; 4])> {
+        let mut out = Vec::new();
+        for y in 0..H {
+            for x in 0..W {
+                let c = s.cell(y, x).expect("in the screen");
+                let attrs = [c.bold(), c.italic(), c.underline(), c.inverse()];
+                // A space written and a cell never written look the same.
+                out.push((c.contents().trim().to_string(), c.fgcolor(), c.bgcolor(), attrs));
+            }
+        }
+        out
+    }
+
+    const WORDS: [&str; 7] = ["Ada", "名前", "→ ok", "█▀▄", "Zoë", "🙂!", "a  b"];
+
+    /// Text written the way widgets write it (wide characters take two cells).
+    fn words() -> impl Strategy<Value = Vec<(u16, u16, usize, usize, usize)>> {
+        proptest::collection::vec((0..W, 0..H, 0..WORDS.len(), 0..COLORS.len(), 0..MODS.len()), 0..12)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(100))]
+        #[test]
+        fn the_screen_ends_up_as_with_crossterms_backend(frames in proptest::collection::vec(words(), 1..6)) {
+            let area = Rect::new(0, 0, W, H);
+            let mut lean = Terminal::new(LeanBackend::with_size(Vec::new(), W, H)).unwrap();
+            let tape = Tape::default();
+            let fixed = ratatui::TerminalOptions { viewport: ratatui::Viewport::Fixed(area) };
+            let mut plain = Terminal::with_options(CrosstermBackend::new(tape.clone()), fixed).unwrap();
+            let (mut a, mut b) = (vt100::Parser::new(H, W, 0), vt100::Parser::new(H, W, 0));
+            let (mut seen_a, mut seen_b) = (0, 0);
+            for frame in &frames {
+                let paint = |f: &mut ratatui::Frame| {
+                    for &(x, y, w, c, m) in frame {
+                        let style = Style::new().fg(COLORS[c]).add_modifier(MODS[m]);
+                        f.buffer_mut().set_stringn(x, y, WORDS[w], (W - x) as usize, style);
+                    }
+                };
+                lean.draw(paint).unwrap();
+                plain.draw(paint).unwrap();
+                a.process(&lean.backend().writer()[seen_a..]);
+                seen_a = lean.backend().writer().len();
+                b.process(&tape.0.borrow()[seen_b..]);
+                seen_b = tape.0.borrow().len();
+                prop_assert_eq!(cells(a.screen()), cells(b.screen()));
+            }
         }
     }
 
