@@ -3,11 +3,11 @@
 //! previous meeting, and each member's goals, current prep and own progress reports.
 //!
 //! Only a handful of files are read however long the group's history is: the newest
-//! meeting files (of the previous one only its snapshot of open steps), and each member's
-//! files. The members' own progress reports are the largest of those after some years;
-//! the meeting screen reads them on a thread while its first frame is drawn
-//! ([`Context::load_deferred`]), and the report-back waits for them only if they are not in
-//! yet.
+//! meeting files (of the previous one only its status and snapshot of open steps), and
+//! each member's files. The members' own progress reports are the largest of those after
+//! some years; the meeting screen reads them, with that snapshot, on a thread once its
+//! first frame is out ([`Context::load_deferred`]), and whatever needs them waits for them
+//! only if they are not in yet.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Condvar, Mutex, OnceLock};
