@@ -4,6 +4,9 @@
 //! cargo run --release --example generate_history -- --members 20 --years 10 --cadence weekly --out DIR [--seed N]
 //! ```
 //!
+//! `--end today` dates the newest (open) meeting today instead of 2026-11-17, so that its
+//! clock reads as a meeting in progress; the output then depends on the day.
+//!
 //! Everything goes through hotseat's own model and store (atomic 0600 writes), and the same
 //! seed always gives the same files. The newest meeting is left open in the hot seats, so
 //! `hotseat meeting --data-dir DIR` resumes it; `hotseat check --data-dir DIR` passes.
@@ -33,7 +36,7 @@ struct Args {
     /// Seed of the pseudo-random choices
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Date of the newest meeting (YYYY-MM-DD)
+    /// Date of the newest meeting (YYYY-MM-DD), or `today` (then the files depend on the day)
     #[arg(long, default_value = history::DEFAULT_END)]
     end: String,
     /// Close the newest meeting too, instead of leaving it open in the hot seats
@@ -50,8 +53,12 @@ fn main() -> ExitCode {
         eprintln!("generate_history: --cadence must be weekly, biweekly or monthly, not \"{}\"", a.cadence);
         return ExitCode::from(2);
     };
-    let Ok(end) = NaiveDate::parse_from_str(&a.end, "%Y-%m-%d") else {
-        eprintln!("generate_history: --end must be a date like 2026-11-17, not \"{}\"", a.end);
+    let end = match a.end.as_str() {
+        "today" => Some(chrono::Local::now().date_naive()),
+        d => NaiveDate::parse_from_str(d, "%Y-%m-%d").ok(),
+    };
+    let Some(end) = end else {
+        eprintln!("generate_history: --end must be a date like 2026-11-17 or `today`, not \"{}\"", a.end);
         return ExitCode::from(2);
     };
     if a.members == 0 || a.years == 0 {
