@@ -10,6 +10,7 @@ pub mod commands;
 pub mod context;
 pub mod demo;
 pub mod exchange;
+pub mod lean_backend;
 pub mod member;
 pub mod model;
 pub mod runtime;

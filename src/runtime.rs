@@ -188,6 +188,18 @@ impl Program for Facilitator<'_> {
         let redraw = action != Action::Tick;
         let effects = update(&mut self.app, action, now);
         let redraw = redraw || refreshed || !effects.is_empty();
+        let mut term = term;
+        // Show what the key did before saving it (the save waits for the disk), marked as
+        // being saved: a confirmation ("captured") only ever shows once it is on disk. The
+        // loop draws again after, with whatever the save reported.
+        if redraw
+            && !self.app.ui.read_only
+            && effects.iter().any(|e| matches!(e, Effect::SaveMeeting | Effect::SaveGroup))
+            && let Some(t) = term.as_deref_mut()
+        {
+            update(&mut self.app, Action::Saving, now);
+            let _ = t.draw(|f| ui::view(&self.app, f, now));
+        }
         if run_effects(&mut self.app, self.store, effects, term, now) { Step::Quit } else { Step::Continue { redraw } }
     }
 
@@ -331,7 +343,10 @@ fn event_loop(program: &mut dyn Program, term: &mut Term, rx: &Receiver<Msg>) ->
             shown = Some(key);
             dirty = false;
         }
-        let wait = Duration::from_millis(program.next_change_ms(t));
+        // Wake just after the shown value changes, never just before: the wall clock the
+        // screen reads and the timer the wait uses can disagree by a fraction of a
+        // millisecond, and waking early costs a second wake-up for nothing.
+        let wait = Duration::from_millis(program.next_change_ms(t) + 2);
         let msg = rx.recv_timeout(wait);
         let t = now();
         let step = match msg {

@@ -155,6 +155,7 @@ pub mod ui {
         format!(" · meeting {date}")
     }
     pub const READ_ONLY_TAG: &str = " · READ-ONLY";
+    pub const SAVING: &str = "Saving…";
     pub const UNSAVED: &str = "Unsaved changes: the last save failed. The next change tries again.";
 
     // Check-in

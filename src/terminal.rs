@@ -1,17 +1,24 @@
 //! Entering and leaving the terminal's full-screen mode, exactly once on every path:
 //! normal quit, error, signal and panic.
 
-use std::io::{self, Stdout, Write};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::os::fd::AsFd;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+use crate::lean_backend::LeanBackend;
+
+/// Each frame reaches the terminal in one write, in few bytes (see [`LeanBackend`]): a
+/// buffer over standard output's file descriptor, not over `Stdout`, which would send
+/// everything up to a line feed separately.
+pub type Term = Terminal<LeanBackend<BufWriter<File>>>;
 
 static ACTIVE: AtomicBool = AtomicBool::new(false);
 static HOOK: Once = Once::new();
@@ -28,10 +35,12 @@ pub fn enter() -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = io::stdout();
-    // Clearing here, rather than with `Terminal::clear`, avoids asking the terminal for
-    // the cursor position: one round trip less before the first frame.
+    // Clear without `Terminal::clear`, which asks the terminal where the cursor is and
+    // waits for the answer: a round trip before the first frame (and a two-second stall
+    // then an error on terminals that never answer).
     execute!(out, EnterAlternateScreen, EnableBracketedPaste, cursor::Hide, terminal::Clear(terminal::ClearType::All))?;
-    Terminal::new(CrosstermBackend::new(io::stdout()))
+    let fd = io::stdout().as_fd().try_clone_to_owned()?;
+    Terminal::new(LeanBackend::new(BufWriter::with_capacity(1 << 16, File::from(fd))))
 }
 
 /// Leave full-screen mode. Safe to call from anywhere, any number of times: only the
@@ -39,7 +48,9 @@ pub fn enter() -> io::Result<Term> {
 pub fn restore() {
     if ACTIVE.swap(false, Ordering::SeqCst) {
         let mut out = io::stdout();
-        let _ = execute!(out, DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
+        // The frames leave their last attributes set (see `LeanBackend`): reset them.
+        let _ =
+            execute!(out, SetAttribute(Attribute::Reset), DisableBracketedPaste, LeaveAlternateScreen, cursor::Show);
         let _ = terminal::disable_raw_mode();
         let _ = out.flush();
     }

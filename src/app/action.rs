@@ -54,6 +54,8 @@ pub enum Action {
     // From the runtime
     Tick,
     Resize,
+    /// A save is about to start: confirmations wait for it.
+    Saving,
     Saved,
     SaveFailed(String),
 }

@@ -15,13 +15,24 @@ pub const PREP_REVIEW_MINUTES: i64 = 5;
 /// attendance order, then by due date.
 pub fn report_items(app: &App) -> Vec<ActionStep> {
     let Some(m) = &app.meeting else { return Vec::new() };
-    let ledger = app.ctx.current_ledger(Some(m));
+    // What `ctx.current_ledger(Some(m))` holds for these steps, without building it: the
+    // members' reports are in `prev_open` already; add this meeting's reviews.
+    let mut reviews: std::collections::HashMap<&str, Vec<&crate::model::Review>> = Default::default();
+    for r in &m.reviews {
+        reviews.entry(r.step.as_str()).or_default().push(r);
+    }
     let mut items: Vec<ActionStep> = app
         .ctx
-        .prev_open
+        .prev_open()
         .iter()
         .filter(|s| m.presence(&s.owner).is_here())
-        .filter_map(|s| ledger.get(&s.id).cloned())
+        .map(|s| {
+            let mut s = s.clone();
+            for r in reviews.get(s.id.as_str()).into_iter().flatten() {
+                s.record(m.review_entry(r));
+            }
+            s
+        })
         .collect();
     let rank = |owner: &str| m.attendance.iter().position(|a| a.member == owner).unwrap_or(usize::MAX);
     items.sort_by(|a, b| (rank(&a.owner), a.due, &a.meeting, &a.id).cmp(&(rank(&b.owner), b.due, &b.meeting, &b.id)));
@@ -214,4 +225,48 @@ pub fn next_in_order(m: &Meeting) -> Option<&str> {
 
 pub fn presence_of(m: &Meeting, member: &str) -> Presence {
     m.presence(member)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::{Context, Strictness};
+    use crate::model::Review;
+    use crate::store::Store;
+    use chrono::TimeZone;
+
+    #[test]
+    fn report_items_are_the_ledgers_steps_without_building_the_ledger() {
+        let dir = tempfile::tempdir().unwrap();
+        let today = NaiveDate::from_ymd_opt(2030, 1, 15).unwrap();
+        crate::demo::install(dir.path(), today).unwrap();
+        let ctx = Context::load(&Store::new(dir.path()), Strictness::Strict).unwrap();
+        let now = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2030, 1, 15, 19, 10, 0).unwrap();
+        let mut m = ctx.start_meeting(now);
+        m.phase = Phase::ReportBack;
+        m.attendance[1].presence = Presence::Absent;
+        let ids: Vec<String> = ctx.prev_open().iter().map(|s| s.id.clone()).collect();
+        for (i, id) in ids.iter().enumerate().take(3) {
+            let progress = [Progress::Done, Progress::NotDone, Progress::Partial][i];
+            m.reviews.push(Review { step: id.clone(), progress, note: format!("note {i}"), at: now });
+        }
+        let app = App { ctx, meeting: Some(m), ui: Default::default() };
+        let m = app.meeting.as_ref().unwrap();
+        let ledger = app.ctx.current_ledger(Some(m));
+        let mut want: Vec<ActionStep> = app
+            .ctx
+            .prev_open()
+            .iter()
+            .filter(|s| m.presence(&s.owner).is_here())
+            .filter_map(|s| ledger.get(&s.id).cloned())
+            .collect();
+        let rank = |owner: &str| m.attendance.iter().position(|a| a.member == owner).unwrap_or(usize::MAX);
+        want.sort_by(|a, b| {
+            (rank(&a.owner), a.due, &a.meeting, &a.id).cmp(&(rank(&b.owner), b.due, &b.meeting, &b.id))
+        });
+        let got = report_items(&app);
+        assert!(!got.is_empty() && got.len() < app.ctx.prev_open().len(), "an absent member's steps are left out");
+        assert_eq!(got, want);
+        assert!(got.iter().any(|s| reported(m, s).1 == Reported::Here));
+    }
 }

@@ -115,6 +115,8 @@ pub struct Ui {
     pub blank: bool,
     /// The last save failed; the meeting is kept in memory.
     pub unsaved: bool,
+    /// A save is under way: the status line says so instead of confirming.
+    pub saving: bool,
     /// Opened read-only (another facilitator holds the group).
     pub read_only: bool,
 }
@@ -129,6 +131,7 @@ impl Default for Ui {
             color: true,
             blank: false,
             unsaved: false,
+            saving: false,
             read_only: false,
         }
     }
@@ -146,8 +149,10 @@ pub struct App {
 impl App {
     /// Open on the home screen (or straight into the open meeting when `resume`).
     pub fn new(ctx: Context) -> App {
-        let banner =
-            if ctx.warnings.is_empty() { None } else { Some(crate::strings::unreadable_banner(&ctx.warnings)) };
+        // Progress files read on a thread report later, on screen; those read already count now.
+        let mut warnings = ctx.warnings.clone();
+        warnings.extend(ctx.late_warnings().iter().cloned());
+        let banner = if warnings.is_empty() { None } else { Some(crate::strings::unreadable_banner(&warnings)) };
         App { ctx, meeting: None, ui: Ui { banner, ..Ui::default() } }
     }
 

@@ -16,7 +16,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
     match action {
         Action::Tick => return phases::tick(app, now),
         Action::Resize => return Vec::new(),
+        Action::Saving => {
+            app.ui.saving = true;
+            return Vec::new();
+        }
         Action::Saved => {
+            app.ui.saving = false;
             if app.ui.unsaved {
                 app.ui.unsaved = false;
                 app.set_status(StatusKind::Info, s::SAVED_AGAIN);
@@ -24,6 +29,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             return Vec::new();
         }
         Action::SaveFailed(msg) => {
+            app.ui.saving = false;
             app.ui.unsaved = true;
             app.set_status(StatusKind::Error, s::save_failed(&msg));
             return Vec::new();

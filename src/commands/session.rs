@@ -70,7 +70,11 @@ fn color() -> bool {
 
 fn open(store: &Store) -> Result<(App, Option<Lock>)> {
     let (lock, held) = take(store)?;
-    let ctx = Context::load(store, Strictness::Lenient).map_err(shown)?;
+    // In a terminal the members' progress and the previous meeting's snapshot are read on
+    // a thread, off the first frame; without one (scripts) everything is read, and checked,
+    // before anything else.
+    let ctx = if is_terminal() { Context::load_deferred(store) } else { Context::load(store, Strictness::Lenient) };
+    let ctx = ctx.map_err(shown)?;
     let mut app = App::new(ctx);
     app.ui.color = color();
     let mut banners: Vec<String> = Vec::new();

@@ -163,6 +163,7 @@ pub struct Review {
     pub progress: Progress,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    #[serde(deserialize_with = "crate::model::time::de")]
     pub at: DateTime<FixedOffset>,
 }
 
@@ -174,6 +175,7 @@ pub struct PrivateNote {
     /// Who wrote it: "facilitator" or a member id.
     pub author: String,
     pub text: String,
+    #[serde(deserialize_with = "crate::model::time::de")]
     pub updated_at: DateTime<FixedOffset>,
 }
 

@@ -91,6 +91,7 @@ pub struct MemberProgress {
     pub progress: Progress,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    #[serde(deserialize_with = "crate::model::time::de")]
     pub at: DateTime<FixedOffset>,
 }
 

@@ -8,6 +8,7 @@ pub mod merge;
 pub mod partners;
 pub mod progress;
 pub mod step;
+pub mod time;
 
 pub use group::{Cadence, Group, Member};
 pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Review, Status, Turn};

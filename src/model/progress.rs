@@ -74,6 +74,7 @@ pub struct ProgressEntry {
     pub progress: Progress,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    #[serde(deserialize_with = "crate::model::time::de")]
     pub at: DateTime<FixedOffset>,
     #[serde(default)]
     pub by: Reporter,

@@ -21,6 +21,7 @@ pub struct ActionStep {
     pub goal: Option<String>,
     /// The id of the meeting it came from.
     pub meeting: String,
+    #[serde(deserialize_with = "crate::model::time::de")]
     pub created_at: DateTime<FixedOffset>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub history: Vec<ProgressEntry>,

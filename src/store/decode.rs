@@ -101,6 +101,16 @@ struct VersionProbe {
 /// Decode a hotseat file: checks for damage, refuses newer versions, and names the JSON
 /// path of a field of the wrong type.
 pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, StoreError> {
+    // A sound file as hotseat writes it (`version` first, one we know) parses in one pass.
+    // Whatever that pass rejects goes the careful way below, which names the problem:
+    // nothing it accepts could have failed a check there.
+    if bytes.len() <= MAX_FILE_BYTES
+        && leading_version(bytes).is_some_and(|v| (1..=FORMAT_VERSION as u64).contains(&v))
+        && nesting(bytes) <= MAX_NESTING
+        && let Ok(value) = serde_json::from_slice(bytes)
+    {
+        return Ok(value);
+    }
     precheck(path, bytes)?;
     let text = std::str::from_utf8(bytes).expect("precheck proved UTF-8");
     check_version(path, text)?;
@@ -117,6 +127,50 @@ pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Store
     })?;
     de.end().map_err(|e| json_error(path, &e, None))?;
     Ok(value)
+}
+
+/// Deeper than this is no file hotseat writes: the careful path refuses it by name.
+const MAX_NESTING: usize = 64;
+
+/// How deeply arrays and objects nest in `bytes` (brackets inside strings not counted).
+fn nesting(bytes: &[u8]) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The number in `{ "version": N,` when the file starts that way, as hotseat writes it.
+fn leading_version(bytes: &[u8]) -> Option<u64> {
+    let ws = |b: &u8| b.is_ascii_whitespace();
+    let rest = bytes.strip_prefix(b"{").map(|r| &r[r.iter().take_while(|b| ws(b)).count()..]);
+    let rest = rest?.strip_prefix(b"\"version\"")?;
+    let rest = &rest[rest.iter().take_while(|b| ws(b)).count()..];
+    let rest = rest.strip_prefix(b":")?;
+    let rest = &rest[rest.iter().take_while(|b| ws(b)).count()..];
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 || digits > 9 || !matches!(rest.get(digits), Some(b',' | b'}' | b' ' | b'\n' | b'\r' | b'\t')) {
+        return None;
+    }
+    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
 fn check_version(path: &Path, text: &str) -> Result<(), StoreError> {
@@ -166,6 +220,23 @@ mod tests {
 
     fn err(bytes: &[u8]) -> String {
         decode::<GoalsFile>(Path::new("g.json"), bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_quick_path_takes_only_files_as_hotseat_writes_them() {
+        assert_eq!(leading_version(b"{\n  \"version\": 1,\n  \"goals\": []\n}\n"), Some(1));
+        assert_eq!(leading_version(b"{\"version\":12}"), Some(12));
+        assert_eq!(leading_version(b"{\"goals\": [], \"version\": 1}"), None);
+        assert_eq!(leading_version(b"{\"version\": 1.5}"), None);
+        assert_eq!(leading_version(b"{\"version\": -1}"), None);
+        assert_eq!(leading_version(b"\xEF\xBB\xBF{\"version\": 1}"), None);
+        // Files the quick path reads whole still get the careful path's own sentences.
+        assert!(err(b"{\"version\": 1, \"goals\": [] } x").contains("trailing characters"));
+        assert!(err(b"{\"version\": 1, \"goals\": [\"\0\"]}").contains("NUL byte"));
+        assert!(err(b"{\"version\": 1, \"version\": 1}").contains("duplicate field"));
+        assert!(err(b"{\"version\": 2}").contains("newer hotseat"));
+        let ok: GoalsFile = decode(Path::new("g.json"), b"{\"version\": 1}").unwrap();
+        assert!(ok.goals.is_empty());
     }
 
     #[test]

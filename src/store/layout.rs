@@ -64,9 +64,26 @@ impl Layout {
     }
 }
 
+/// A `YYYY-MM-DD` date as in file names, read without chrono's general parser when it is
+/// written out in full (a folder of ten years of meetings or preps has hundreds of them).
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    let b = s.as_bytes();
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + (c - b'0') as u32))
+    };
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10))
+    {
+        return NaiveDate::from_ymd_opt(y as i32, m, d);
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
 /// A meeting id's sort key: its date and its number on that day.
 pub fn meeting_sort_key(id: &str) -> Option<(NaiveDate, u32)> {
-    let date = NaiveDate::parse_from_str(id.get(..10)?, "%Y-%m-%d").ok()?;
+    let date = parse_date(id.get(..10)?)?;
     let n = match &id[10..] {
         "" => 1,
         rest => rest.strip_prefix('-')?.parse().ok().filter(|n| *n >= 2)?,
@@ -93,6 +110,22 @@ mod tests {
         assert!(meeting_sort_key("2026-11-22-1").is_none());
         assert!(meeting_sort_key("notes").is_none());
         assert!(meeting_sort_key("2026-13-01").is_none());
+    }
+
+    #[test]
+    fn dates_in_names_read_as_chrono_reads_them() {
+        for s in [
+            "2026-11-22",
+            "2024-02-29",
+            "2026-02-29",
+            "2026-13-01",
+            "2026-1-05",
+            "26-11-22",
+            "2026/11/22",
+            "２０２６-11",
+        ] {
+            assert_eq!(parse_date(s), NaiveDate::parse_from_str(s, "%Y-%m-%d").ok(), "{s}");
+        }
     }
 
     #[test]

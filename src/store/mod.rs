@@ -195,7 +195,7 @@ impl Store {
             .flatten()
             .filter_map(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
-                NaiveDate::parse_from_str(name.strip_suffix(".json")?, "%Y-%m-%d").ok()
+                layout::parse_date(name.strip_suffix(".json")?)
             })
             .collect();
         dates.sort();

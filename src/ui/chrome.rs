@@ -113,14 +113,16 @@ pub fn phase_bar(current: Phase, frame: &mut Frame, area: Rect, theme: Theme) {
 
 pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let width = area.width as usize;
-    let line = if let Some(st) = &app.ui.status {
+    let line = if app.ui.saving && app.ui.status.as_ref().is_none_or(|s| s.kind == StatusKind::Info) {
+        Line::from(span(format!(" {}", ui::SAVING), theme.dim()))
+    } else if let Some(st) = &app.ui.status {
         let style = match st.kind {
             StatusKind::Info => theme.text(),
             StatusKind::Warning => theme.warn(),
             StatusKind::Error => theme.alert(),
         };
         Line::from(span(fit(&format!(" {}", st.text), width), style))
-    } else if let Some(b) = &app.ui.banner {
+    } else if let Some(b) = banner(app) {
         Line::from(span(fit(&format!(" {b}"), width), theme.warn()))
     } else if app.ui.unsaved {
         Line::from(span(fit(&format!(" {}", ui::UNSAVED), width), theme.alert()))
@@ -128,6 +130,17 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
         Line::default()
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The standing banner, with what the members' files read on a thread reported since.
+fn banner(app: &App) -> Option<String> {
+    let late = app.ctx.late_warnings();
+    let late_text = (!late.is_empty()).then(|| crate::strings::unreadable_banner(late));
+    match (&app.ui.banner, late_text) {
+        (Some(b), Some(l)) if !b.contains(&late[0].to_string()) => Some(format!("{b} · {l}")),
+        (Some(b), _) => Some(b.clone()),
+        (None, l) => l,
+    }
 }
 
 pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -197,7 +197,7 @@ fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {
         LinePurpose::ReviewNote(step) => {
             let owner = app
                 .ctx
-                .prev_open
+                .prev_open()
                 .iter()
                 .find(|s| &s.id == step)
                 .map(|s| app.ctx.group.name_of(&s.owner).to_string())
