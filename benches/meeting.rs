@@ -174,7 +174,7 @@ fn capture_step(bencher: Bencher, size: &str) {
     static N: AtomicU64 = AtomicU64::new(0);
     bencher.with_inputs(|| app.clone()).bench_local_values(|app| {
         let n = N.fetch_add(1, Ordering::Relaxed);
-        let mut f = Facilitator { app, store: &store };
+        let mut f = Facilitator::new(app, &store);
         let t = now();
         f.dispatch(Action::AddStep, t, None);
         for c in format!("Call {n} customers before Friday").chars() {
