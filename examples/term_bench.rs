@@ -404,8 +404,8 @@ fn run(a: &Args) -> io::Result<()> {
     pf.drain(Duration::from_millis(200));
 
     // Key press → updated frame.
-    let help_open = |s: &vt100::Screen| s.contents().contains("any key closes");
-    let help_closed = |s: &vt100::Screen| !s.contents().contains("any key closes") && last_row(s).contains("quit");
+    let help_open = |s: &vt100::Screen| s.contents().contains("other key closes");
+    let help_closed = |s: &vt100::Screen| !s.contents().contains("other key closes") && last_row(s).contains("quit");
     let mut key_ours = Vec::new();
     for i in 0..a.keys.max(1) {
         let (keys, done): (&[u8], Check) = if i % 2 == 0 { (b"?", &help_open) } else { (b"\x1b", &help_closed) };

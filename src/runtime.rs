@@ -76,8 +76,9 @@ type FileStamp = Vec<(Option<std::time::SystemTime>, u64)>;
 impl<'a> Facilitator<'a> {
     pub fn new(app: App, store: &'a Store) -> Facilitator<'a> {
         let mut f = Facilitator { app, store, seen: None, members_seen: Vec::new() };
-        f.seen = Some(f.stamp());
-        f.members_seen = f.member_stamp();
+        if f.app.ui.read_only {
+            f.seen = Some(f.stamp());
+        }
         f
     }
 
@@ -104,6 +105,11 @@ impl<'a> Facilitator<'a> {
     /// Reload the members' files when they changed on disk, keeping the meeting as it is.
     fn refresh_members(&mut self) -> bool {
         let now = self.member_stamp();
+        if self.members_seen.is_empty() {
+            // The first look, after the first frame: what was loaded is current.
+            self.members_seen = now;
+            return false;
+        }
         if now == self.members_seen {
             return false;
         }

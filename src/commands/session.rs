@@ -34,19 +34,22 @@ pub fn take(store: &Store) -> Result<(Option<Lock>, Option<String>)> {
     }
 }
 
-/// Sync-tool conflict copies anywhere in the group folder (never read, never deleted).
+/// Sync-tool conflict copies where the meeting reads (never read, never deleted): the
+/// group folder, meetings, and each member's folder. Years of prep files are left to
+/// `hotseat check`, which looks everywhere.
 pub fn debris(root: &Path) -> Vec<String> {
     let mut found = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    while let Some(d) = dirs.pop() {
+    let mut dirs = vec![(root.to_path_buf(), 0)];
+    while let Some((d, depth)) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else { continue };
         for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
+            let name = e.file_name();
+            let name = name.to_string_lossy();
             if is_sync_debris(&name) {
                 let p = e.path();
                 found.push(p.strip_prefix(root).unwrap_or(&p).display().to_string());
-            } else if e.file_type().is_ok_and(|t| t.is_dir()) && !name.starts_with('.') {
-                dirs.push(e.path());
+            } else if depth < 2 && (name == "meetings" || name == "members" || depth == 1 && d.ends_with("members")) {
+                dirs.push((e.path(), depth + 1));
             }
         }
     }

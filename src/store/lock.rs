@@ -29,7 +29,7 @@ pub struct Holder {
 /// A held lock; released when dropped.
 #[derive(Debug)]
 pub struct Lock {
-    file: File,
+    _file: File,
     path: PathBuf,
 }
 
@@ -95,10 +95,10 @@ pub fn acquire(dir: &Path, now: DateTime<FixedOffset>) -> Result<Acquired, Store
             .set_len(0)
             .and_then(|_| file.rewind())
             .and_then(|_| file.write_all(&body))
-            .and_then(|_| file.write_all(b"\n"))
-            .and_then(|_| file.sync_all());
+            .and_then(|_| file.write_all(b"\n"));
+        // No fsync: the lock itself is the kernel's; the file only says who holds it.
         write.map_err(|e| StoreError::io(&path, "write the lock file", &e))?;
-        return Ok(Acquired::Mine(Lock { file, path }));
+        return Ok(Acquired::Mine(Lock { _file: file, path }));
     }
     Ok(Acquired::Held(None))
 }
@@ -108,6 +108,5 @@ impl Drop for Lock {
         // Remove the file while still holding the lock, so that no one reads a stale
         // holder; the kernel drops the lock with the descriptor.
         let _ = fs::remove_file(&self.path);
-        let _ = self.file.sync_all();
     }
 }
