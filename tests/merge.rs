@@ -115,6 +115,8 @@ fn a_members_update_synced_mid_meeting_is_picked_up() {
     let step = hotseat::app::derive::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
     assert_eq!(hotseat::app::derive::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
 
+    // The loop's first tick, after the first frame, notes the members' files as loaded.
+    f.handle(None, at(1), None);
     // Chloé marks her step done on her laptop; the sync brings her progress file.
     let file = ProgressFile {
         version: 1,
