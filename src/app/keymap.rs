@@ -78,24 +78,51 @@ impl Key {
     }
 }
 
-/// One row of the keymap.
-pub struct Binding {
-    pub scope: Scope,
+/// One row of a key table: the facilitator's (scoped by phase) or a member's view.
+pub struct Binding<S = Scope, A = Action> {
+    pub scope: S,
     pub keys: &'static [Key],
-    pub action: Action,
+    pub action: A,
     /// What it does, for the help overlay.
     pub help: &'static str,
     /// A short label for the footer, if it belongs there.
     pub hint: Option<&'static str>,
 }
 
+/// `b!(scope, [keys…], action, help[, hint])`: one row of a key table.
 macro_rules! b {
     ($scope:expr, [$($k:expr),+], $action:expr, $help:expr) => {
-        Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: None }
+        $crate::app::keymap::Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: None }
     };
     ($scope:expr, [$($k:expr),+], $action:expr, $help:expr, $hint:expr) => {
-        Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: Some($hint) }
+        $crate::app::keymap::Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: Some($hint) }
     };
+}
+pub(crate) use b;
+
+/// The action of the first binding that `k` matches, trying `scopes` in order.
+pub fn find<'t, S: PartialEq, A>(table: &'t [Binding<S, A>], scopes: &[S], k: &KeyEvent) -> Option<&'t A> {
+    scopes.iter().find_map(|scope| {
+        table.iter().find(|b| b.scope == *scope && b.keys.iter().any(|key| key.matches(k))).map(|b| &b.action)
+    })
+}
+
+/// Help rows (keys, what they do) of one scope of a table; keys doing the same thing
+/// share a row.
+pub fn rows_of<S: PartialEq, A>(table: &[Binding<S, A>], scope: &S) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    for b in table.iter().filter(|b| b.scope == *scope) {
+        let keys = b.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
+        if let Some(last) = rows.last_mut()
+            && last.1 == b.help
+        {
+            last.0.push(' ');
+            last.0.push_str(&keys);
+            continue;
+        }
+        rows.push((keys, b.help));
+    }
+    rows
 }
 
 use Key::*;
@@ -230,10 +257,8 @@ fn key_action(app: &App, k: &KeyEvent, event: &Event) -> Option<Action> {
         };
     }
     let scopes = scopes(app);
-    for scope in &scopes {
-        if let Some(b) = table().iter().find(|b| b.scope == *scope && b.keys.iter().any(|key| key.matches(k))) {
-            return Some(b.action.clone());
-        }
+    if let Some(a) = find(table(), &scopes, k) {
+        return Some(a.clone());
     }
     match scopes.first() {
         Some(Notes) => Some(Action::EditArea(ratatui_textarea::Input::from(event.clone()))),
@@ -283,17 +308,5 @@ pub fn hints(app: &App) -> Vec<(String, &'static str)> {
 
 /// Help rows (keys, what they do) for one scope.
 pub fn help_rows(scope: Scope) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = Vec::new();
-    for b in table().iter().filter(|b| b.scope == scope) {
-        let keys = b.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
-        if let Some(last) = rows.last_mut()
-            && last.1 == b.help
-        {
-            last.0.push(' ');
-            last.0.push_str(&keys);
-            continue;
-        }
-        rows.push((keys, b.help));
-    }
-    rows
+    rows_of(table(), &scope)
 }

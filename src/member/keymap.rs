@@ -6,7 +6,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 
 use super::action::MemberAction as A;
 use super::state::{MemberApp, Overlay, Screen};
-use crate::app::keymap::Key;
+use crate::app::keymap::{Binding, Key, b, find, rows_of};
 use crate::model::Progress;
 
 /// Where a binding applies.
@@ -21,22 +21,7 @@ pub enum MemberScope {
     Questions,
 }
 
-pub struct MemberBinding {
-    pub scope: MemberScope,
-    pub keys: &'static [Key],
-    pub action: A,
-    pub help: &'static str,
-    pub hint: Option<&'static str>,
-}
-
-macro_rules! b {
-    ($scope:expr, [$($k:expr),+], $action:expr, $help:expr) => {
-        MemberBinding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: None }
-    };
-    ($scope:expr, [$($k:expr),+], $action:expr, $help:expr, $hint:expr) => {
-        MemberBinding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: Some($hint) }
-    };
-}
+pub type MemberBinding = Binding<MemberScope, A>;
 
 const STEPS: MemberScope = MemberScope::Screen(Screen::Steps);
 const GOALS: MemberScope = MemberScope::Screen(Screen::Goals);
@@ -120,10 +105,8 @@ fn key_action(app: &MemberApp, k: &KeyEvent, event: &Event) -> Option<A> {
         _ => {}
     }
     let scopes = scopes(app);
-    for scope in &scopes {
-        if let Some(b) = table().iter().find(|b| b.scope == *scope && b.keys.iter().any(|key| key.matches(k))) {
-            return Some(b.action.clone());
-        }
+    if let Some(a) = find(table(), &scopes, k) {
+        return Some(a.clone());
     }
     match scopes.first() {
         Some(MemberScope::Questions) => Some(A::TypeArea(ratatui_textarea::Input::from(event.clone()))),
@@ -154,17 +137,5 @@ pub fn hints(app: &MemberApp) -> Vec<(String, &'static str)> {
 
 /// Help rows (keys, what they do) for one scope.
 pub fn help_rows(scope: MemberScope) -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(String, &'static str)> = Vec::new();
-    for b in table().iter().filter(|b| b.scope == scope) {
-        let keys = b.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
-        if let Some(last) = rows.last_mut()
-            && last.1 == b.help
-        {
-            last.0.push(' ');
-            last.0.push_str(&keys);
-            continue;
-        }
-        rows.push((keys, b.help));
-    }
-    rows
+    rows_of(table(), &scope)
 }

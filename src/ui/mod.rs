@@ -10,6 +10,7 @@ mod overlays;
 mod prep_review;
 mod report_back;
 pub mod theme;
+pub(crate) mod widgets;
 mod wrap_up;
 
 use chrono::{DateTime, FixedOffset};

@@ -3,12 +3,12 @@
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
-use tui_input::Input;
 use unicode_width::UnicodeWidthStr;
 
+use super::widgets::{self, input_line};
 use super::{Theme, centered, panel, span, text};
 use crate::app::keymap::{self, Scope};
 use crate::app::state::{FormField, LineInput, LinePurpose, NoteEditor, StepForm};
@@ -68,57 +68,8 @@ fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
     }
     scopes.push(Scope::Editing);
     scopes.push(Scope::Notes);
-    let mut lines = Vec::new();
-    for scope in scopes {
-        let rows = keymap::help_rows(scope);
-        if rows.is_empty() {
-            continue;
-        }
-        lines.push(Line::from(span(s::help_scope_title(scope), theme.title())));
-        for (keys, what) in rows {
-            lines.push(Line::from(vec![
-                span(format!("  {keys:<14}"), theme.key()),
-                span(what.to_string(), theme.text()),
-            ]));
-        }
-    }
-    let r = Rect {
-        x: area.x + 2,
-        y: area.y + 1,
-        width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(2),
-    };
-    let inner_h = r.height.saturating_sub(2);
-    let max = (lines.len() as u16).saturating_sub(inner_h);
-    let scroll = scroll.min(max);
-    let more = if scroll < max { s::HELP_MORE } else { "" };
-    frame.render_widget(Clear, r);
-    let block = panel(s::HELP_TITLE, theme).title_bottom(Line::from(span(more, theme.key())));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), r);
-}
-
-/// Draw a one-line input at `r`, with the cursor where the user types.
-fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, theme: Theme) {
-    let width = r.width.max(1) as usize;
-    let scroll = input.visual_scroll(width.saturating_sub(1));
-    let style = if focused { theme.strong() } else { theme.text() };
-    let shown: String = {
-        let mut w = 0;
-        input
-            .value()
-            .chars()
-            .skip(scroll)
-            .take_while(|c| {
-                w += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-                w <= width
-            })
-            .collect()
-    };
-    frame.render_widget(Paragraph::new(span(shown, style)), r);
-    if focused {
-        let x = (input.visual_cursor().saturating_sub(scroll)) as u16;
-        frame.set_cursor_position(Position { x: r.x + x.min(r.width.saturating_sub(1)), y: r.y });
-    }
+    let sections = scopes.into_iter().map(|scope| (s::help_scope_title(scope), keymap::help_rows(scope))).collect();
+    widgets::key_list(sections, scroll, frame, area, theme);
 }
 
 fn step_form(app: &App, f: &StepForm, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -1,14 +1,14 @@
 //! What opens over a screen: help, the quit question, forms, the questions editor.
 
 use ratatui::Frame;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
-use tui_input::Input;
 
 use crate::member::keymap::{self, MemberScope};
 use crate::member::state::{Form, FormPurpose, MemberApp, Overlay, Screen};
 use crate::strings::member as s;
+use crate::ui::widgets::input_line;
 use crate::ui::{Theme, centered, panel, span, text};
 
 pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -42,50 +42,8 @@ fn help(app: &MemberApp, scroll: u16, frame: &mut Frame, area: Rect, theme: Them
     scopes.extend(Screen::ALL.iter().filter(|x| **x != app.ui.screen).map(|x| MemberScope::Screen(*x)));
     scopes.push(MemberScope::Typing);
     scopes.push(MemberScope::Questions);
-    let mut lines = Vec::new();
-    for scope in scopes {
-        let rows = keymap::help_rows(scope);
-        if rows.is_empty() {
-            continue;
-        }
-        lines.push(Line::from(span(s::help_scope_title(scope), theme.title())));
-        for (keys, what) in rows {
-            lines.push(Line::from(vec![span(format!("  {keys:<16}"), theme.key()), span(what, theme.text())]));
-        }
-    }
-    let r = Rect {
-        x: area.x + 2,
-        y: area.y + 1,
-        width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(2),
-    };
-    let inner_h = r.height.saturating_sub(2);
-    let max = (lines.len() as u16).saturating_sub(inner_h);
-    let scroll = scroll.min(max);
-    let more = if scroll < max { crate::strings::HELP_MORE } else { "" };
-    frame.render_widget(Clear, r);
-    let block = panel(crate::strings::HELP_TITLE, theme).title_bottom(Line::from(span(more, theme.key())));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), r);
-}
-
-fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, theme: Theme) {
-    let width = r.width.max(1) as usize;
-    let scroll = input.visual_scroll(width.saturating_sub(1));
-    let mut w = 0;
-    let shown: String = input
-        .value()
-        .chars()
-        .skip(scroll)
-        .take_while(|c| {
-            w += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
-            w <= width
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(span(shown, if focused { theme.strong() } else { theme.text() })), r);
-    if focused {
-        let x = input.visual_cursor().saturating_sub(scroll) as u16;
-        frame.set_cursor_position(Position { x: r.x + x.min(r.width.saturating_sub(1)), y: r.y });
-    }
+    let sections = scopes.into_iter().map(|scope| (s::help_scope_title(scope), keymap::help_rows(scope))).collect();
+    crate::ui::widgets::key_list(sections, scroll, frame, area, theme);
 }
 
 fn form(app: &MemberApp, f: &Form, frame: &mut Frame, area: Rect, theme: Theme) {

@@ -1,0 +1,66 @@
+//! Small drawing pieces both full-screen programs use: a one-line input with its cursor,
+//! and the scrolling key list.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Paragraph};
+use tui_input::Input;
+
+use super::{Theme, panel, span};
+use crate::strings as s;
+
+/// Draw a one-line input at `r`, scrolled to keep the cursor in view, with the terminal
+/// cursor where the user types.
+pub fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, theme: Theme) {
+    let width = r.width.max(1) as usize;
+    let scroll = input.visual_scroll(width.saturating_sub(1));
+    let style = if focused { theme.strong() } else { theme.text() };
+    let mut w = 0;
+    let shown: String = input
+        .value()
+        .chars()
+        .skip(scroll)
+        .take_while(|c| {
+            w += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            w <= width
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(span(shown, style)), r);
+    if focused {
+        let x = input.visual_cursor().saturating_sub(scroll) as u16;
+        frame.set_cursor_position(Position { x: r.x + x.min(r.width.saturating_sub(1)), y: r.y });
+    }
+}
+
+/// The `?` overlay: sections of (keys, what they do), scrolled down by `scroll` lines.
+pub fn key_list(
+    sections: Vec<(String, Vec<(String, &'static str)>)>,
+    scroll: u16,
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+) {
+    let width = sections.iter().flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.chars().count())).max().unwrap_or(0);
+    let width = width.clamp(12, 18) + 2;
+    let mut lines = Vec::new();
+    for (title, rows) in sections.into_iter().filter(|(_, rows)| !rows.is_empty()) {
+        lines.push(Line::from(span(title, theme.title())));
+        for (keys, what) in rows {
+            lines.push(Line::from(vec![span(format!("  {keys:<width$}"), theme.key()), span(what, theme.text())]));
+        }
+    }
+    let r = Rect {
+        x: area.x + 2,
+        y: area.y + 1,
+        width: area.width.saturating_sub(4),
+        height: area.height.saturating_sub(2),
+    };
+    let inner_h = r.height.saturating_sub(2);
+    let max = (lines.len() as u16).saturating_sub(inner_h);
+    let scroll = scroll.min(max);
+    let more = if scroll < max { s::HELP_MORE } else { "" };
+    frame.render_widget(Clear, r);
+    let block = panel(s::HELP_TITLE, theme).title_bottom(Line::from(span(more, theme.key())));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), r);
+}
