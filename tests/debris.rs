@@ -49,3 +49,26 @@ fn conflict_copies_are_reported_shown_and_left_alone() {
         assert!(c.exists(), "{c:?} was deleted");
     }
 }
+
+#[test]
+fn check_lists_a_screenful_of_problems_per_file_and_counts_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("g");
+    pty::demo(&root);
+    let store = hotseat::store::Store::new(&root);
+    let id = store.meeting_ids().unwrap().last().unwrap().clone();
+    let mut m = store.load_meeting(&id).unwrap();
+    let template = m.steps[0].clone();
+    for i in 0..200 {
+        let mut s = template.clone();
+        s.id = format!("{id}-{}", 100 + i);
+        s.owner = "zed".into();
+        m.steps.push(s);
+    }
+    std::fs::write(store.layout.meeting(&id), hotseat::store::decode::encode(&m)).unwrap();
+    let out = Command::new(pty::bin()).args(["check", "--data-dir", root.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text.lines().filter(|l| l.contains("\"zed\" is not a member")).count(), 50, "{text}");
+    assert!(text.contains("150 more problems like the ones above in this file"), "{text}");
+}

@@ -53,7 +53,12 @@ pub struct Report {
 struct Checker {
     layout: Layout,
     report: Report,
+    /// Problems found inside each file's content, to stop listing after a screenful.
+    per_file: std::collections::HashMap<PathBuf, usize>,
 }
+
+/// After this many problems in one file's content, the rest are counted, not listed.
+const MAX_PER_FILE: usize = 50;
 
 impl Checker {
     fn problem(&mut self, path: &Path, line: usize, col: usize, message: impl Into<String>) {
@@ -61,8 +66,23 @@ impl Checker {
     }
 
     fn at(&mut self, path: &Path, text: &str, seg: &[Seg], message: impl Into<String>) {
+        let n = self.per_file.entry(path.to_path_buf()).or_default();
+        *n += 1;
+        if *n > MAX_PER_FILE {
+            return;
+        }
         let (l, c) = locate(text, seg);
         self.problem(path, l, c, format!("{}: {}", display(seg), message.into()));
+    }
+
+    /// One line for what a file held beyond the first [`MAX_PER_FILE`] problems.
+    fn summarise(&mut self) {
+        let mut over: Vec<(PathBuf, usize)> =
+            self.per_file.iter().filter(|(_, n)| **n > MAX_PER_FILE).map(|(p, n)| (p.clone(), *n)).collect();
+        over.sort();
+        for (path, n) in over {
+            self.problem(&path, 1, 1, format!("{} more problems like the ones above in this file", n - MAX_PER_FILE));
+        }
     }
 
     /// Read and decode a file, recording any problem.
@@ -137,7 +157,7 @@ impl Checker {
 
 /// Check the whole group folder at `root`.
 pub fn check(root: &Path) -> Report {
-    let mut c = Checker { layout: Layout::new(root), report: Report::default() };
+    let mut c = Checker { layout: Layout::new(root), report: Report::default(), per_file: Default::default() };
     let group_path = c.layout.group();
     let (_, top_dirs) = c.list(root);
     if !group_path.exists() {
@@ -229,6 +249,7 @@ pub fn check(root: &Path) -> Report {
             }
         }
     }
+    c.summarise();
     c.report
 }
 
