@@ -20,8 +20,7 @@ use serde::de::IgnoredAny;
 
 use crate::model::ledger::{self, Ledger};
 use crate::model::{
-    ActionStep, Attendance, Checkin, FORMAT_VERSION, Goal, Group, Meeting, MemberProgress, PartnersFile, Phase, Prep,
-    Presence, Status,
+    ActionStep, Attendance, Checkin, Goal, Group, Meeting, MemberProgress, PartnersFile, Prep, Presence, Status,
 };
 use crate::store::layout::meeting_sort_key;
 use crate::store::{Store, StoreError};
@@ -361,34 +360,20 @@ impl Context {
     /// Start a meeting now: everyone present, the group's pledge, check-in first.
     pub fn start_meeting(&self, now: DateTime<FixedOffset>) -> Meeting {
         let date = now.date_naive();
-        Meeting {
-            version: FORMAT_VERSION,
-            id: self.new_meeting_id(date),
+        let attendance = self
+            .group
+            .members
+            .iter()
+            .map(|m| Attendance { member: m.id.clone(), presence: Presence::Present })
+            .collect();
+        Meeting::begin(
+            self.new_meeting_id(date),
             date,
-            status: Status::Open,
-            phase: Phase::CheckIn,
-            started_at: now,
-            closed_at: None,
-            length_minutes: self.group.meeting_minutes,
-            pledge: self.group.pledge.clone(),
-            pledge_acknowledged_at: None,
-            attendance: self
-                .group
-                .members
-                .iter()
-                .map(|m| Attendance { member: m.id.clone(), presence: Presence::Present })
-                .collect(),
-            turn_minutes: 0,
-            order: Vec::new(),
-            turns: Vec::new(),
-            hot_seat: None,
-            steps: Vec::new(),
-            reviews: Vec::new(),
-            private_notes: Vec::new(),
-            ratings: Vec::new(),
-            next_meeting: None,
-            open_after: None,
-        }
+            now,
+            self.group.meeting_minutes,
+            self.group.pledge.clone(),
+            attendance,
+        )
     }
 
     /// The steps to write into a closing meeting's `open_after`.
@@ -498,7 +483,7 @@ fn load_reports(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{FACILITATOR, ProgressFile};
+    use crate::model::{FACILITATOR, Phase, ProgressFile};
     use chrono::TimeZone;
 
     fn at(h: u32, m: u32) -> DateTime<FixedOffset> {

@@ -594,29 +594,9 @@ pub fn generate(out: &Path, o: &Options) -> Result<Summary, StoreError> {
             w.prep(id, &prep)?;
         }
 
-        let mut m = Meeting {
-            version: FORMAT_VERSION,
-            id: date.to_string(),
-            date,
-            status: Status::Open,
-            phase: Phase::WrapUp,
-            started_at: start,
-            closed_at: None,
-            length_minutes: g.meeting_minutes,
-            pledge: g.pledge.clone(),
-            pledge_acknowledged_at: Some(start + Duration::minutes(2)),
-            attendance,
-            turn_minutes: 0,
-            order: Vec::new(),
-            turns: Vec::new(),
-            hot_seat: None,
-            steps: Vec::new(),
-            reviews: Vec::new(),
-            private_notes: Vec::new(),
-            ratings: Vec::new(),
-            next_meeting: None,
-            open_after: None,
-        };
+        let mut m = Meeting::begin(date.to_string(), date, start, g.meeting_minutes, g.pledge.clone(), attendance);
+        m.phase = Phase::WrapUp;
+        m.pledge_acknowledged_at = Some(start + Duration::minutes(2));
 
         // Report-back on every step still open of those here.
         let mut t = start + Duration::minutes(8);

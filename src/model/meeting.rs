@@ -237,6 +237,40 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// A meeting just begun: open, in the check-in, nothing recorded yet.
+    pub fn begin(
+        id: String,
+        date: NaiveDate,
+        started_at: DateTime<FixedOffset>,
+        length_minutes: u32,
+        pledge: String,
+        attendance: Vec<Attendance>,
+    ) -> Meeting {
+        Meeting {
+            version: super::FORMAT_VERSION,
+            id,
+            date,
+            status: Status::Open,
+            phase: Phase::CheckIn,
+            started_at,
+            closed_at: None,
+            length_minutes,
+            pledge,
+            pledge_acknowledged_at: None,
+            attendance,
+            turn_minutes: 0,
+            order: Vec::new(),
+            turns: Vec::new(),
+            hot_seat: None,
+            steps: Vec::new(),
+            reviews: Vec::new(),
+            private_notes: Vec::new(),
+            ratings: Vec::new(),
+            next_meeting: None,
+            open_after: None,
+        }
+    }
+
     pub fn is_open(&self) -> bool {
         self.status == Status::Open
     }

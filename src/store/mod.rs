@@ -67,10 +67,15 @@ impl Store {
 
     /// Read and decode one file, remembering what it held.
     pub fn read<T: DeserializeOwned>(&self, path: &Path) -> Result<T> {
+        self.read_with_bytes(path).map(|(value, _)| value)
+    }
+
+    /// [`Store::read`], also handing back the bytes (for positions in later checks).
+    fn read_with_bytes<T: DeserializeOwned>(&self, path: &Path) -> Result<(T, Vec<u8>)> {
         let bytes = fsio::read(path)?;
         let value = decode::decode(path, &bytes)?;
         self.seen.borrow_mut().insert(path.to_path_buf(), digest(&bytes));
-        Ok(value)
+        Ok((value, bytes))
     }
 
     /// Read a file that may not exist yet.
@@ -120,8 +125,8 @@ impl Store {
         if !path.exists() {
             return Err(StoreError::NoGroup { dir: self.root().to_path_buf() });
         }
-        let group: Group = self.read(&path)?;
-        validate_group(&path, &group)?;
+        let (group, bytes) = self.read_with_bytes::<Group>(&path)?;
+        validate_group(&path, &group, &bytes)?;
         Ok(group)
     }
 
@@ -242,14 +247,19 @@ impl Store {
 }
 
 /// Member ids become folder names: refuse any that are unsafe or repeated.
-fn validate_group(path: &Path, g: &Group) -> Result<()> {
-    let text = fs::read_to_string(path).unwrap_or_default();
+fn validate_group(path: &Path, g: &Group, bytes: &[u8]) -> Result<()> {
     let mut seen = std::collections::HashSet::new();
     for (i, m) in g.members.iter().enumerate() {
+        let valid = is_valid_id(&m.id);
+        let repeated = valid && !seen.insert(m.id.as_str());
+        if valid && !repeated {
+            continue;
+        }
         let quoted = serde_json::to_string(&m.id).unwrap_or_default();
         use locate::Seg;
+        let text = String::from_utf8_lossy(bytes);
         let (l, c) = locate::locate(&text, &[Seg::Key("members".into()), Seg::Index(i), Seg::Key("id".into())]);
-        if !is_valid_id(&m.id) {
+        if !valid {
             return Err(StoreError::invalid(
                 path,
                 l,
@@ -260,9 +270,7 @@ fn validate_group(path: &Path, g: &Group) -> Result<()> {
                 ),
             ));
         }
-        if !seen.insert(m.id.as_str()) {
-            return Err(StoreError::invalid(path, l, c, format!("members[{i}].id: {quoted} is used by two members")));
-        }
+        return Err(StoreError::invalid(path, l, c, format!("members[{i}].id: {quoted} is used by two members")));
     }
     Ok(())
 }

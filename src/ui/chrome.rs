@@ -144,23 +144,5 @@ fn banner(app: &App) -> Option<String> {
 }
 
 pub fn footer(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
-    let hints = keymap::hints(app);
-    let always = ["help", "quit"];
-    let (tail, main): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, h)| always.contains(h));
-    let render = |(k, h): &(String, &str)| vec![span(k.clone(), theme.key()), span(format!(" {h}  "), theme.dim())];
-    let width = |(k, h): &(String, &str)| k.width() + h.width() + 3;
-    let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(width).sum::<usize>());
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 0;
-    for h in &main {
-        if used + width(h) > budget {
-            break;
-        }
-        used += width(h);
-        spans.extend(render(h));
-    }
-    for h in &tail {
-        spans.extend(render(h));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    super::widgets::footer(keymap::hints(app), frame, area, theme);
 }

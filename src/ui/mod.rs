@@ -22,6 +22,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
 use crate::app::App;
 use crate::model::Phase;
+pub use chrome::too_small;
 pub use theme::Theme;
 
 /// Smallest terminal the screens are laid out for.

@@ -33,6 +33,29 @@ pub fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, them
     }
 }
 
+/// The footer of key hints: as many as fit, then always help and quit.
+pub fn footer(hints: Vec<(String, &'static str)>, frame: &mut Frame, area: Rect, theme: Theme) {
+    use unicode_width::UnicodeWidthStr;
+    let always = ["help", "quit"];
+    let (tail, main): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, h)| always.contains(h));
+    let render = |(k, h): &(String, &str)| [span(k.clone(), theme.key()), span(format!(" {h}  "), theme.dim())];
+    let width = |(k, h): &(String, &str)| k.width() + h.width() + 3;
+    let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(width).sum::<usize>());
+    let mut spans = vec![ratatui::text::Span::raw(" ")];
+    let mut used = 0;
+    for h in &main {
+        if used + width(h) > budget {
+            break;
+        }
+        used += width(h);
+        spans.extend(render(h));
+    }
+    for h in &tail {
+        spans.extend(render(h));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
 /// The `?` overlay: sections of (keys, what they do), scrolled down by `scroll` lines.
 pub fn key_list(
     sections: Vec<(String, Vec<(String, &'static str)>)>,

@@ -22,12 +22,7 @@ pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let area = frame.area();
     let theme = Theme { color: app.ui.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = crate::strings::ui::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
-        let y = area.y + area.height / 2;
-        frame.render_widget(
-            Paragraph::new(span(fit(&msg, area.width as usize), theme.strong())),
-            Rect { y, height: 1, ..area },
-        );
+        crate::ui::too_small(frame, area, theme);
         return;
     }
     let [header, tabs, body, status, footer] = Layout::vertical([
@@ -100,26 +95,7 @@ fn draw_status(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn draw_footer(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
-    let hints = keymap::hints(app);
-    let always = ["help", "quit"];
-    let (tail, main): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, h)| always.contains(h));
-    let width = |(k, h): &(String, &str)| k.width() + h.width() + 3;
-    let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(width).sum::<usize>());
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 0;
-    for h in &main {
-        if used + width(h) > budget {
-            break;
-        }
-        used += width(h);
-        spans.push(span(h.0.clone(), theme.key()));
-        spans.push(span(format!(" {}  ", h.1), theme.dim()));
-    }
-    for h in &tail {
-        spans.push(span(h.0.clone(), theme.key()));
-        spans.push(span(format!(" {}  ", h.1), theme.dim()));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    crate::ui::widgets::footer(keymap::hints(app), frame, area, theme);
 }
 
 /// What, on screen, changes with time alone: the clock in the header (and the date,
