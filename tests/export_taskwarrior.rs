@@ -10,29 +10,13 @@ use std::process::Command;
 use member_support::*;
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("group");
-    let home = tmp.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    demo(&data);
-    (tmp, data, home)
-}
-
-fn stdout(cmd: &mut assert_cmd::Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
-
-fn fails_with(cmd: &mut assert_cmd::Command, msg: &str) {
-    let out = cmd.assert().failure().code(1).get_output().clone();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains(msg), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    cli_folder(demo)
 }
 
 #[test]
 fn exports_plain_tasks_without_user_defined_attributes() {
     let (_t, data, home) = setup();
-    let out = stdout(hs(&data, &home).args(["export", "taskwarrior", "--member", "ada"]));
+    let out = succeeds(hs(&data, &home).args(["export", "taskwarrior", "--member", "ada"]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let tasks = v.as_array().unwrap();
     assert_eq!(tasks.len(), 2);
@@ -53,7 +37,7 @@ fn exports_plain_tasks_without_user_defined_attributes() {
     }
     // The same step of the same group always gets the same uuid; another step another.
     let again: serde_json::Value =
-        serde_json::from_str(&stdout(hs(&data, &home).args(["export", "taskwarrior", "--member", "ada"]))).unwrap();
+        serde_json::from_str(&succeeds(hs(&data, &home).args(["export", "taskwarrior", "--member", "ada"]))).unwrap();
     assert_eq!(again[0]["uuid"], t["uuid"]);
     assert_ne!(tasks[1]["uuid"], t["uuid"]);
 }
@@ -72,7 +56,7 @@ fn import_reads_completed_and_deleted_tasks_that_carry_our_id() {
 ]"#,
     )
     .unwrap();
-    let out = stdout(hs(&data, &home).args(["import", "taskwarrior", "--member", "ada"]).arg(&file));
+    let out = succeeds(hs(&data, &home).args(["import", "taskwarrior", "--member", "ada"]).arg(&file));
     assert!(out.contains("2030-01-01-1  done") && out.contains("2030-01-01-2  dropped"), "{out}");
     let p = std::fs::read_to_string(data.join("members/ada/progress.json")).unwrap();
     assert!(p.contains("completed in Taskwarrior on 2030-01-10") && p.contains("deleted in Taskwarrior"), "{p}");
@@ -81,7 +65,8 @@ fn import_reads_completed_and_deleted_tasks_that_carry_our_id() {
     std::fs::write(&lines, "{\"status\":\"completed\",\"annotations\":[{\"description\":\"hs:2030-01-01-1\"}]}\n")
         .unwrap();
     assert!(
-        stdout(hs(&data, &home).args(["import", "taskwarrior", "--member", "ada"]).arg(&lines)).contains("Nothing new")
+        succeeds(hs(&data, &home).args(["import", "taskwarrior", "--member", "ada"]).arg(&lines))
+            .contains("Nothing new")
     );
 }
 
@@ -168,7 +153,7 @@ fn round_trip_through_real_taskwarrior() {
     task(&tw, &["description:Hand", "delete"]);
     let export = t.path().join("export.json");
     std::fs::write(&export, task(&tw, &["export"])).unwrap();
-    let out = stdout(hs(&data, &home).args(["import", "taskwarrior", "--member", "ada"]).arg(&export));
+    let out = succeeds(hs(&data, &home).args(["import", "taskwarrior", "--member", "ada"]).arg(&export));
     assert!(out.contains("2030-01-01-1  done") && out.contains("2030-01-01-2  dropped"), "{out}");
-    assert_eq!(stdout(hs(&data, &home).args(["actions", "--member", "ada", "--json"])).trim(), "[]");
+    assert_eq!(succeeds(hs(&data, &home).args(["actions", "--member", "ada", "--json"])).trim(), "[]");
 }

@@ -11,29 +11,13 @@ use std::process::Command;
 use member_support::*;
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("group");
-    let home = tmp.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    demo(&data);
-    (tmp, data, home)
-}
-
-fn stdout(cmd: &mut assert_cmd::Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
-
-fn fails_with(cmd: &mut assert_cmd::Command, msg: &str) {
-    let out = cmd.assert().failure().code(1).get_output().clone();
-    let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains(msg), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    cli_folder(demo)
 }
 
 #[test]
 fn exports_open_steps_as_todo_txt_lines() {
     let (_t, data, home) = setup();
-    let out = stdout(hs(&data, &home).args(["export", "todo", "--member", "ada"]));
+    let out = succeeds(hs(&data, &home).args(["export", "todo", "--member", "ada"]));
     assert_eq!(
         out,
         "2030-01-01 Send the investor update to the 5 warmest leads +northside-leaders due:2030-01-12 hs:2030-01-01-1\n\
@@ -58,14 +42,14 @@ fn import_reads_completed_lines_with_our_tag_and_ignores_the_rest() {
          (A) call mum @phone\n",
     )
     .unwrap();
-    let out = stdout(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(&file));
+    let out = succeeds(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(&file));
     assert!(out.contains("2030-01-01-1  done") && out.contains("Recorded 1 step"), "{out}");
     let progress = std::fs::read_to_string(data.join("members/ada/progress.json")).unwrap();
     assert!(progress.contains("done in todo.txt on 2030-01-10"), "{progress}");
     assert!(!progress.contains("2030-01-01-2"), "an open line is not progress");
     // Importing again adds nothing.
     let before = std::fs::read(data.join("members/ada/progress.json")).unwrap();
-    assert!(stdout(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(&file)).contains("Nothing new"));
+    assert!(succeeds(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(&file)).contains("Nothing new"));
     assert_eq!(std::fs::read(data.join("members/ada/progress.json")).unwrap(), before);
 }
 
@@ -156,12 +140,12 @@ fn round_trip_through_the_real_todo_txt_cli() {
     todo(cli, &cfg, &home, &["-p", "do", "2"]);
     let done = std::fs::read_to_string(dir.join("done.txt")).unwrap();
     assert!(done.starts_with("x "), "{done}");
-    let out = stdout(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(dir.join("done.txt")));
+    let out = succeeds(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(dir.join("done.txt")));
     assert!(out.contains("2030-01-01-2  done"), "{out}");
     // And without archiving (-a): the x line stays in todo.txt.
     todo(cli, &cfg, &home, &["-p", "-a", "do", "1"]);
-    let out = stdout(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(dir.join("todo.txt")));
+    let out = succeeds(hs(&data, &home).args(["import", "todo", "--member", "ada"]).arg(dir.join("todo.txt")));
     assert!(out.contains("2030-01-01-1  done"), "{out}");
-    let json = stdout(hs(&data, &home).args(["actions", "--member", "ada", "--json"]));
+    let json = succeeds(hs(&data, &home).args(["actions", "--member", "ada", "--json"]));
     assert_eq!(json.trim(), "[]", "both steps are done now");
 }

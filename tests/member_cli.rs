@@ -8,24 +8,7 @@ use std::os::unix::fs::PermissionsExt;
 use member_support::*;
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("group");
-    let home = tmp.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    demo_today(&data);
-    (tmp, data, home)
-}
-
-fn succeeds(cmd: &mut assert_cmd::Command) -> String {
-    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
-}
-
-fn fails_with(cmd: &mut assert_cmd::Command, msg: &str) {
-    let out = cmd.assert().failure().code(1).stdout("").get_output().stderr.clone();
-    let err = String::from_utf8(out).unwrap();
-    assert!(err.contains(msg), "{err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
-    assert!(!err.contains("panicked"));
+    cli_folder(demo_today)
 }
 
 #[test]

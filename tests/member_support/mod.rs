@@ -94,6 +94,34 @@ pub fn demo_today(dir: &Path) -> Store {
     Store::new(dir)
 }
 
+/// A temp folder with a demo group (made by `make`) in `group/` and an empty `home/`.
+#[allow(dead_code)]
+pub fn cli_folder(make: fn(&Path) -> Store) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("group");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    make(&data);
+    (tmp, data, home)
+}
+
+/// Run a command that must succeed; its stdout.
+#[allow(dead_code)]
+pub fn succeeds(cmd: &mut assert_cmd::Command) -> String {
+    String::from_utf8(cmd.assert().success().get_output().stdout.clone()).unwrap()
+}
+
+/// Run a command that must fail with exit 1, nothing on stdout, and one sentence on
+/// stderr containing `msg`.
+#[allow(dead_code)]
+pub fn fails_with(cmd: &mut assert_cmd::Command, msg: &str) {
+    let out = cmd.assert().failure().code(1).stdout("").get_output().stderr.clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains(msg), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
+    assert!(!err.contains("panicked"));
+}
+
 /// `hotseat` with `--data-dir`, an isolated home and config folder, UTC and no colour.
 pub fn hs(data: &Path, home: &Path) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::cargo_bin("hotseat").unwrap();
