@@ -19,11 +19,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use divan::Bencher;
-use hotseat::app::{Action, App, derive, update};
-use hotseat::context::{Context, Strictness};
+use hotseat::facilitator::{Action, App, derive, update};
 use hotseat::model::Phase;
-use hotseat::runtime::Facilitator;
 use hotseat::store::Store;
+use hotseat::store::snapshot::{Context, Strictness};
+use hotseat::tui::run::Facilitator;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_input::InputRequest;
@@ -130,7 +130,7 @@ mod render {
         bencher.bench_local(|| {
             tick = !tick;
             let at = if tick { t } else { t + Duration::seconds(1) };
-            term.draw(|f| hotseat::ui::view(&app, f, at)).expect("draw");
+            term.draw(|f| hotseat::facilitator::ui::view(&app, f, at)).expect("draw");
         });
     }
 

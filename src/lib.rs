@@ -1,20 +1,22 @@
 //! hotseat: run a mastermind group from the terminal.
 //!
-//! The crate is a library with a thin binary: the domain model ([`model`]) knows nothing
-//! of terminals; the group folder is in [`store`]; [`app`] holds the state and the pure
-//! `update`; [`ui`] draws it; [`runtime`] is the one loop that does I/O.
+//! A library with a thin binary. The layers, from the bottom up (ARCHITECTURE.md has the
+//! picture and the path of one key press):
+//! - [`model`]: the group, members, meetings and action steps — plain data and rules;
+//! - [`store`]: the group folder and the user's own folders — the only module that
+//!   touches the file system;
+//! - [`tui`]: the terminal kit both programs share — the one loop, the keymap engine,
+//!   theme and widgets;
+//! - [`facilitator`] and [`member`]: the two full-screen programs, each an `update` with
+//!   no I/O and a `view` that changes nothing;
+//! - [`cli`]: the command line and the commands that are not full-screen;
+//! - [`exchange`]: todo.txt and Taskwarrior.
 
-pub mod app;
 pub mod cli;
-pub mod commands;
-pub mod context;
-pub mod demo;
 pub mod exchange;
-pub mod lean_backend;
+pub mod facilitator;
 pub mod member;
 pub mod model;
-pub mod runtime;
 pub mod store;
 pub mod strings;
-pub mod terminal;
-pub mod ui;
+pub mod tui;

@@ -4,11 +4,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = hotseat::cli::Cli::parse();
-    match hotseat::commands::run(cli) {
+    match hotseat::cli::run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            hotseat::terminal::restore();
+            hotseat::tui::terminal::restore();
             eprintln!("hotseat: {e}");
             ExitCode::from(1)
         }

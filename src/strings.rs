@@ -72,8 +72,8 @@ pub mod keys {
 
 pub const HELP_TITLE: &str = " Keys — ↓ ↑ scroll, any other key closes ";
 pub const HELP_MORE: &str = " ↓ more ";
-pub fn help_scope_title(scope: crate::app::keymap::Scope) -> String {
-    use crate::app::keymap::Scope;
+pub fn help_scope_title(scope: crate::facilitator::keymap::Scope) -> String {
+    use crate::facilitator::keymap::Scope;
     match scope {
         Scope::Global => "Every screen".into(),
         Scope::Home => "Home".into(),
@@ -128,7 +128,7 @@ pub fn resumed(m: &Meeting, g: &Group, now: DateTime<FixedOffset>) -> String {
         (Phase::HotSeats, Some(t)) => format!(
             "Resumed in Hot seats: {}, {} left{}.",
             g.name_of(&t.member),
-            crate::ui::format::clock(t.left_ms_at(now)),
+            crate::tui::format::clock(t.left_ms_at(now)),
             if t.is_running() { "" } else { ", timer paused (Space resumes)" }
         ),
         (p, _) => format!("Resumed in {}.", phase_label(p)),

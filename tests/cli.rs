@@ -10,9 +10,9 @@ use std::path::Path;
 use std::process::Output;
 
 use common::*;
-use hotseat::context::{Context, Strictness};
 use hotseat::model::{ActionStep, Meeting};
 use hotseat::store::Store;
+use hotseat::store::snapshot::{Context, Strictness};
 
 /// `hotseat ARGS` with a clean environment.
 fn hs(args: &[&str]) -> assert_cmd::Command {
@@ -67,9 +67,9 @@ fn demo_copies_the_group_into_a_new_folder() {
     let after = chrono::Local::now().date_naive();
     assert!(out.contains(&format!("The demo group is in {}", d.display())), "{out}");
     assert!(out.contains("hotseat meeting --data-dir"), "{out}");
-    assert_eq!(files_under(&d).len(), hotseat::demo::FILES.len());
+    assert_eq!(files_under(&d).len(), hotseat::store::demo::FILES.len());
     let checked = ok(&["check", "--data-dir", s(&d)]);
-    assert_eq!(checked, format!("All {} files in {} are fine.\n", hotseat::demo::FILES.len(), d.display()));
+    assert_eq!(checked, format!("All {} files in {} are fine.\n", hotseat::store::demo::FILES.len(), d.display()));
     // The demo is moved to today: a meeting today has prep waiting.
     let prep = |day: chrono::NaiveDate| d.join(format!("members/ada/prep/{day}.json")).exists();
     assert!(prep(before) || prep(after));
@@ -402,7 +402,7 @@ fn check_reports_a_broken_member_file_and_changes_nothing() {
     let dd = s(&demo.root);
     assert_eq!(
         ok(&["check", "--data-dir", dd]),
-        format!("All {} files in {dd} are fine.\n", hotseat::demo::FILES.len())
+        format!("All {} files in {dd} are fine.\n", hotseat::store::demo::FILES.len())
     );
 
     let path = demo.path("members/chloe/goals.json");
@@ -508,9 +508,9 @@ fn commands_write_private_files_under_umask_000() {
             checked += 1;
         }
     }
-    assert_eq!(checked, hotseat::demo::FILES.len() + 1);
+    assert_eq!(checked, hotseat::store::demo::FILES.len() + 1);
     assert_eq!(
         ok(&["check", "--data-dir", s(&demo)]),
-        format!("All {} files in {} are fine.\n", hotseat::demo::FILES.len(), demo.display())
+        format!("All {} files in {} are fine.\n", hotseat::store::demo::FILES.len(), demo.display())
     );
 }

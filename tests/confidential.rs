@@ -131,7 +131,7 @@ fn planted(root: &Path) {
         store.save_meeting(&m).unwrap();
     }
     // Today's meeting, already open, with a private note about Ada.
-    let ctx = hotseat::context::Context::load(&store, hotseat::context::Strictness::Strict).unwrap();
+    let ctx = hotseat::store::snapshot::Context::load(&store, hotseat::store::snapshot::Strictness::Strict).unwrap();
     let mut m = ctx.start_meeting(chrono::Local::now().fixed_offset());
     m.private_notes.push(PrivateNote {
         member: "ada".into(),

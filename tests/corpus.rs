@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 
 use common::*;
-use hotseat::context::{Context, Strictness};
+use hotseat::store::snapshot::{Context, Strictness};
 
 const GROUP: &str = "group.json";
 const MEETING: &str = "meetings/2030-01-01.json";
@@ -32,7 +32,7 @@ struct Case {
 }
 
 fn original(target: &str) -> String {
-    hotseat::demo::FILES.iter().find(|(p, _)| *p == target).map(|(_, t)| t.to_string()).expect("a demo file")
+    hotseat::store::demo::FILES.iter().find(|(p, _)| *p == target).map(|(_, t)| t.to_string()).expect("a demo file")
 }
 
 /// 1-based line and column (in characters) of the first `needle`.
@@ -93,7 +93,7 @@ fn verify(c: &Case) {
     match Context::load(&demo.store(), Strictness::Lenient) {
         Ok(loaded) => {
             assert!(is_member_file(c.target), "{ctx}: loaded anyway");
-            let app = hotseat::app::App::new(loaded);
+            let app = hotseat::facilitator::App::new(loaded);
             let banner = app.ui.banner.clone().unwrap_or_default();
             assert!(banner.starts_with("Not shown: ") && banner.contains(&at), "{ctx}: {banner}");
             let screen = shown(&app, 80, 24, at_time());

@@ -5,10 +5,10 @@ mod common;
 
 use chrono::{DateTime, FixedOffset};
 use common::*;
-use hotseat::app::derive;
+use hotseat::facilitator::derive;
 use hotseat::model::{Phase, Progress, Status};
-use hotseat::runtime::{Facilitator, Program, Step};
 use hotseat::store::Store;
+use hotseat::tui::run::{Facilitator, Program, Step};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode};

@@ -9,10 +9,10 @@ use std::process::Command;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
-use hotseat::app::{Action, App, StatusKind};
-use hotseat::context::{Context, Strictness};
-use hotseat::runtime::Facilitator;
+use hotseat::facilitator::{Action, App, StatusKind};
+use hotseat::store::snapshot::{Context, Strictness};
 use hotseat::store::{FaultPoint, Store};
+use hotseat::tui::run::Facilitator;
 use pty::Pty;
 
 fn at(min: i64) -> DateTime<FixedOffset> {
@@ -20,7 +20,7 @@ fn at(min: i64) -> DateTime<FixedOffset> {
 }
 
 fn demo(dir: &Path) {
-    hotseat::demo::install(dir, at(0).date_naive()).unwrap();
+    hotseat::store::demo::install(dir, at(0).date_naive()).unwrap();
 }
 
 fn leftovers(dir: &Path) -> Vec<String> {

@@ -3,11 +3,11 @@
 
 mod member_support;
 
-use hotseat::app::derive::{self, Reported};
-use hotseat::app::{Action, App, update as facilitator_update};
-use hotseat::context::{Context, Strictness};
+use hotseat::facilitator::derive::{self, Reported};
+use hotseat::facilitator::{Action, App, update as facilitator_update};
 use hotseat::model::{Progress, Reporter};
 use hotseat::store::Store;
+use hotseat::store::snapshot::{Context, Strictness};
 use member_support::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -28,7 +28,7 @@ fn report_back(store: &Store) -> App {
 
 fn draw(app: &App) -> String {
     let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| hotseat::ui::view(app, f, meeting_time())).unwrap();
+    term.draw(|f| hotseat::facilitator::ui::view(app, f, meeting_time())).unwrap();
     let buf = term.backend().buffer().clone();
     let mut out = String::new();
     for y in 0..buf.area.height {

@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
-use hotseat::app::{Action, App, StatusKind};
-use hotseat::context::{Context, Strictness};
+use hotseat::facilitator::{Action, App, StatusKind};
 use hotseat::model::{ActionStep, FACILITATOR, PrivateNote};
-use hotseat::runtime::Facilitator;
 use hotseat::store::Store;
+use hotseat::store::snapshot::{Context, Strictness};
+use hotseat::tui::run::Facilitator;
 
 fn at(min: i64) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2026, 11, 22, 19, 0, 0).unwrap()
@@ -16,7 +16,7 @@ fn at(min: i64) -> DateTime<FixedOffset> {
 }
 
 fn start(root: &Path, store: &Store) -> App {
-    hotseat::demo::install(root, at(0).date_naive()).unwrap();
+    hotseat::store::demo::install(root, at(0).date_naive()).unwrap();
     App::new(Context::load(store, Strictness::Lenient).unwrap())
 }
 
@@ -104,7 +104,7 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
 #[test]
 fn a_members_update_synced_mid_meeting_is_picked_up() {
     use hotseat::model::{MemberProgress, Progress, ProgressFile};
-    use hotseat::runtime::Program;
+    use hotseat::tui::run::Program;
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
     let store = Store::new(&root);
@@ -112,8 +112,8 @@ fn a_members_update_synced_mid_meeting_is_picked_up() {
     let mut f = Facilitator::new(app, &store);
     f.dispatch(Action::Start, at(0), None);
     f.dispatch(Action::Next, at(1), None);
-    let step = hotseat::app::derive::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
-    assert_eq!(hotseat::app::derive::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
+    let step = hotseat::facilitator::derive::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
+    assert_eq!(hotseat::facilitator::derive::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
 
     // The loop's first tick, after the first frame, notes the members' files as loaded.
     f.handle(None, at(1), None);
@@ -130,8 +130,11 @@ fn a_members_update_synced_mid_meeting_is_picked_up() {
     std::fs::write(store.layout.progress("chloe"), hotseat::store::decode::encode(&file)).unwrap();
     f.handle(None, at(2), None);
 
-    let step = hotseat::app::derive::report_items(&f.app).into_iter().find(|s| s.id == step.id).unwrap();
+    let step = hotseat::facilitator::derive::report_items(&f.app).into_iter().find(|s| s.id == step.id).unwrap();
     let m = f.app.meeting.as_ref().unwrap();
-    assert_eq!(hotseat::app::derive::reported(m, &step), (Progress::Done, hotseat::app::derive::Reported::ByMember));
+    assert_eq!(
+        hotseat::facilitator::derive::reported(m, &step),
+        (Progress::Done, hotseat::facilitator::derive::Reported::ByMember)
+    );
     assert_eq!(m.phase, hotseat::model::Phase::ReportBack, "the meeting itself is untouched");
 }

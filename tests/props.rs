@@ -11,8 +11,8 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use common::*;
-use hotseat::app::keymap::lookup;
-use hotseat::app::{Action, App, Effect, Overlay, derive, update};
+use hotseat::facilitator::keymap::lookup;
+use hotseat::facilitator::{Action, App, Effect, Overlay, derive, update};
 use hotseat::model::{
     ActionStep, Attendance, Cadence, FORMAT_VERSION, Goal, GoalsFile, Group, Meeting, Member, MemberProgress, Phase,
     Prep, Presence, PrivateNote, Progress, ProgressEntry, ProgressFile, Rating, Reporter, Review, Status, Turn,
@@ -228,10 +228,11 @@ fn check_invariants(app: &App, now: DateTime<FixedOffset>) -> Result<(), TestCas
 
 /// The demo group as loaded on the meeting day, read from disk once.
 fn demo_app() -> App {
-    static CTX: std::sync::OnceLock<hotseat::context::Context> = std::sync::OnceLock::new();
+    static CTX: std::sync::OnceLock<hotseat::store::snapshot::Context> = std::sync::OnceLock::new();
     let ctx = CTX.get_or_init(|| {
         let demo = Demo::new();
-        hotseat::context::Context::load(&demo.store(), hotseat::context::Strictness::Lenient).expect("the demo loads")
+        hotseat::store::snapshot::Context::load(&demo.store(), hotseat::store::snapshot::Strictness::Lenient)
+            .expect("the demo loads")
     });
     App::new(ctx.clone())
 }

@@ -5,7 +5,7 @@ mod common;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use common::*;
-use hotseat::app::{Action, App};
+use hotseat::facilitator::{Action, App};
 use hotseat::model::{Presence, Progress};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -274,7 +274,7 @@ fn all_screens() -> Vec<(&'static str, App, Time)> {
 
 /// The phase in the bar, unless no bar is shown or the help overlay covers it.
 fn phase_shown(app: &App) -> Option<hotseat::model::Phase> {
-    if matches!(app.ui.overlay, hotseat::app::Overlay::Help(_)) {
+    if matches!(app.ui.overlay, hotseat::facilitator::Overlay::Help(_)) {
         return None;
     }
     app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase)
@@ -327,7 +327,7 @@ fn with_colour_the_current_phase_has_its_own_background() {
 #[test]
 fn each_key_has_one_hint_in_the_footer() {
     for (name, app, _) in all_screens() {
-        let hints = hotseat::app::keymap::hints(&app);
+        let hints = hotseat::facilitator::keymap::hints(&app);
         let mut keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
         keys.sort();
         let n = keys.len();

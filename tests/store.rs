@@ -9,10 +9,10 @@ use std::os::unix::process::CommandExt;
 use std::path::Path;
 
 use common::*;
-use hotseat::app::{Action, App};
-use hotseat::context::{Context, Strictness};
+use hotseat::facilitator::{Action, App};
 use hotseat::model::{GoalsFile, Group, Meeting, Prep, ProgressFile};
 use hotseat::store::decode::encode;
+use hotseat::store::snapshot::{Context, Strictness};
 use hotseat::store::{Store, StoreError};
 
 /// Everything the demo holds, read through the store.
@@ -140,7 +140,7 @@ fn atomic_writes_leave_no_temporary_files() {
             _ => Action::Up,
         };
         effects.extend(act(&mut app, a, t));
-        hotseat::runtime::run_effects(&mut app, &store, std::mem::take(&mut effects), None, t);
+        hotseat::tui::run::run_effects(&mut app, &store, std::mem::take(&mut effects), None, t);
         assert!(!app.ui.unsaved, "{:?}", app.ui.status);
     }
     assert_eq!(leftovers(&demo.root), Vec::<String>::new());
@@ -160,13 +160,13 @@ fn umask_child() {
     // SAFETY: umask only reads and sets this process's file mode mask.
     let mask = unsafe { libc::umask(0) };
     assert_eq!(mask, 0, "the parent started this process with umask 000");
-    hotseat::demo::install(&dir.join("demo"), today()).expect("demo");
+    hotseat::store::demo::install(&dir.join("demo"), today()).expect("demo");
     let all = read_all(&Store::new(dir.join("demo")));
     write_all(&Store::new(dir.join("copy/deeper/group")), &all);
     let store = Store::new(dir.join("demo"));
     let mut app = load(&store);
     let fx = act(&mut app, Action::Start, at(18, 0, 0));
-    hotseat::runtime::run_effects(&mut app, &store, fx, None, at(18, 0, 0));
+    hotseat::tui::run::run_effects(&mut app, &store, fx, None, at(18, 0, 0));
     assert!(!app.ui.unsaved);
 }
 
@@ -315,12 +315,12 @@ fn the_meeting_in_progress_merges_a_changed_file_instead_of_overwriting_it() {
     let store = demo.store();
     let mut app = load(&store);
     let fx = act(&mut app, Action::Start, at(18, 0, 0));
-    hotseat::runtime::run_effects(&mut app, &store, fx, None, at(18, 0, 0));
+    hotseat::tui::run::run_effects(&mut app, &store, fx, None, at(18, 0, 0));
     let path = store.layout.meeting("2030-01-15");
     let theirs = String::from_utf8(bytes(&path)).expect("utf-8").replace("\"check_in\"", "\"report_back\"");
     fs::write(&path, &theirs).expect("write");
     let fx = act(&mut app, Action::AckPledge, at(18, 1, 0));
-    hotseat::runtime::run_effects(&mut app, &store, fx, None, at(18, 1, 0));
+    hotseat::tui::run::run_effects(&mut app, &store, fx, None, at(18, 1, 0));
     assert!(!app.ui.unsaved, "the merged meeting was saved");
     let status = app.ui.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
     assert!(status.contains("changed outside this hotseat") && status.contains("merged"), "{status}");

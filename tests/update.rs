@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
-use hotseat::app::derive::{self, WrapRow};
-use hotseat::app::state::{FormField, LinePurpose};
-use hotseat::app::{Action, App, Effect, Overlay, StatusKind};
+use hotseat::facilitator::derive::{self, WrapRow};
+use hotseat::facilitator::state::{FormField, LinePurpose};
+use hotseat::facilitator::{Action, App, Effect, Overlay, StatusKind};
 use hotseat::model::{FACILITATOR, Phase, Presence, Progress, Status};
 use hotseat::strings;
 use tui_input::InputRequest;
@@ -43,7 +43,7 @@ fn times(app: &mut App, action: Action, n: usize, now: chrono::DateTime<chrono::
     }
 }
 
-fn form(app: &App) -> &hotseat::app::state::StepForm {
+fn form(app: &App) -> &hotseat::facilitator::state::StepForm {
     match &app.ui.overlay {
         Overlay::StepForm(f) => f,
         other => panic!("expected the step form, found {other:?}"),
@@ -659,7 +659,7 @@ fn read_only_refuses_changes_but_lets_you_look() {
 
 #[test]
 fn the_keys_of_the_contract_map_to_their_actions() {
-    use hotseat::app::keymap::lookup;
+    use hotseat::facilitator::keymap::lookup;
     use ratatui::crossterm::event::KeyCode;
     let demo = Demo::new();
     let mut app = load(&demo.store());

@@ -1,12 +1,12 @@
 //! The member view's key table, in the same style as the facilitator's
-//! (`crate::app::keymap`): one table, scoped by screen and by typing, that also feeds the
+//! (`crate::facilitator::keymap`): one table, scoped by screen and by typing, that also feeds the
 //! footer hints and the `?` overlay.
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::MemberAction as A;
 use super::state::{MemberApp, Overlay, Screen};
-use crate::app::keymap::{Binding, Key, b, find, rows_of};
+use crate::facilitator::keymap::{Binding, Key, b, find, rows_of};
 use crate::model::Progress;
 
 /// Where a binding applies.

@@ -11,7 +11,6 @@ pub mod derive;
 pub mod keymap;
 pub mod load;
 pub mod program;
-pub mod remember;
 pub mod state;
 pub mod summary;
 pub mod ui;

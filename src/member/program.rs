@@ -8,9 +8,9 @@ use ratatui::crossterm::event::Event;
 use super::action::{MemberAction, MemberEffect};
 use super::state::MemberApp;
 use super::{keymap, ui, update};
-use crate::runtime::{Program, Step};
 use crate::store::Store;
-use crate::terminal::Term;
+use crate::tui::run::{Program, Step};
+use crate::tui::terminal::Term;
 
 pub struct Member<'a> {
     pub app: MemberApp,

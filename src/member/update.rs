@@ -240,7 +240,7 @@ fn submit(app: &mut MemberApp, form: Box<Form>, now: DateTime<FixedOffset>) -> V
             if title.is_empty() {
                 return refuse(app, form, 0, s::GOAL_NEEDS_TITLE.to_string());
             }
-            let deadline = match crate::app::capture::parse_date(&form.value(2)) {
+            let deadline = match crate::facilitator::capture::parse_date(&form.value(2)) {
                 Ok(d) => d,
                 Err(e) => return refuse(app, form, 2, e),
             };

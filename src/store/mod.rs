@@ -3,11 +3,14 @@
 
 pub mod check;
 pub mod decode;
+pub mod demo;
 pub mod error;
 pub mod fsio;
 pub mod layout;
 pub mod locate;
 pub mod lock;
+pub mod remember;
+pub mod snapshot;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

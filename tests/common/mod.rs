@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
-use hotseat::app::{Action, App, Effect, update};
-use hotseat::context::{Context, Strictness};
+use hotseat::facilitator::{Action, App, Effect, update};
 use hotseat::store::Store;
+use hotseat::store::snapshot::{Context, Strictness};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -56,7 +56,7 @@ impl Demo {
     pub fn on(day: NaiveDate) -> Demo {
         let tmp = tempfile::tempdir().expect("temp dir");
         let root = tmp.path().join("group");
-        hotseat::demo::install(&root, day).expect("demo installs");
+        hotseat::store::demo::install(&root, day).expect("demo installs");
         Demo { tmp, root }
     }
 
@@ -67,7 +67,7 @@ impl Demo {
         use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
         let tmp = tempfile::tempdir().expect("temp dir");
         let root = tmp.path().join("group");
-        for (path, text) in hotseat::demo::FILES {
+        for (path, text) in hotseat::store::demo::FILES {
             let target = root.join(path);
             let dir = target.parent().expect("a folder");
             std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir).expect("mkdir");
@@ -126,14 +126,14 @@ pub fn next(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
 /// Draw the app at `w`×`h` and return the buffer.
 pub fn draw(app: &App, w: u16, h: u16, now: DateTime<FixedOffset>) -> Buffer {
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    term.draw(|f| hotseat::ui::view(app, f, now)).expect("draws");
+    term.draw(|f| hotseat::facilitator::ui::view(app, f, now)).expect("draws");
     term.backend().buffer().clone()
 }
 
 /// Draw and return the terminal backend, for `insta` snapshots.
 pub fn screen(app: &App, w: u16, h: u16, now: DateTime<FixedOffset>) -> TestBackend {
     let mut term = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    term.draw(|f| hotseat::ui::view(app, f, now)).expect("draws");
+    term.draw(|f| hotseat::facilitator::ui::view(app, f, now)).expect("draws");
     term.backend().clone()
 }
 

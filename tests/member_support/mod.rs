@@ -30,7 +30,7 @@ pub fn evening_before() -> DateTime<FixedOffset> {
 
 /// The demo group in `dir`, with its dates as written (meeting on 2030-01-15).
 pub fn demo(dir: &Path) -> Store {
-    hotseat::demo::install(dir, date(ANCHOR)).unwrap();
+    hotseat::store::demo::install(dir, date(ANCHOR)).unwrap();
     Store::new(dir)
 }
 
@@ -90,7 +90,7 @@ pub fn act(app: &mut MemberApp, a: MemberAction, now: DateTime<FixedOffset>) -> 
 
 /// The demo as `hotseat demo` installs it: dates moved to today.
 pub fn demo_today(dir: &Path) -> Store {
-    hotseat::demo::install(dir, chrono::Local::now().date_naive()).unwrap();
+    hotseat::store::demo::install(dir, chrono::Local::now().date_naive()).unwrap();
     Store::new(dir)
 }
 

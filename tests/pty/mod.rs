@@ -147,7 +147,7 @@ impl Drop for Pty {
 /// Copy the demo group into `dir`, dated today.
 pub fn demo(dir: &Path) {
     let today = chrono::Local::now().date_naive();
-    hotseat::demo::install(dir, today).unwrap();
+    hotseat::store::demo::install(dir, today).unwrap();
 }
 
 /// Count the occurrences of `needle` in `hay`.

@@ -15,14 +15,14 @@ use unicode_width::UnicodeWidthStr;
 
 use super::keymap;
 use super::state::{MemberApp, Screen, StatusKind};
+use crate::facilitator::ui::{MIN_HEIGHT, MIN_WIDTH, Theme, fit, format, span};
 use crate::strings::member as s;
-use crate::ui::{MIN_HEIGHT, MIN_WIDTH, Theme, fit, format, span};
 
 pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let area = frame.area();
     let theme = Theme { color: app.ui.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        crate::ui::too_small(frame, area, theme);
+        crate::facilitator::ui::too_small(frame, area, theme);
         return;
     }
     let [header, tabs, body, status, footer] = Layout::vertical([
@@ -95,7 +95,7 @@ fn draw_status(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn draw_footer(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
-    crate::ui::widgets::footer(keymap::hints(app), frame, area, theme);
+    crate::tui::widgets::footer(keymap::hints(app), frame, area, theme);
 }
 
 /// What, on screen, changes with time alone: the clock in the header (and the date,

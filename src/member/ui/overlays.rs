@@ -8,8 +8,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use crate::member::keymap::{self, MemberScope};
 use crate::member::state::{Form, FormPurpose, MemberApp, Overlay, Screen};
 use crate::strings::member as s;
-use crate::ui::widgets::input_line;
-use crate::ui::{Theme, centered, panel, span, text};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::input_line;
+use crate::tui::widgets::{centered, panel, span, text};
 
 pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
     match &app.ui.overlay {
@@ -43,7 +44,7 @@ fn help(app: &MemberApp, scroll: u16, frame: &mut Frame, area: Rect, theme: Them
     scopes.push(MemberScope::Typing);
     scopes.push(MemberScope::Questions);
     let sections = scopes.into_iter().map(|scope| (s::help_scope_title(scope), keymap::help_rows(scope))).collect();
-    crate::ui::widgets::key_list(sections, scroll, frame, area, theme);
+    crate::tui::widgets::key_list(sections, scroll, frame, area, theme);
 }
 
 fn form(app: &MemberApp, f: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -65,7 +66,7 @@ fn form(app: &MemberApp, f: &Form, frame: &mut Frame, area: Rect, theme: Theme) 
     let h = (f.fields.len() as u16) * 2 + 4;
     let r = centered(area, 72.min(area.width), h.min(area.height));
     frame.render_widget(Clear, r);
-    let block = panel(crate::ui::fit(&title, r.width.saturating_sub(6) as usize), theme);
+    let block = panel(crate::tui::widgets::fit(&title, r.width.saturating_sub(6) as usize), theme);
     let inner = block.inner(r);
     frame.render_widget(block, r);
     let label_w = 20u16.min(inner.width / 2);

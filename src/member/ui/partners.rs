@@ -12,7 +12,9 @@ use crate::member::state::MemberApp;
 use crate::model::Partnership;
 use crate::model::partners::{WeekState, missed_weeks, week_state};
 use crate::strings::member as s;
-use crate::ui::{Theme, fit, format, panel, span, text};
+use crate::tui::format;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{fit, panel, span, text};
 
 pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let today = now.date_naive();

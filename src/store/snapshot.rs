@@ -493,7 +493,7 @@ mod tests {
     fn demo() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("group");
-        crate::demo::install(&root, NaiveDate::from_ymd_opt(2030, 1, 15).unwrap()).unwrap();
+        crate::store::demo::install(&root, NaiveDate::from_ymd_opt(2030, 1, 15).unwrap()).unwrap();
         (dir, Store::new(root))
     }
 

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
 use super::{Theme, format, panel, span, text};
-use crate::app::App;
+use crate::facilitator::App;
 use crate::model::{Meeting, Phase};
 use crate::strings::{self as s, ui};
 

@@ -4,8 +4,8 @@
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 
-use crate::context::Context;
 use crate::model::Meeting;
+use crate::store::snapshot::Context;
 
 /// What the user is typing into, if anything.
 #[derive(Debug, Clone)]

@@ -13,7 +13,7 @@ use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 
-use crate::lean_backend::LeanBackend;
+use crate::tui::lean_backend::LeanBackend;
 
 /// Each frame reaches the terminal in one write, in few bytes (see [`LeanBackend`]): a
 /// buffer over standard output's file descriptor, not over `Stdout`, which would send

@@ -78,7 +78,7 @@ pub fn checkin(store: &Store, args: CheckinArgs) -> Result<ExitCode> {
     let partners = store.load_partners(&me)?;
     let p = pick(&group, &partners, args.partner.as_deref())?;
     let mut log = store.load_checkins(&me)?;
-    let now = crate::runtime::now();
+    let now = crate::tui::run::now();
     log.checkins.push(Checkin { partnership: p.id.clone(), on: now.date_naive(), at: now, note, on_track });
     store.save_checkins(&me, &log)?;
     let missed = missed_weeks(p, &log.checkins, now.date_naive()).len();
@@ -117,7 +117,7 @@ pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
                 None => Partner::Outside(typed),
             };
             let mut file = store.load_partners(&me)?;
-            let now = crate::runtime::now();
+            let now = crate::tui::run::now();
             let p = Partnership {
                 id: file.next_id(),
                 partner,
@@ -160,7 +160,7 @@ pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
 /// slip words) and who offers which skill.
 fn list(store: &Store) -> Result<ExitCode> {
     let group = store.load_group()?;
-    let today = crate::runtime::now().date_naive();
+    let today = crate::tui::run::now().date_naive();
     let mut rows = Vec::new();
     let mut offers = Vec::new();
     for m in &group.members {

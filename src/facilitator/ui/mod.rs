@@ -2,28 +2,23 @@
 
 mod check_in;
 mod chrome;
-pub mod error_screen;
-pub mod format;
 mod home;
 mod hot_seat;
 mod overlays;
 mod prep_review;
 mod report_back;
-pub mod theme;
-pub(crate) mod widgets;
 mod wrap_up;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::layout::{Constraint, Layout};
 
-use crate::app::App;
+use crate::facilitator::App;
 use crate::model::Phase;
+pub use crate::tui::theme::{self, Theme};
+pub(crate) use crate::tui::widgets::{centered, fit, panel, printable, span, text};
+pub(crate) use crate::tui::{format, widgets};
 pub use chrome::too_small;
-pub use theme::Theme;
 
 /// Smallest terminal the screens are laid out for.
 pub const MIN_WIDTH: u16 = 60;
@@ -66,62 +61,6 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     chrome::status(app, frame, status, theme);
     chrome::footer(app, frame, footer, theme);
     overlays::draw(app, frame, area, now, theme);
-}
-
-/// A titled panel.
-pub(crate) fn panel<'a>(title: impl Into<String>, theme: Theme) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.border())
-        .title(Span::styled(format!(" {} ", title.into()), theme.title()))
-}
-
-/// A wrapped paragraph of lines.
-pub(crate) fn text<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
-    Paragraph::new(lines).wrap(Wrap { trim: false })
-}
-
-/// A styled piece of text. Control characters (which a hand-edited or synced file could
-/// hold) are replaced, so no data can send escape sequences to the terminal.
-pub(crate) fn span<'a>(s: impl Into<String>, style: Style) -> Span<'a> {
-    Span::styled(printable(s.into()), style)
-}
-
-/// `s` with every control character replaced by `�`.
-pub fn printable(s: String) -> String {
-    if s.chars().any(char::is_control) {
-        s.chars().map(|c| if c.is_control() { '�' } else { c }).collect()
-    } else {
-        s
-    }
-}
-
-/// Cut `s` to `width` characters, with an ellipsis when cut.
-pub(crate) fn fit(s: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if s.width() <= width {
-        return s.to_string();
-    }
-    let mut out = String::new();
-    let mut w = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if w + cw + 1 > width {
-            break;
-        }
-        out.push(c);
-        w += cw;
-    }
-    out.push('…');
-    out
-}
-
-/// The part of `area` inside a centred box of `w`×`h`.
-pub(crate) fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }
 
 /// What, on screen, changes with time alone: the runtime redraws when this changes.

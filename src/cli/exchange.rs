@@ -32,7 +32,7 @@ pub fn export(store: &Store, cmd: ExportCommand) -> Result<ExitCode> {
 fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> {
     let group = store.load_group()?;
     let me = who(store, &group, args.member.as_deref())?;
-    let now = crate::runtime::now();
+    let now = crate::tui::run::now();
     let app = load::load(store, &me, now)?;
     let mut open: Vec<&ActionStep> = app.steps.iter().filter(|s| s.is_open()).collect();
     open.sort_by(|a, b| (a.due.is_none(), a.due, &a.id).cmp(&(b.due.is_none(), b.due, &b.id)));
@@ -100,7 +100,7 @@ fn run_import(store: &Store, tool: Tool, args: &ImportArgs) -> Result<ExitCode> 
         Tool::Taskwarrior => taskwarrior::completions(&text)
             .map_err(|e| anyhow::anyhow!("{path}:{}:{}: not `task export` output: {}", e.line, e.col, e.message))?,
     };
-    let now = crate::runtime::now();
+    let now = crate::tui::run::now();
     let app = load::load(store, &me, now)?;
     let mut entries: Vec<MemberProgress> = Vec::new();
     for c in &found {

@@ -13,7 +13,7 @@ use crate::model::{Cadence, Group, Member};
 use crate::store::{Store, check};
 
 pub fn demo(flag: Option<&Path>, no_open: bool) -> Result<ExitCode> {
-    let now = crate::runtime::now();
+    let now = crate::tui::run::now();
     let dir = match flag {
         Some(d) => d.to_path_buf(),
         None => platform_dir()?.join(format!("demo-{}", now.format("%Y%m%d-%H%M%S"))),
@@ -27,7 +27,7 @@ pub fn demo(flag: Option<&Path>, no_open: bool) -> Result<ExitCode> {
             );
         }
     }
-    crate::demo::install(&dir, now.date_naive())?;
+    crate::store::demo::install(&dir, now.date_naive())?;
     say!("The demo group is in {}", dir.display());
     say!("Open it again with: hotseat meeting --data-dir {}", shell_quote(&dir.display().to_string()));
     if no_open {
@@ -79,7 +79,7 @@ pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
     g.cadence = cadence;
     g.meeting_minutes = args.minutes;
     if let Some(next) = &args.next {
-        match crate::app::capture::parse_date(next) {
+        match crate::facilitator::capture::parse_date(next) {
             Ok(Some(d)) => g.next_meeting = Some(d),
             _ => bail!("--next must be a date like 2026-12-06, not \"{next}\""),
         }

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, fit, format, panel, span, text};
-use crate::app::App;
-use crate::app::derive::{self, Reported, clamp};
+use crate::facilitator::App;
+use crate::facilitator::derive::{self, Reported, clamp};
 use crate::model::{ActionStep, Meeting, Progress, Reporter};
 use crate::strings::ui;
 

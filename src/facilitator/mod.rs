@@ -1,4 +1,5 @@
-//! The application: state, actions, the keymap and the pure `update`.
+//! The facilitator's program: the meeting on the shared screen. State, actions, the
+//! keymap, the pure `update`, and `ui/` that draws it.
 
 pub mod action;
 pub mod capture;
@@ -6,6 +7,7 @@ pub mod derive;
 pub mod keymap;
 pub mod phases;
 pub mod state;
+pub mod ui;
 pub mod update;
 
 pub use action::{Action, Effect};

@@ -92,10 +92,10 @@ pub struct Binding<S = Scope, A = Action> {
 /// `b!(scope, [keys…], action, help[, hint])`: one row of a key table.
 macro_rules! b {
     ($scope:expr, [$($k:expr),+], $action:expr, $help:expr) => {
-        $crate::app::keymap::Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: None }
+        $crate::facilitator::keymap::Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: None }
     };
     ($scope:expr, [$($k:expr),+], $action:expr, $help:expr, $hint:expr) => {
-        $crate::app::keymap::Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: Some($hint) }
+        $crate::facilitator::keymap::Binding { scope: $scope, keys: &[$($k),+], action: $action, help: $help, hint: Some($hint) }
     };
 }
 pub(crate) use b;

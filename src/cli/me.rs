@@ -7,10 +7,11 @@ use anyhow::{Result, bail};
 
 use super::session::is_terminal;
 use crate::member::program::Member;
-use crate::member::{load, remember, summary};
+use crate::member::{load, summary};
 use crate::model::Group;
-use crate::runtime::{self, Ended};
 use crate::store::Store;
+use crate::store::remember;
+use crate::tui::run::{self as runtime, Ended};
 
 /// The member ids of the group, for messages.
 pub fn member_ids(g: &Group) -> String {

@@ -6,7 +6,8 @@ use ratatui::layout::Alignment;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{Theme, panel, span};
+use super::theme::Theme;
+use super::widgets::{panel, span};
 use crate::strings::ui;
 
 pub fn draw(message: &str, frame: &mut Frame, color: bool) {

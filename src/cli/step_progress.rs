@@ -8,9 +8,10 @@ use anyhow::{Result, bail};
 
 use super::me::who;
 use crate::cli::ActionsCommand;
-use crate::member::{load, remember};
+use crate::member::load;
 use crate::model::{MemberProgress, Progress};
 use crate::store::Store;
+use crate::store::remember;
 
 /// A note typed on the command line: one line of plain text, not too long.
 pub fn clean_note(note: Option<&str>) -> Result<String> {
@@ -57,7 +58,7 @@ pub fn run(store: &Store, cmd: ActionsCommand) -> Result<ExitCode> {
         );
     }
     let owner = step.owner.clone();
-    let now = crate::runtime::now();
+    let now = crate::tui::run::now();
     let mut file = store.load_progress(&owner)?;
     file.entries.push(MemberProgress { step: step_id.clone(), progress, note, at: now });
     store.save_progress(&owner, &file)?;

@@ -10,9 +10,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{self, input_line};
 use super::{Theme, centered, panel, span, text};
-use crate::app::keymap::{self, Scope};
-use crate::app::state::{FormField, LineInput, LinePurpose, NoteEditor, StepForm};
-use crate::app::{App, Overlay};
+use crate::facilitator::keymap::{self, Scope};
+use crate::facilitator::state::{FormField, LineInput, LinePurpose, NoteEditor, StepForm};
+use crate::facilitator::{App, Overlay};
 use crate::model::Phase;
 use crate::strings::{self as s, ui};
 

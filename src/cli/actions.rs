@@ -7,9 +7,9 @@ use anyhow::{Result, bail};
 use serde::Serialize;
 
 use crate::cli::ActionsArgs;
-use crate::context::{self, Context, Strictness};
 use crate::model::{ActionStep, Group, ProgressEntry};
 use crate::store::Store;
+use crate::store::snapshot::{self as context, Context, Strictness};
 
 /// One step as `--json` prints it. `id`, `owner`, `text`, `due` and `progress` are the
 /// contract; the rest may grow.
@@ -82,7 +82,7 @@ fn print_table(out: &mut impl Write, g: &Group, steps: &[ActionStep], all: bool)
     writeln!(out, "{:<idw$}  {:<ow$}  {:<10}  {:<8}  STEP", "ID", "OWNER", "DUE", "PROGRESS")?;
     for s in steps {
         let due = s.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
-        let text = crate::ui::printable(s.text.clone());
+        let text = crate::facilitator::ui::printable(s.text.clone());
         writeln!(out, "{:<idw$}  {:<ow$}  {:<10}  {:<8}  {text}", s.id, s.owner, due, s.progress().label())?;
     }
     let _ = g;

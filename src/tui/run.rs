@@ -13,12 +13,12 @@ use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{Action, App, Effect, StatusKind, keymap, update};
+use crate::facilitator::ui;
+use crate::facilitator::{Action, App, Effect, StatusKind, keymap, update};
 use crate::model::merge;
 use crate::store::{Store, StoreError};
 use crate::strings;
-use crate::terminal::{self, Term};
-use crate::ui;
+use crate::tui::terminal::{self, Term};
 
 /// What wakes the loop.
 pub enum Msg {
@@ -114,7 +114,9 @@ impl<'a> Facilitator<'a> {
             return false;
         }
         self.members_seen = now;
-        let Ok(mut fresh) = crate::context::Context::load(self.store, crate::context::Strictness::Lenient) else {
+        let Ok(mut fresh) =
+            crate::store::snapshot::Context::load(self.store, crate::store::snapshot::Strictness::Lenient)
+        else {
             return false;
         };
         let old = &mut self.app.ctx;
@@ -147,7 +149,7 @@ impl<'a> Facilitator<'a> {
             return false;
         }
         self.seen = Some(now);
-        match crate::context::Context::load(self.store, crate::context::Strictness::Lenient) {
+        match crate::store::snapshot::Context::load(self.store, crate::store::snapshot::Strictness::Lenient) {
             Ok(ctx) => {
                 let meeting = ctx.open_meeting.clone().or_else(|| {
                     let id = self.app.meeting.as_ref()?.id.clone();
@@ -223,7 +225,7 @@ impl Program for Facilitator<'_> {
     }
 
     fn shutdown(&mut self, now: DateTime<FixedOffset>) {
-        let effects = crate::app::phases::quit(&mut self.app, now);
+        let effects = crate::facilitator::phases::quit(&mut self.app, now);
         run_effects(&mut self.app, self.store, effects, None, now);
     }
 }
@@ -396,7 +398,7 @@ impl Program for ErrorScreen {
     }
 
     fn draw(&self, frame: &mut Frame, _now: DateTime<FixedOffset>) {
-        ui::error_screen::draw(&self.message, frame, self.color);
+        crate::tui::error_screen::draw(&self.message, frame, self.color);
     }
 
     fn clock_key(&self, _now: DateTime<FixedOffset>) -> (i64, i64, i64) {

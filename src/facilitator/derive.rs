@@ -230,16 +230,16 @@ pub fn presence_of(m: &Meeting, member: &str) -> Presence {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::context::{Context, Strictness};
     use crate::model::Review;
     use crate::store::Store;
+    use crate::store::snapshot::{Context, Strictness};
     use chrono::TimeZone;
 
     #[test]
     fn report_items_are_the_ledgers_steps_without_building_the_ledger() {
         let dir = tempfile::tempdir().unwrap();
         let today = NaiveDate::from_ymd_opt(2030, 1, 15).unwrap();
-        crate::demo::install(dir.path(), today).unwrap();
+        crate::store::demo::install(dir.path(), today).unwrap();
         let ctx = Context::load(&Store::new(dir.path()), Strictness::Strict).unwrap();
         let now = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2030, 1, 15, 19, 10, 0).unwrap();
         let mut m = ctx.start_meeting(now);

@@ -18,6 +18,7 @@ macro_rules! say_part {
 }
 
 mod actions;
+pub mod args;
 mod exchange;
 mod hot_team;
 mod me;
@@ -30,8 +31,8 @@ use std::process::ExitCode;
 
 use anyhow::{Result, anyhow};
 
-use crate::cli::{Cli, Command, MemberCommand};
 use crate::store::Store;
+pub use args::*;
 
 /// The folder of the group: `--data-dir`, else `HOTSEAT_DATA_DIR`, else the platform's
 /// data folder.
@@ -62,7 +63,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Member { command: MemberCommand::List }) => setup::member_list(&Store::new(data_dir(flag)?)),
         Some(Command::Meeting) => session::meeting(&Store::new(data_dir(flag)?)),
-        Some(Command::Actions(crate::cli::ActionsArgs { command: Some(cmd), .. })) => {
+        Some(Command::Actions(ActionsArgs { command: Some(cmd), .. })) => {
             step_progress::run(&Store::new(data_dir(flag)?), cmd)
         }
         Some(Command::Actions(args)) => actions::run(&Store::new(data_dir(flag)?), &args),

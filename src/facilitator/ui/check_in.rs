@@ -6,8 +6,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, fit, format, panel, span};
-use crate::app::App;
-use crate::app::derive::clamp;
+use crate::facilitator::App;
+use crate::facilitator::derive::clamp;
 use crate::model::{Meeting, Presence};
 use crate::strings::ui;
 

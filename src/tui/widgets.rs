@@ -1,13 +1,14 @@
-//! Small drawing pieces both full-screen programs use: a one-line input with its cursor,
-//! and the scrolling key list.
+//! Small drawing pieces both full-screen programs use: panels, safe text, a one-line
+//! input with its cursor, the footer and the scrolling key list.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use tui_input::Input;
 
-use super::{Theme, panel, span};
+use super::theme::Theme;
 use crate::strings as s;
 
 /// Draw a one-line input at `r`, scrolled to keep the cursor in view, with the terminal
@@ -86,4 +87,60 @@ pub fn key_list(
     frame.render_widget(Clear, r);
     let block = panel(s::HELP_TITLE, theme).title_bottom(Line::from(span(more, theme.key())));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), r);
+}
+
+/// A titled panel.
+pub fn panel<'a>(title: impl Into<String>, theme: Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border())
+        .title(Span::styled(format!(" {} ", title.into()), theme.title()))
+}
+
+/// A wrapped paragraph of lines.
+pub fn text<'a>(lines: Vec<Line<'a>>) -> Paragraph<'a> {
+    Paragraph::new(lines).wrap(Wrap { trim: false })
+}
+
+/// A styled piece of text. Control characters (which a hand-edited or synced file could
+/// hold) are replaced, so no data can send escape sequences to the terminal.
+pub fn span<'a>(s: impl Into<String>, style: Style) -> Span<'a> {
+    Span::styled(printable(s.into()), style)
+}
+
+/// `s` with every control character replaced by `�`.
+pub fn printable(s: String) -> String {
+    if s.chars().any(char::is_control) {
+        s.chars().map(|c| if c.is_control() { '�' } else { c }).collect()
+    } else {
+        s
+    }
+}
+
+/// Cut `s` to `width` characters, with an ellipsis when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// The part of `area` inside a centred box of `w`×`h`.
+pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
 }

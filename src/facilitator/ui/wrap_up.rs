@@ -7,8 +7,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, fit, format, panel, span};
-use crate::app::App;
-use crate::app::derive::{self, WrapRow, clamp};
+use crate::facilitator::App;
+use crate::facilitator::derive::{self, WrapRow, clamp};
 use crate::model::Meeting;
 use crate::strings::ui;
 

@@ -10,8 +10,8 @@ use tui_big_text::{BigText, PixelSize};
 
 use super::theme::{Urgency, urgency};
 use super::{Theme, fit, format, panel, span, text};
-use crate::app::App;
-use crate::app::derive::{self, clamp};
+use crate::facilitator::App;
+use crate::facilitator::derive::{self, clamp};
 use crate::model::{FACILITATOR, Meeting, Turn};
 use crate::strings::ui;
 

@@ -13,7 +13,7 @@ pub const ANCHOR: &str = "2030-01-15";
 
 macro_rules! demo_files {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../assets/demo/", $path)))),*]
+        &[$(($path, include_str!(concat!("../../assets/demo/", $path)))),*]
     };
 }
 

@@ -9,9 +9,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{MIN_HEIGHT, MIN_WIDTH, Theme, centered, fit, format, span};
-use crate::app::derive;
-use crate::app::keymap;
-use crate::app::{App, StatusKind};
+use crate::facilitator::derive;
+use crate::facilitator::keymap;
+use crate::facilitator::{App, StatusKind};
 use crate::model::Phase;
 use crate::strings::ui;
 
