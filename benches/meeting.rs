@@ -178,7 +178,7 @@ fn capture_step(bencher: Bencher, size: &str) {
         let t = now();
         f.dispatch(Action::AddStep, t, None);
         for c in format!("Call {n} customers before Friday").chars() {
-            f.dispatch(Action::Edit(InputRequest::InsertChar(c)), t, None);
+            f.dispatch(Action::TypeLine(InputRequest::InsertChar(c)), t, None);
         }
         f.dispatch(Action::Submit, t, None);
         assert!(!f.app.ui.unsaved, "the save worked");

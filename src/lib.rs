@@ -18,5 +18,4 @@ pub mod facilitator;
 pub mod member;
 pub mod model;
 pub mod store;
-pub mod strings;
 pub mod tui;

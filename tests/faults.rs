@@ -76,7 +76,7 @@ fn a_new_file_that_fails_to_save_does_not_appear() {
 fn type_step(f: &mut Facilitator, text: &str, now: DateTime<FixedOffset>) {
     f.dispatch(Action::AddStep, now, None);
     for c in text.chars() {
-        f.dispatch(Action::Edit(tui_input::InputRequest::InsertChar(c)), now, None);
+        f.dispatch(Action::TypeLine(tui_input::InputRequest::InsertChar(c)), now, None);
     }
     f.dispatch(Action::Submit, now, None);
 }
@@ -91,7 +91,7 @@ fn in_the_meeting_a_failed_save_is_shown_kept_in_memory_and_retried() {
     let mut f = Facilitator::new(app, &store);
     f.dispatch(Action::Start, at(0), None);
     for _ in 0..3 {
-        f.dispatch(Action::Next, at(1), None);
+        f.dispatch(Action::Advance, at(1), None);
     }
     let id = f.app.meeting.as_ref().unwrap().id.clone();
     let path = store.layout.meeting(&id);

@@ -22,7 +22,7 @@ fn report_back(store: &Store) -> App {
     let now = meeting_time();
     let mut app = App::new(Context::load(store, Strictness::Lenient).unwrap());
     facilitator_update(&mut app, Action::Start, now);
-    facilitator_update(&mut app, Action::Next, now);
+    facilitator_update(&mut app, Action::Advance, now);
     app
 }
 
@@ -112,6 +112,6 @@ fn an_absent_member_is_not_flagged() {
     facilitator_update(&mut app, Action::Start, now);
     app.ui.cursors.check_in = 1; // Ben
     facilitator_update(&mut app, Action::SetPresence(hotseat::model::Presence::Absent), now);
-    facilitator_update(&mut app, Action::Next, now);
+    facilitator_update(&mut app, Action::Advance, now);
     assert!(!draw(&app).contains("Hot Team check-ins"));
 }

@@ -104,8 +104,8 @@ fn goals_are_added_and_edited_with_their_checks() {
     assert_eq!(g.deadline, Some(date("2030-06-30")));
     assert_eq!(g.slip_words, "Ada, who runs ops in June?");
     // Edit the first goal's title.
-    act(&mut app, A::Up, now);
-    act(&mut app, A::Up, now);
+    act(&mut app, A::SelectPrev, now);
+    act(&mut app, A::SelectPrev, now);
     act(&mut app, A::Edit, now);
     type_text(&mut app, "!", now, None);
     assert_eq!(act(&mut app, A::Submit, now), vec![E::SaveGoals]);
@@ -136,7 +136,7 @@ fn prep_fields_and_questions_are_edited_for_the_next_meeting() {
     assert!(app.prep.is_prepared());
     assert_eq!(app.prep.updated_at, Some(now));
     // Walk-away: a one-line form.
-    act(&mut app, A::Down, now);
+    act(&mut app, A::SelectNext, now);
     act(&mut app, A::Edit, now);
     assert!(matches!(&app.ui.overlay, Overlay::Form(f) if f.purpose == FormPurpose::Prep(PrepField::WalkAway)));
     type_text(&mut app, "A price list", now, None);
@@ -251,8 +251,8 @@ fn every_key_has_help_and_footer_hints_come_from_the_table() {
 
 fn any_action() -> impl Strategy<Value = A> {
     prop_oneof![
-        Just(A::Up),
-        Just(A::Down),
+        Just(A::SelectPrev),
+        Just(A::SelectNext),
         Just(A::NextScreen),
         Just(A::PrevScreen),
         Just(A::Mark(Progress::Done)),

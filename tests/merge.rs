@@ -23,7 +23,7 @@ fn start(root: &Path, store: &Store) -> App {
 fn capture(f: &mut Facilitator, text: &str, now: DateTime<FixedOffset>) {
     f.dispatch(Action::AddStep, now, None);
     for c in text.chars() {
-        f.dispatch(Action::Edit(tui_input::InputRequest::InsertChar(c)), now, None);
+        f.dispatch(Action::TypeLine(tui_input::InputRequest::InsertChar(c)), now, None);
     }
     f.dispatch(Action::Submit, now, None);
 }
@@ -37,7 +37,7 @@ fn a_meeting_changed_elsewhere_is_merged_not_overwritten() {
     let mut f = Facilitator::new(app, &store);
     f.dispatch(Action::Start, at(0), None);
     for _ in 0..3 {
-        f.dispatch(Action::Next, at(1), None);
+        f.dispatch(Action::Advance, at(1), None);
     }
     capture(&mut f, "Ours: call the lead investor", at(2));
 
@@ -80,7 +80,7 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
     let mut f = Facilitator::new(app, &store);
     f.dispatch(Action::Start, at(0), None);
     for _ in 0..9 {
-        f.dispatch(Action::Next, at(5), None);
+        f.dispatch(Action::Advance, at(5), None);
     }
     // A member was added on another machine while the meeting ran.
     let mut g = Store::new(&root).load_group().unwrap();
@@ -93,7 +93,7 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
     });
     std::fs::write(store.layout.group(), hotseat::store::decode::encode(&g)).unwrap();
     while f.app.in_meeting() {
-        f.dispatch(Action::Next, at(100), None);
+        f.dispatch(Action::Advance, at(100), None);
     }
     let g = Store::new(&root).load_group().unwrap();
     assert!(g.member("grace").is_some(), "the member added elsewhere was kept");
@@ -111,7 +111,7 @@ fn a_members_update_synced_mid_meeting_is_picked_up() {
     let app = start(&root, &store);
     let mut f = Facilitator::new(app, &store);
     f.dispatch(Action::Start, at(0), None);
-    f.dispatch(Action::Next, at(1), None);
+    f.dispatch(Action::Advance, at(1), None);
     let step = hotseat::facilitator::derive::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
     assert_eq!(hotseat::facilitator::derive::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
 

@@ -257,7 +257,7 @@ proptest! {
             update(&mut app, Action::Start, now);
             for _ in 0..k {
                 now += Duration::seconds(61);
-                update(&mut app, Action::Next, now);
+                update(&mut app, Action::Advance, now);
             }
         }
         let (mut w, mut h) = (80u16, 24u16);

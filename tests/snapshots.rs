@@ -31,11 +31,11 @@ impl Walk {
         let app = &mut w.app;
         act(app, Action::Start, at(18, 0, 0));
         for _ in 0..3 {
-            act(app, Action::Down, at(18, 1, 0));
+            act(app, Action::SelectNext, at(18, 1, 0));
         }
         act(app, Action::SetPresence(Presence::Late), at(18, 1, 0));
-        act(app, Action::Down, at(18, 1, 0));
-        act(app, Action::Down, at(18, 1, 0));
+        act(app, Action::SelectNext, at(18, 1, 0));
+        act(app, Action::SelectNext, at(18, 1, 0));
         act(app, Action::SetPresence(Presence::Absent), at(18, 1, 0));
         act(app, Action::AckPledge, at(18, 3, 0));
         w
@@ -53,7 +53,7 @@ impl Walk {
     fn prep_review() -> Walk {
         let mut w = Walk::report_back();
         next(&mut w.app, at(18, 20, 0));
-        act(&mut w.app, Action::Down, at(18, 20, 0));
+        act(&mut w.app, Action::SelectNext, at(18, 20, 0));
         w
     }
 
@@ -61,7 +61,7 @@ impl Walk {
     fn hot_seat() -> Walk {
         let mut w = Walk::prep_review();
         let app = &mut w.app;
-        act(app, Action::Up, at(18, 20, 0));
+        act(app, Action::SelectPrev, at(18, 20, 0));
         next(app, at(18, 25, 0));
         act(app, Action::AddStep, at(18, 27, 0));
         type_text(app, "Call Northwind Capital about leading the extension", at(18, 27, 0));
@@ -80,8 +80,8 @@ impl Walk {
             t += Duration::minutes(17);
         }
         act(app, Action::Rate(9), at(19, 50, 0));
-        act(app, Action::Down, at(19, 50, 0));
-        act(app, Action::Down, at(19, 50, 0));
+        act(app, Action::SelectNext, at(19, 50, 0));
+        act(app, Action::SelectNext, at(19, 50, 0));
         act(app, Action::Rate(8), at(19, 50, 0));
         w
     }

@@ -134,10 +134,10 @@ fn atomic_writes_leave_no_temporary_files() {
     for i in 0..40 {
         t += chrono::Duration::seconds(20);
         let a = match i % 4 {
-            0 => Action::Down,
+            0 => Action::SelectNext,
             1 => Action::CyclePresence,
             2 => Action::AckPledge,
-            _ => Action::Up,
+            _ => Action::SelectPrev,
         };
         effects.extend(act(&mut app, a, t));
         hotseat::tui::run::run_effects(&mut app, &store, std::mem::take(&mut effects), None, t);

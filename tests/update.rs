@@ -6,9 +6,9 @@ mod common;
 use common::*;
 use hotseat::facilitator::derive::{self, WrapRow};
 use hotseat::facilitator::state::{FormField, LinePurpose};
+use hotseat::facilitator::strings;
 use hotseat::facilitator::{Action, App, Effect, Overlay, StatusKind};
 use hotseat::model::{FACILITATOR, Phase, Presence, Progress, Status};
-use hotseat::strings;
 use tui_input::InputRequest;
 
 const SAVE: Effect = Effect::SaveMeeting;
@@ -69,24 +69,24 @@ fn a_whole_meeting_through_all_five_phases() {
     assert!(m.attendance.iter().all(|a| a.presence == Presence::Present), "everyone starts present");
     assert!(m.pledge.starts_with("What is said in this group"), "the group's pledge is read");
 
-    assert!(act(&mut app, Action::Prev, at(18, 1, 0)).is_empty(), "nothing before the check-in");
+    assert!(act(&mut app, Action::GoBack, at(18, 1, 0)).is_empty(), "nothing before the check-in");
     assert_eq!(status_text(&app), strings::FIRST_PHASE);
 
-    times(&mut app, Action::Down, 3, at(18, 1, 0));
+    times(&mut app, Action::SelectNext, 3, at(18, 1, 0));
     assert_eq!(app.ui.cursors.check_in, 3);
     assert_eq!(act(&mut app, Action::SetPresence(Presence::Late), at(18, 1, 0)), vec![SAVE]);
     assert_eq!(presence(&app, "dev"), Presence::Late);
-    times(&mut app, Action::Down, 9, at(18, 1, 0));
+    times(&mut app, Action::SelectNext, 9, at(18, 1, 0));
     assert_eq!(app.ui.cursors.check_in, 5, "the cursor stops at the last member");
     act(&mut app, Action::CyclePresence, at(18, 1, 0));
     assert_eq!(presence(&app, "farid"), Presence::Late);
     act(&mut app, Action::CyclePresence, at(18, 1, 0));
     assert_eq!(presence(&app, "farid"), Presence::Absent);
-    act(&mut app, Action::Left, at(18, 1, 0));
+    act(&mut app, Action::CyclePresenceBack, at(18, 1, 0));
     assert_eq!(presence(&app, "farid"), Presence::Late, "← cycles back");
-    act(&mut app, Action::Right, at(18, 1, 0));
+    act(&mut app, Action::CyclePresence, at(18, 1, 0));
     assert_eq!(presence(&app, "farid"), Presence::Absent);
-    times(&mut app, Action::Up, 20, at(18, 1, 0));
+    times(&mut app, Action::SelectPrev, 20, at(18, 1, 0));
     assert_eq!(app.ui.cursors.check_in, 0);
     assert_eq!(meeting(&app).here().collect::<Vec<_>>(), ["ada", "ben", "chloe", "dev", "elena"]);
 
@@ -142,7 +142,7 @@ fn a_whole_meeting_through_all_five_phases() {
     // The step's detail shows the note once typed.
     assert!(squeezed(&shown(&app, 80, 24, at(18, 9, 0))).contains("Note: Two ops meetings are still mine"));
 
-    times(&mut app, Action::Down, 2, at(18, 9, 0));
+    times(&mut app, Action::SelectNext, 2, at(18, 9, 0));
     assert_eq!(app.ui.cursors.report, 3);
     act(&mut app, Action::Mark(Progress::Dropped), at(18, 10, 0));
     assert_eq!(meeting(&app).review("2030-01-01-4").map(|r| r.progress), Some(Progress::Dropped));
@@ -169,15 +169,15 @@ fn a_whole_meeting_through_all_five_phases() {
     assert_eq!(meeting(&app).order, ["ada", "ben", "chloe", "dev", "elena"]);
     assert_eq!(derive::prep_rows(meeting(&app)).last().map(String::as_str), Some("farid"), "absent members come last");
 
-    act(&mut app, Action::Down, at(18, 21, 0));
+    act(&mut app, Action::SelectNext, at(18, 21, 0));
     assert_eq!(act(&mut app, Action::MoveEarlier, at(18, 21, 0)), vec![SAVE]);
     assert_eq!(meeting(&app).order, ["ben", "ada", "chloe", "dev", "elena"]);
     assert_eq!(app.ui.cursors.prep, 0, "the selection follows the member");
     assert!(act(&mut app, Action::MoveEarlier, at(18, 21, 0)).is_empty(), "already first");
-    times(&mut app, Action::Down, 5, at(18, 21, 0));
+    times(&mut app, Action::SelectNext, 5, at(18, 21, 0));
     assert!(act(&mut app, Action::MoveEarlier, at(18, 21, 0)).is_empty());
     assert_eq!(status_text(&app), strings::ABSENT_NOT_IN_ORDER);
-    act(&mut app, Action::Up, at(18, 21, 0));
+    act(&mut app, Action::SelectPrev, at(18, 21, 0));
     assert!(act(&mut app, Action::MoveLater, at(18, 21, 0)).is_empty(), "already last");
     assert_eq!(meeting(&app).order, ["ben", "ada", "chloe", "dev", "elena"]);
 
@@ -229,9 +229,9 @@ fn a_whole_meeting_through_all_five_phases() {
     type_text(&mut app, "2030-02-30", at(18, 37, 0));
     act(&mut app, Action::NextField, at(18, 37, 0));
     assert_eq!(form(&app).focus, FormField::Goal);
-    act(&mut app, Action::Edit(InputRequest::GoToNextChar), at(18, 37, 0));
+    act(&mut app, Action::TypeLine(InputRequest::GoToNextChar), at(18, 37, 0));
     assert_eq!(form(&app).goal, None, "→ moves to no goal");
-    act(&mut app, Action::Edit(InputRequest::GoToPrevChar), at(18, 37, 0));
+    act(&mut app, Action::TypeLine(InputRequest::GoToPrevChar), at(18, 37, 0));
     assert_eq!(form(&app).goal, Some(0), "← back to the goal");
     assert!(act(&mut app, Action::Submit, at(18, 37, 0)).is_empty(), "a bad date saves nothing");
     let f = form(&app);
@@ -292,14 +292,14 @@ fn a_whole_meeting_through_all_five_phases() {
     act(&mut app, Action::Paste("Worried about cash".into()), at(18, 41, 0));
     for c in ['!', '!'] {
         let input = ratatui_textarea::Input { key: ratatui_textarea::Key::Char(c), ..Default::default() };
-        assert!(act(&mut app, Action::EditArea(input), at(18, 41, 0)).is_empty());
+        assert!(act(&mut app, Action::TypeArea(input), at(18, 41, 0)).is_empty());
     }
     assert_eq!(act(&mut app, Action::Submit, at(18, 41, 30)), vec![SAVE]);
     let n = meeting(&app).private_note("ben", FACILITATOR).expect("the note is kept");
     assert_eq!((n.text.as_str(), n.updated_at), ("Worried about cash!!", at(18, 41, 30)));
     let screen = shown(&app, 80, 24, at(18, 42, 0));
     assert!(!screen.contains("Worried"), "the note never shows on the shared screen");
-    assert!(screen.contains(hotseat::strings::ui::NOTE_HIDDEN));
+    assert!(screen.contains(hotseat::facilitator::strings::ui::NOTE_HIDDEN));
     act(&mut app, Action::PrivateNote, at(18, 42, 0));
     assert!(act(&mut app, Action::Cancel, at(18, 42, 0)).is_empty(), "closing an unchanged note saves nothing");
 
@@ -326,7 +326,7 @@ fn a_whole_meeting_through_all_five_phases() {
     assert_eq!(meeting(&app).hot_seat.as_deref(), Some("ada"));
     assert_eq!(running(&app), ["ada"]);
     assert_eq!(app.ui.cursors.hot, 0);
-    assert_eq!(act(&mut app, Action::Prev, at(18, 52, 0)), vec![SAVE]);
+    assert_eq!(act(&mut app, Action::GoBack, at(18, 52, 0)), vec![SAVE]);
     assert_eq!(meeting(&app).hot_seat.as_deref(), Some("ben"));
     assert_eq!(running(&app), ["ben"]);
     let ben = meeting(&app).turn("ben").expect("Ben's turn");
@@ -369,17 +369,17 @@ fn a_whole_meeting_through_all_five_phases() {
 
     assert_eq!(act(&mut app, Action::Rate(8), at(19, 46, 0)), vec![SAVE]);
     assert_eq!(meeting(&app).rating("ben"), Some(8));
-    times(&mut app, Action::Down, 2, at(19, 46, 0));
-    act(&mut app, Action::Right, at(19, 46, 0));
+    times(&mut app, Action::SelectNext, 2, at(19, 46, 0));
+    act(&mut app, Action::RaiseRating, at(19, 46, 0));
     assert_eq!(meeting(&app).rating("ada"), Some(7), "→ starts at 7");
-    act(&mut app, Action::Right, at(19, 46, 0));
-    act(&mut app, Action::Right, at(19, 46, 0));
-    act(&mut app, Action::Left, at(19, 46, 0));
+    act(&mut app, Action::RaiseRating, at(19, 46, 0));
+    act(&mut app, Action::RaiseRating, at(19, 46, 0));
+    act(&mut app, Action::LowerRating, at(19, 46, 0));
     assert_eq!(meeting(&app).rating("ada"), Some(8));
     act(&mut app, Action::Rate(10), at(19, 46, 0));
     assert_eq!(meeting(&app).rating("ada"), Some(10));
     for _ in 0..3 {
-        act(&mut app, Action::Right, at(19, 46, 0));
+        act(&mut app, Action::RaiseRating, at(19, 46, 0));
     }
     assert_eq!(meeting(&app).rating("ada"), Some(10), "ratings stop at 10");
 
@@ -501,10 +501,10 @@ fn attendance_changed_after_the_order_is_set_updates_the_order() {
     next(&mut app, at(18, 1, 0));
     next(&mut app, at(18, 2, 0));
     assert_eq!(meeting(&app).order.len(), 6);
-    act(&mut app, Action::Prev, at(18, 3, 0));
-    act(&mut app, Action::Prev, at(18, 3, 0));
+    act(&mut app, Action::GoBack, at(18, 3, 0));
+    act(&mut app, Action::GoBack, at(18, 3, 0));
     assert_eq!(phase(&app), Phase::CheckIn);
-    times(&mut app, Action::Down, 4, at(18, 3, 0));
+    times(&mut app, Action::SelectNext, 4, at(18, 3, 0));
     act(&mut app, Action::SetPresence(Presence::Absent), at(18, 3, 0));
     assert_eq!(meeting(&app).order, ["ada", "ben", "chloe", "dev", "farid"], "Elena left the order");
     act(&mut app, Action::SetPresence(Presence::Present), at(18, 3, 0));
@@ -521,7 +521,7 @@ fn a_member_who_leaves_after_their_turn_keeps_it() {
     assert_eq!(meeting(&app).hot_seat.as_deref(), Some("ada"));
     // Back to the check-in: Ada's turn has begun, so she stays in the order.
     for _ in 0..3 {
-        act(&mut app, Action::Prev, at(18, 4, 0));
+        act(&mut app, Action::GoBack, at(18, 4, 0));
     }
     assert_eq!(phase(&app), Phase::CheckIn);
     assert!(running(&app).is_empty(), "leaving the hot seats stops the clock");
@@ -536,7 +536,7 @@ fn back_from_the_first_turn_and_from_the_wrap_up() {
     for t in 1..=3 {
         next(&mut app, at(18, t, 0));
     }
-    assert_eq!(act(&mut app, Action::Prev, at(18, 5, 0)), vec![SAVE]);
+    assert_eq!(act(&mut app, Action::GoBack, at(18, 5, 0)), vec![SAVE]);
     let m = meeting(&app);
     assert_eq!((m.phase, m.hot_seat.as_deref()), (Phase::PrepReview, None));
     assert!(running(&app).is_empty());
@@ -547,7 +547,7 @@ fn back_from_the_first_turn_and_from_the_wrap_up() {
         next(&mut app, at(18, t, 0));
     }
     assert_eq!(phase(&app), Phase::WrapUp);
-    assert_eq!(act(&mut app, Action::Prev, at(18, 13, 0)), vec![SAVE]);
+    assert_eq!(act(&mut app, Action::GoBack, at(18, 13, 0)), vec![SAVE]);
     assert_eq!(meeting(&app).hot_seat.as_deref(), Some("farid"), "back into the last turn");
     assert_eq!(running(&app), ["farid"]);
 }
@@ -579,7 +579,7 @@ fn nobody_here_goes_straight_to_the_wrap_up() {
     let mut app = started(&demo.store(), at(18, 0, 0));
     for _ in 0..6 {
         act(&mut app, Action::SetPresence(Presence::Absent), at(18, 1, 0));
-        act(&mut app, Action::Down, at(18, 1, 0));
+        act(&mut app, Action::SelectNext, at(18, 1, 0));
     }
     next(&mut app, at(18, 2, 0));
     assert!(derive::report_items(&app).is_empty());
@@ -651,7 +651,7 @@ fn read_only_refuses_changes_but_lets_you_look() {
     assert!(next(&mut app, at(18, 1, 0)).is_empty());
     assert_eq!(status_text(&app), strings::READ_ONLY);
     assert_eq!(phase(&app), Phase::CheckIn);
-    act(&mut app, Action::Down, at(18, 1, 0));
+    act(&mut app, Action::SelectNext, at(18, 1, 0));
     assert_eq!(app.ui.cursors.check_in, 1, "moving is fine");
     act(&mut app, Action::Quit, at(18, 1, 0));
     assert_eq!(act(&mut app, Action::Confirm, at(18, 1, 0)), vec![Effect::Quit], "nothing saved when read-only");
@@ -666,18 +666,18 @@ fn the_keys_of_the_contract_map_to_their_actions() {
     assert_eq!(lookup(&app, &key(KeyCode::Enter)), Some(Action::Start));
     act(&mut app, Action::Start, at(18, 0, 0));
     for (ev, action) in [
-        (ch(']'), Action::Next),
-        (ch('['), Action::Prev),
+        (ch(']'), Action::Advance),
+        (ch('['), Action::GoBack),
         (ch(' '), Action::ToggleTimer),
         (ch('+'), Action::AddMinute),
         (ch('a'), Action::AddStep),
         (ch('?'), Action::Help),
         (ch('q'), Action::Quit),
         (key(KeyCode::Esc), Action::Cancel),
-        (key(KeyCode::Up), Action::Up),
-        (key(KeyCode::Down), Action::Down),
-        (ch('k'), Action::Up),
-        (ch('j'), Action::Down),
+        (key(KeyCode::Up), Action::SelectPrev),
+        (key(KeyCode::Down), Action::SelectNext),
+        (ch('k'), Action::SelectPrev),
+        (ch('j'), Action::SelectNext),
         (ctrl('c'), Action::Interrupt),
         (ch('p'), Action::AckPledge),
     ] {
@@ -696,7 +696,7 @@ fn the_keys_of_the_contract_map_to_their_actions() {
     next(&mut app, at(18, 0, 0));
     assert_eq!(lookup(&app, &ch('n')), Some(Action::PrivateNote));
     act(&mut app, Action::AddStep, at(18, 0, 0));
-    assert_eq!(lookup(&app, &ch('q')), Some(Action::Edit(InputRequest::InsertChar('q'))), "typing, not quitting");
+    assert_eq!(lookup(&app, &ch('q')), Some(Action::TypeLine(InputRequest::InsertChar('q'))), "typing, not quitting");
     assert_eq!(lookup(&app, &key(KeyCode::Tab)), Some(Action::NextField));
     assert_eq!(lookup(&app, &key(KeyCode::Enter)), Some(Action::Submit));
     act(&mut app, Action::Cancel, at(18, 0, 0));
@@ -720,7 +720,7 @@ fn a_closed_meeting_does_not_start_another_from_stale_steps() {
     while meeting(&app).is_open() {
         next(&mut app, at(18, 10, 0));
     }
-    for a in [Action::Next, Action::Start] {
+    for a in [Action::Advance, Action::Start] {
         assert!(act(&mut app, a.clone(), at(18, 11, 0)).is_empty(), "{a:?} on the closed summary saves nothing");
         assert_eq!(meeting(&app).id, "2030-01-15", "{a:?} keeps the closed meeting on screen");
         assert!(!app.in_meeting());
@@ -748,12 +748,12 @@ fn removing_the_last_step_keeps_the_selection_on_a_row() {
         next(&mut app, at(18, 6, 0));
     }
     // A step for Farid, on the last row, captured in the wrap-up itself.
-    times(&mut app, Action::Down, 20, at(18, 7, 0));
+    times(&mut app, Action::SelectNext, 20, at(18, 7, 0));
     act(&mut app, Action::AddStep, at(18, 7, 0));
     assert_eq!(form(&app).owner, "farid");
     type_text(&mut app, "Send the rate card", at(18, 7, 0));
     act(&mut app, Action::Submit, at(18, 7, 0));
-    times(&mut app, Action::Down, 20, at(18, 7, 0));
+    times(&mut app, Action::SelectNext, 20, at(18, 7, 0));
     let rows = derive::wrap_rows(meeting(&app));
     assert!(matches!(&rows[app.ui.cursors.wrap], WrapRow::Step(m, _) if m == "farid"));
     act(&mut app, Action::DeleteStep, at(18, 8, 0));
@@ -767,12 +767,12 @@ fn the_help_overlay_scrolls_and_any_other_key_closes_it() {
     let demo = Demo::new();
     let mut app = started(&demo.store(), at(18, 0, 0));
     act(&mut app, Action::Help, at(18, 0, 0));
-    act(&mut app, Action::Down, at(18, 0, 0));
+    act(&mut app, Action::ScrollHelpDown, at(18, 0, 0));
     assert!(matches!(app.ui.overlay, Overlay::Help(3)));
-    act(&mut app, Action::Up, at(18, 0, 0));
-    act(&mut app, Action::Up, at(18, 0, 0));
+    act(&mut app, Action::ScrollHelpUp, at(18, 0, 0));
+    act(&mut app, Action::ScrollHelpUp, at(18, 0, 0));
     assert!(matches!(app.ui.overlay, Overlay::Help(0)));
-    act(&mut app, Action::Next, at(18, 0, 0));
+    act(&mut app, Action::Advance, at(18, 0, 0));
     assert!(matches!(app.ui.overlay, Overlay::None));
     assert_eq!(phase(&app), Phase::CheckIn, "the closing key does nothing else");
 }

@@ -6,12 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use crate::facilitator::strings;
 use crate::facilitator::{Action, App};
 use crate::store::layout::is_sync_debris;
 use crate::store::lock::{self, Acquired, Lock};
 use crate::store::snapshot::{Context, Strictness};
 use crate::store::{Store, StoreError, fsio};
-use crate::strings;
 use crate::tui::run::{self as runtime, Ended, Facilitator};
 
 pub fn is_terminal() -> bool {

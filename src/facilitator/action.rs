@@ -6,12 +6,16 @@ use crate::model::{Presence, Progress};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     // Moving around
-    Next,
-    Prev,
-    Up,
-    Down,
-    Left,
-    Right,
+    /// `]`: the next phase, member or item; in the wrap-up, close the meeting.
+    Advance,
+    /// `[`: the previous phase or turn.
+    GoBack,
+    /// The row above in the list in view.
+    SelectPrev,
+    /// The row below in the list in view.
+    SelectNext,
+    ScrollHelpUp,
+    ScrollHelpDown,
     // The timer
     ToggleTimer,
     AddMinute,
@@ -24,6 +28,7 @@ pub enum Action {
     // Check-in
     CyclePresence,
     SetPresence(Presence),
+    CyclePresenceBack,
     AckPledge,
     // Report-back
     Mark(Progress),
@@ -33,6 +38,8 @@ pub enum Action {
     MoveLater,
     // Wrap-up
     Rate(u8),
+    RaiseRating,
+    LowerRating,
     EditNextDate,
     // Home
     Start,
@@ -48,8 +55,8 @@ pub enum Action {
     Submit,
     NextField,
     PrevField,
-    Edit(tui_input::InputRequest),
-    EditArea(ratatui_textarea::Input),
+    TypeLine(tui_input::InputRequest),
+    TypeArea(ratatui_textarea::Input),
     Paste(String),
     // From the runtime
     Tick,
@@ -67,4 +74,19 @@ pub enum Effect {
     SaveGroup,
     Bell,
     Quit,
+}
+
+impl crate::tui::keymap::TypedAction for Action {
+    fn resize() -> Self {
+        Action::Resize
+    }
+    fn paste(text: String) -> Self {
+        Action::Paste(text)
+    }
+    fn type_line(request: tui_input::InputRequest) -> Self {
+        Action::TypeLine(request)
+    }
+    fn type_area(input: ratatui_textarea::Input) -> Self {
+        Action::TypeArea(input)
+    }
 }

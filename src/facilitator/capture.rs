@@ -8,8 +8,8 @@ use tui_input::{Input, InputRequest};
 use super::action::{Action, Effect};
 use super::derive::{self, WrapRow, clamp};
 use super::state::{App, FormField, LineInput, LinePurpose, NoteEditor, Overlay, StepForm};
+use crate::facilitator::strings as s;
 use crate::model::{ActionStep, FACILITATOR, Phase, PrivateNote, Progress, Rating, Review};
-use crate::strings as s;
 
 const SAVE: Effect = Effect::SaveMeeting;
 
@@ -235,7 +235,7 @@ fn edit_form(app: &mut App, mut form: Box<StepForm>, action: Action, now: DateTi
         Action::Submit => return submit_step(app, form, now),
         Action::NextField => form.focus = form.focus.next(),
         Action::PrevField => form.focus = form.focus.prev(),
-        Action::Edit(req) if form.focus == FormField::Goal => {
+        Action::TypeLine(req) if form.focus == FormField::Goal => {
             // ← → (and typing) pick the goal: none, then each of the owner's goals.
             let options = goals + 1;
             let at = form.goal.map(|g| g + 1).unwrap_or(0);
@@ -246,7 +246,7 @@ fn edit_form(app: &mut App, mut form: Box<StepForm>, action: Action, now: DateTi
             let next = (at + step) % options;
             form.goal = next.checked_sub(1);
         }
-        Action::Edit(req) => {
+        Action::TypeLine(req) => {
             let field = match form.focus {
                 FormField::Text => &mut form.text,
                 FormField::Result => &mut form.result,
@@ -359,7 +359,7 @@ fn edit_note(app: &mut App, mut note: Box<NoteEditor>, action: Action, now: Date
             app.info(s::NOTE_SAVED);
             return vec![SAVE];
         }
-        Action::EditArea(input) => {
+        Action::TypeArea(input) => {
             note.text.input(input);
         }
         Action::Paste(text) => {
@@ -375,7 +375,7 @@ fn edit_line(app: &mut App, mut line: LineInput, action: Action, now: DateTime<F
     match action {
         Action::Cancel => return Vec::new(),
         Action::Submit => return submit_line(app, line, now),
-        Action::Edit(req) => {
+        Action::TypeLine(req) => {
             line.input.handle(req);
             line.error = None;
         }

@@ -7,6 +7,7 @@ pub mod derive;
 pub mod keymap;
 pub mod phases;
 pub mod state;
+pub mod strings;
 pub mod ui;
 pub mod update;
 

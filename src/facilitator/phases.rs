@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset};
 use super::action::{Action, Effect};
 use super::derive::{self, clamp};
 use super::state::{App, StatusKind};
+use crate::facilitator::strings as s;
 use crate::model::{Phase, Status, Turn};
-use crate::strings as s;
 
 const SAVE: Effect = Effect::SaveMeeting;
 
@@ -249,7 +249,7 @@ pub fn check_in(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Ve
     let Some(a) = m.attendance.get_mut(i) else { return Vec::new() };
     a.presence = match action {
         Action::SetPresence(p) => p,
-        Action::Left => a.presence.cycle_back(),
+        Action::CyclePresenceBack => a.presence.cycle_back(),
         _ => a.presence.cycle(),
     };
     if !m.order.is_empty() {

@@ -152,7 +152,7 @@ impl App {
         // Progress files read on a thread report later, on screen; those read already count now.
         let mut warnings = ctx.warnings.clone();
         warnings.extend(ctx.late_warnings().iter().cloned());
-        let banner = if warnings.is_empty() { None } else { Some(crate::strings::unreadable_banner(&warnings)) };
+        let banner = if warnings.is_empty() { None } else { Some(crate::tui::strings::unreadable_banner(&warnings)) };
         App { ctx, meeting: None, ui: Ui { banner, ..Ui::default() } }
     }
 

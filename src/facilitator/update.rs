@@ -8,8 +8,8 @@ use super::capture;
 use super::derive::{self, clamp};
 use super::phases;
 use super::state::{App, Overlay, StatusKind};
+use crate::facilitator::strings as s;
 use crate::model::Phase;
-use crate::strings as s;
 
 /// Apply one action. Returns the effects for the runtime to carry out, in order.
 pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
@@ -41,8 +41,8 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
     match &app.ui.overlay {
         Overlay::Help(scroll) => {
             app.ui.overlay = match action {
-                Action::Down => Overlay::Help(scroll.saturating_add(3)),
-                Action::Up => Overlay::Help(scroll.saturating_sub(3)),
+                Action::ScrollHelpDown => Overlay::Help(scroll.saturating_add(3)),
+                Action::ScrollHelpUp => Overlay::Help(scroll.saturating_sub(3)),
                 _ => Overlay::None,
             };
             return Vec::new();
@@ -98,13 +98,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             app.set_status(StatusKind::Warning, s::READ_ONLY);
             Vec::new()
         }
-        Action::Next => phases::next(app, now),
-        Action::Prev => phases::prev(app, now),
-        Action::Up => {
+        Action::Advance => phases::next(app, now),
+        Action::GoBack => phases::prev(app, now),
+        Action::SelectPrev => {
             move_cursor(app, -1);
             Vec::new()
         }
-        Action::Down => {
+        Action::SelectNext => {
             move_cursor(app, 1);
             Vec::new()
         }
@@ -115,12 +115,11 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::EditStep => capture::edit_selected_step(app),
         Action::DeleteStep => capture::ask_delete_step(app),
         Action::PrivateNote => capture::open_note(app),
-        Action::CyclePresence | Action::SetPresence(_) | Action::AckPledge => phases::check_in(app, action, now),
-        Action::Left | Action::Right => match app.meeting.as_ref().map(|m| m.phase) {
-            Some(Phase::CheckIn) => phases::check_in(app, action, now),
-            Some(Phase::WrapUp) => capture::nudge_rating(app, if action == Action::Right { 1 } else { -1 }),
-            _ => Vec::new(),
-        },
+        Action::CyclePresence | Action::CyclePresenceBack | Action::SetPresence(_) | Action::AckPledge => {
+            phases::check_in(app, action, now)
+        }
+        Action::RaiseRating => capture::nudge_rating(app, 1),
+        Action::LowerRating => capture::nudge_rating(app, -1),
         Action::Mark(p) => capture::mark(app, p, now),
         Action::ReviewNote => capture::open_review_note(app),
         Action::MoveEarlier => phases::reorder(app, -1),
@@ -133,7 +132,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
 
 /// Actions that would change the meeting (refused when read-only).
 fn mutates(a: &Action) -> bool {
-    !matches!(a, Action::Up | Action::Down | Action::Help | Action::Blank | Action::Cancel)
+    !matches!(a, Action::SelectPrev | Action::SelectNext | Action::Help | Action::Blank | Action::Cancel)
 }
 
 /// Keys on the home screen (and on a closed meeting's summary).
@@ -143,7 +142,7 @@ fn home(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect
         return Vec::new();
     }
     match action {
-        Action::Next => phases::start_or_resume(app, now),
+        Action::Advance => phases::start_or_resume(app, now),
         Action::ToggleTimer | Action::AddMinute | Action::AddStep => {
             app.info(s::HOME_NO_MEETING);
             Vec::new()

@@ -7,8 +7,12 @@ use super::state::Screen;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum MemberAction {
-    Up,
-    Down,
+    /// The row above in the list in view.
+    SelectPrev,
+    /// The row below in the list in view.
+    SelectNext,
+    ScrollHelpUp,
+    ScrollHelpDown,
     NextScreen,
     PrevScreen,
     Show(Screen),
@@ -26,13 +30,15 @@ pub enum MemberAction {
     Offers,
     Help,
     Quit,
+    /// Ctrl-C typed as a key: like `q`.
+    Interrupt,
     Confirm,
     Cancel,
     // While typing
     Submit,
     NextField,
     PrevField,
-    Type(tui_input::InputRequest),
+    TypeLine(tui_input::InputRequest),
     TypeArea(ratatui_textarea::Input),
     Paste(String),
     // From the runtime
@@ -51,4 +57,19 @@ pub enum MemberEffect {
     SavePartners,
     SaveCheckins,
     Quit,
+}
+
+impl crate::tui::keymap::TypedAction for MemberAction {
+    fn resize() -> Self {
+        MemberAction::Resize
+    }
+    fn paste(text: String) -> Self {
+        MemberAction::Paste(text)
+    }
+    fn type_line(request: tui_input::InputRequest) -> Self {
+        MemberAction::TypeLine(request)
+    }
+    fn type_area(input: ratatui_textarea::Input) -> Self {
+        MemberAction::TypeArea(input)
+    }
 }

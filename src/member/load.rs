@@ -71,7 +71,7 @@ pub fn load(store: &Store, me: &str, now: DateTime<FixedOffset>) -> Result<Membe
             Err(e) => unreadable.push(e),
         }
     }
-    let banner = (!unreadable.is_empty()).then(|| crate::strings::unreadable_banner(&unreadable));
+    let banner = (!unreadable.is_empty()).then(|| crate::tui::strings::unreadable_banner(&unreadable));
 
     Ok(MemberApp {
         me: me.to_string(),

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod load;
 pub mod program;
 pub mod state;
+pub mod strings;
 pub mod summary;
 pub mod ui;
 pub mod update;

@@ -7,8 +7,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::derive;
 use super::state::MemberApp;
+use crate::member::strings as s;
 use crate::model::partners::{WeekState, missed_weeks, week_state};
-use crate::strings::member as s;
 
 pub fn summary(app: &MemberApp, now: DateTime<FixedOffset>) -> String {
     let today = now.date_naive();

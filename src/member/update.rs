@@ -9,9 +9,9 @@ use tui_input::InputRequest;
 use super::action::{MemberAction as A, MemberEffect as E};
 use super::derive::{self, clamp};
 use super::state::{Form, FormPurpose, MemberApp, Overlay, PrepField, Screen, StatusKind};
+use crate::member::strings as s;
 use crate::model::partners::{parse_weekday, weekday_key};
 use crate::model::{Checkin, Goal, MemberProgress, Partner, Partnership, Progress};
-use crate::strings::member as s;
 
 /// Apply one action. Returns the effects for the runtime, in order.
 pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<E> {
@@ -34,8 +34,8 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
     match &app.ui.overlay {
         Overlay::Help(scroll) => {
             app.ui.overlay = match action {
-                A::Down => Overlay::Help(scroll.saturating_add(3)),
-                A::Up => Overlay::Help(scroll.saturating_sub(3)),
+                A::ScrollHelpDown => Overlay::Help(scroll.saturating_add(3)),
+                A::ScrollHelpUp => Overlay::Help(scroll.saturating_sub(3)),
                 _ => Overlay::None,
             };
             return Vec::new();
@@ -54,7 +54,7 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
     let today = now.date_naive();
     match action {
         A::Help => app.ui.overlay = Overlay::Help(0),
-        A::Quit => {
+        A::Quit | A::Interrupt => {
             if app.ui.unsaved {
                 app.ui.overlay = Overlay::ConfirmQuit;
             } else {
@@ -64,8 +64,8 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
         A::NextScreen => app.ui.screen = app.ui.screen.cycle(1),
         A::PrevScreen => app.ui.screen = app.ui.screen.cycle(-1),
         A::Show(screen) => app.ui.screen = screen,
-        A::Up => move_cursor(app, -1),
-        A::Down => move_cursor(app, 1),
+        A::SelectPrev => move_cursor(app, -1),
+        A::SelectNext => move_cursor(app, 1),
         A::Mark(p) => open_mark(app, p, today),
         A::Add => match app.ui.screen {
             Screen::Goals => open_goal(app, None),
@@ -194,7 +194,7 @@ fn edit_form(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<
         A::Submit => return submit(app, form, now),
         A::NextField => form.focus = (form.focus + 1) % n,
         A::PrevField => form.focus = (form.focus + n - 1) % n,
-        A::Type(req) => {
+        A::TypeLine(req) => {
             if let Some(f) = form.fields.get_mut(form.focus) {
                 f.input.handle(req);
             }

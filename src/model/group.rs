@@ -77,7 +77,7 @@ pub struct Group {
 }
 
 pub fn default_pledge() -> String {
-    crate::strings::DEFAULT_PLEDGE.to_string()
+    super::words::DEFAULT_PLEDGE.to_string()
 }
 
 pub const DEFAULT_MEETING_MINUTES: u32 = 120;

@@ -22,7 +22,7 @@ impl Phase {
     pub const ALL: [Phase; 5] = [Phase::CheckIn, Phase::ReportBack, Phase::PrepReview, Phase::HotSeats, Phase::WrapUp];
 
     pub fn label(self) -> &'static str {
-        crate::strings::phase_label(self)
+        super::words::phase_label(self)
     }
 
     pub fn next(self) -> Option<Phase> {

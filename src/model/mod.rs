@@ -9,6 +9,7 @@ pub mod partners;
 pub mod progress;
 pub mod step;
 pub mod time;
+pub mod words;
 
 pub use group::{Cadence, Group, Member};
 pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Review, Status, Turn};

@@ -55,10 +55,10 @@ impl ActionStep {
     pub fn missing(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
         if self.measurable_result.trim().is_empty() {
-            out.push(crate::strings::FLAG_NO_RESULT);
+            out.push(super::words::FLAG_NO_RESULT);
         }
         if self.due.is_none() {
-            out.push(crate::strings::FLAG_NO_DUE);
+            out.push(super::words::FLAG_NO_DUE);
         }
         out
     }

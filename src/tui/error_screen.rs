@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
 use super::widgets::{panel, span};
-use crate::strings::ui;
+use crate::tui::strings as ui;
 
 pub fn draw(message: &str, frame: &mut Frame, color: bool) {
     let theme = Theme { color };

@@ -3,8 +3,10 @@
 
 pub mod error_screen;
 pub mod format;
+pub mod keymap;
 pub mod lean_backend;
 pub mod run;
+pub mod strings;
 pub mod terminal;
 pub mod theme;
 pub mod widgets;

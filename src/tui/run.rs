@@ -13,11 +13,11 @@ use chrono::{DateTime, FixedOffset, Local};
 use ratatui::Frame;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::facilitator::strings;
 use crate::facilitator::ui;
 use crate::facilitator::{Action, App, Effect, StatusKind, keymap, update};
 use crate::model::merge;
 use crate::store::{Store, StoreError};
-use crate::strings;
 use crate::tui::terminal::{self, Term};
 
 /// What wakes the loop.

@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Wrap};
 use tui_input::Input;
 
+use super::strings as s;
 use super::theme::Theme;
-use crate::strings as s;
 
 /// Draw a one-line input at `r`, scrolled to keep the cursor in view, with the terminal
 /// cursor where the user types.

@@ -100,14 +100,14 @@ pub fn act(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Eff
 /// Type text into whatever input is open, one key at a time.
 pub fn type_text(app: &mut App, text: &str, now: DateTime<FixedOffset>) {
     for c in text.chars() {
-        let fx = update(app, Action::Edit(InputRequest::InsertChar(c)), now);
+        let fx = update(app, Action::TypeLine(InputRequest::InsertChar(c)), now);
         assert!(fx.is_empty(), "typing saves nothing: {fx:?}");
     }
 }
 
 /// Clear the focused one-line input.
 pub fn clear_input(app: &mut App, now: DateTime<FixedOffset>) {
-    update(app, Action::Edit(InputRequest::DeleteLine), now);
+    update(app, Action::TypeLine(InputRequest::DeleteLine), now);
 }
 
 /// Open the demo's meeting at `now` (check-in).
@@ -120,7 +120,7 @@ pub fn started(store: &Store, now: DateTime<FixedOffset>) -> App {
 
 /// Press `]` with no other checks.
 pub fn next(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
-    update(app, Action::Next, now)
+    update(app, Action::Advance, now)
 }
 
 /// Draw the app at `w`×`h` and return the buffer.

@@ -8,8 +8,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
 use crate::facilitator::derive::clamp;
+use crate::facilitator::strings::ui;
 use crate::model::{Meeting, Presence};
-use crate::strings::ui;
 
 pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, theme: Theme) {
     let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);

@@ -11,12 +11,12 @@ use unicode_width::UnicodeWidthStr;
 use super::{MIN_HEIGHT, MIN_WIDTH, Theme, centered, fit, format, span};
 use crate::facilitator::derive;
 use crate::facilitator::keymap;
+use crate::facilitator::strings::ui;
 use crate::facilitator::{App, StatusKind};
 use crate::model::Phase;
-use crate::strings::ui;
 
 pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
-    let msg = ui::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
+    let msg = crate::tui::strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
     let lines: Vec<Line> =
         textwrap(&msg, area.width.max(1) as usize).into_iter().map(|l| Line::from(span(l, theme.strong()))).collect();
     let h = (lines.len() as u16).min(area.height);
@@ -135,7 +135,7 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
 /// The standing banner, with what the members' files read on a thread reported since.
 fn banner(app: &App) -> Option<String> {
     let late = app.ctx.late_warnings();
-    let late_text = (!late.is_empty()).then(|| crate::strings::unreadable_banner(late));
+    let late_text = (!late.is_empty()).then(|| crate::tui::strings::unreadable_banner(late));
     match (&app.ui.banner, late_text) {
         (Some(b), Some(l)) if !b.contains(&late[0].to_string()) => Some(format!("{b} · {l}")),
         (Some(b), _) => Some(b.clone()),

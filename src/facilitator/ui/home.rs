@@ -7,8 +7,8 @@ use ratatui::text::Line;
 
 use super::{Theme, format, panel, span, text};
 use crate::facilitator::App;
+use crate::facilitator::strings::{self as s, ui};
 use crate::model::{Meeting, Phase};
-use crate::strings::{self as s, ui};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let g = &app.ctx.group;

@@ -12,8 +12,8 @@ use super::theme::{Urgency, urgency};
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
 use crate::facilitator::derive::{self, clamp};
+use crate::facilitator::strings::ui;
 use crate::model::{FACILITATOR, Meeting, Turn};
-use crate::strings::ui;
 
 pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let Some(id) = m.hot_seat.as_deref() else { return };

@@ -10,17 +10,17 @@ use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{self, input_line};
 use super::{Theme, centered, panel, span, text};
-use crate::facilitator::keymap::{self, Scope};
+use crate::facilitator::keymap::{self, Scope, Screen};
 use crate::facilitator::state::{FormField, LineInput, LinePurpose, NoteEditor, StepForm};
+use crate::facilitator::strings::{self as s, ui};
 use crate::facilitator::{App, Overlay};
 use crate::model::Phase;
-use crate::strings::{self as s, ui};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset>, theme: Theme) {
     match &app.ui.overlay {
         Overlay::None => {}
         Overlay::Help(scroll) => help(app, *scroll, frame, area, theme),
-        Overlay::ConfirmQuit => confirm(frame, area, ui::QUIT_TITLE, &quit_text(app), theme),
+        Overlay::ConfirmQuit => confirm(frame, area, crate::tui::strings::QUIT_TITLE, &quit_text(app), theme),
         Overlay::ConfirmDelete(id) => {
             let what = app
                 .meeting
@@ -45,7 +45,7 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme)
     let lines = vec![
         Line::from(span(body.to_string(), theme.text())),
         Line::default(),
-        Line::from(span(ui::CONFIRM_KEYS, theme.key())),
+        Line::from(span(crate::tui::strings::CONFIRM_KEYS, theme.key())),
     ];
     let r = centered(area, w, 7);
     frame.render_widget(Clear, r);
@@ -53,22 +53,12 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme)
 }
 
 fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let phase = app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase);
-    let mut scopes: Vec<Scope> = Vec::new();
-    if let Some(p) = phase {
-        scopes.push(Scope::Phase(p));
-    } else {
-        scopes.push(Scope::Home);
-    }
-    scopes.push(Scope::Global);
-    for p in Phase::ALL {
-        if Some(p) != phase {
-            scopes.push(Scope::Phase(p));
-        }
-    }
-    scopes.push(Scope::Editing);
-    scopes.push(Scope::Notes);
-    let sections = scopes.into_iter().map(|scope| (s::help_scope_title(scope), keymap::help_rows(scope))).collect();
+    let current = match app.meeting.as_ref().filter(|m| m.is_open()) {
+        Some(m) => Screen::Phase(m.phase),
+        None => Screen::Home,
+    };
+    let phases = Phase::ALL.map(Screen::Phase);
+    let sections = keymap::help_sections(Scope::Screen(current), phases, s::help_scope_title);
     widgets::key_list(sections, scroll, frame, area, theme);
 }
 
@@ -164,7 +154,7 @@ fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {
     let inner = block.inner(r);
     frame.render_widget(block, r);
     input_line(frame, &l.input, Rect { height: 1, ..inner }, true, theme);
-    let msg = l.error.clone().unwrap_or_else(|| ui::LINE_KEYS.to_string());
+    let msg = l.error.clone().unwrap_or_else(|| crate::tui::strings::LINE_KEYS.to_string());
     let style = if l.error.is_some() { theme.alert() } else { theme.dim() };
     let y = inner.y + inner.height.saturating_sub(1);
     frame.render_widget(Paragraph::new(span(msg.clone(), style)), Rect { y, height: 1, ..inner });

@@ -9,8 +9,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
 use crate::facilitator::derive::{self, Reported, clamp};
+use crate::facilitator::strings::ui;
 use crate::model::{ActionStep, Meeting, Progress, Reporter};
-use crate::strings::ui;
 
 pub fn progress_style(p: Progress, theme: Theme) -> ratatui::style::Style {
     match p {
@@ -148,7 +148,7 @@ pub fn slip_words<'a>(app: &'a App, s: &ActionStep) -> Option<&'a str> {
 
 /// Members here who missed weekly Hot Team check-ins, flagged under the completion.
 fn missed_checkin_lines<'a>(app: &App, m: &Meeting, today: chrono::NaiveDate, theme: Theme) -> Vec<Line<'a>> {
-    use crate::strings::member as sm;
+    use crate::member::strings as sm;
     let flagged: Vec<(String, usize)> = m
         .here()
         .map(|id| (id, app.ctx.missed_checkins(id, today)))

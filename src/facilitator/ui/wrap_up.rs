@@ -9,8 +9,8 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
 use crate::facilitator::derive::{self, WrapRow, clamp};
+use crate::facilitator::strings::ui;
 use crate::model::Meeting;
-use crate::strings::ui;
 
 pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let [list_area, next] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);

@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 use super::keymap;
 use super::state::{MemberApp, Screen, StatusKind};
 use crate::facilitator::ui::{MIN_HEIGHT, MIN_WIDTH, Theme, fit, format, span};
-use crate::strings::member as s;
+use crate::member::strings as s;
 
 pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let area = frame.area();

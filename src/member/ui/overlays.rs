@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
-use crate::member::keymap::{self, MemberScope};
-use crate::member::state::{Form, FormPurpose, MemberApp, Overlay, Screen};
-use crate::strings::member as s;
+use crate::member::keymap;
+use crate::member::state::{Form, FormPurpose, MemberApp, Overlay};
+use crate::member::strings as s;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::input_line;
 use crate::tui::widgets::{centered, panel, span, text};
@@ -22,9 +22,9 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
             let lines = vec![
                 Line::from(span(s::QUIT_UNSAVED, theme.text())),
                 Line::default(),
-                Line::from(span(crate::strings::ui::CONFIRM_KEYS, theme.key())),
+                Line::from(span(crate::tui::strings::CONFIRM_KEYS, theme.key())),
             ];
-            frame.render_widget(text(lines).block(panel(crate::strings::ui::QUIT_TITLE, theme)), r);
+            frame.render_widget(text(lines).block(panel(crate::tui::strings::QUIT_TITLE, theme)), r);
         }
         Overlay::Form(f) => form(app, f, frame, area, theme),
         Overlay::Questions(area_editor) => {
@@ -39,12 +39,7 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn help(app: &MemberApp, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let mut scopes = vec![MemberScope::Screen(app.ui.screen), MemberScope::Every];
-    scopes.extend(Screen::ALL.iter().filter(|x| **x != app.ui.screen).map(|x| MemberScope::Screen(*x)));
-    scopes.push(MemberScope::Typing);
-    scopes.push(MemberScope::Questions);
-    let sections = scopes.into_iter().map(|scope| (s::help_scope_title(scope), keymap::help_rows(scope))).collect();
-    crate::tui::widgets::key_list(sections, scroll, frame, area, theme);
+    crate::tui::widgets::key_list(keymap::help_sections(app.ui.screen), scroll, frame, area, theme);
 }
 
 fn form(app: &MemberApp, f: &Form, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -88,6 +83,6 @@ fn form(app: &MemberApp, f: &Form, frame: &mut Frame, area: Rect, theme: Theme) 
         Some(e) => Line::from(span(e.clone(), theme.alert())),
         None => Line::default(),
     };
-    let keys = if f.fields.len() > 1 { s::FORM_KEYS } else { crate::strings::ui::LINE_KEYS };
+    let keys = if f.fields.len() > 1 { s::FORM_KEYS } else { crate::tui::strings::LINE_KEYS };
     frame.render_widget(Paragraph::new(vec![first, Line::from(span(keys, theme.dim()))]), bottom);
 }

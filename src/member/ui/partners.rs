@@ -9,9 +9,9 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use crate::member::derive::clamp;
 use crate::member::state::MemberApp;
+use crate::member::strings as s;
 use crate::model::Partnership;
 use crate::model::partners::{WeekState, missed_weeks, week_state};
-use crate::strings::member as s;
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};

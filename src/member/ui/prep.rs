@@ -10,7 +10,7 @@ use ratatui::widgets::{List, ListItem, ListState};
 
 use crate::member::derive::clamp;
 use crate::member::state::{MemberApp, PrepField};
-use crate::strings::member as s;
+use crate::member::strings as s;
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
