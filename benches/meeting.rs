@@ -19,11 +19,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use divan::Bencher;
+use hotseat::facilitator::Facilitator;
 use hotseat::facilitator::{Action, App, derive, update};
 use hotseat::model::Phase;
 use hotseat::store::Store;
 use hotseat::store::snapshot::{Context, Strictness};
-use hotseat::tui::run::Facilitator;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_input::InputRequest;
@@ -89,17 +89,11 @@ fn load_context(bencher: Bencher, size: &str) {
 }
 
 /// What `hotseat meeting` waits for before its first frame: the members' progress
-/// reports are read later, on a thread (joined after each sample, outside the timing).
+/// reports are read after it (the job is dropped, unrun, outside the timing).
 #[divan::bench(args = SIZES)]
 fn load_context_for_meeting(bencher: Bencher, size: &str) {
-    struct Joined(Context);
-    impl Drop for Joined {
-        fn drop(&mut self) {
-            let _ = self.0.prev_open();
-        }
-    }
     let dir = data(size);
-    bencher.bench_local(|| Joined(Context::load_deferred(&Store::new(dir)).expect("load")));
+    bencher.bench_local(|| Context::load_first_frame(&Store::new(dir)).expect("load"));
 }
 
 #[divan::bench(args = SIZES)]
@@ -176,11 +170,11 @@ fn capture_step(bencher: Bencher, size: &str) {
         let n = N.fetch_add(1, Ordering::Relaxed);
         let mut f = Facilitator::new(app, &store);
         let t = now();
-        f.dispatch(Action::AddStep, t, None);
+        f.dispatch(Action::AddStep, t);
         for c in format!("Call {n} customers before Friday").chars() {
-            f.dispatch(Action::TypeLine(InputRequest::InsertChar(c)), t, None);
+            f.dispatch(Action::TypeLine(InputRequest::InsertChar(c)), t);
         }
-        f.dispatch(Action::Submit, t, None);
+        f.dispatch(Action::Submit, t);
         assert!(!f.app.ui.unsaved, "the save worked");
         f.app
     });

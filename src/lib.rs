@@ -18,4 +18,5 @@ pub mod facilitator;
 pub mod member;
 pub mod model;
 pub mod store;
+pub mod test_hooks;
 pub mod tui;

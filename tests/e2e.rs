@@ -5,15 +5,27 @@ mod common;
 
 use chrono::{DateTime, FixedOffset};
 use common::*;
+use hotseat::facilitator::Facilitator;
 use hotseat::facilitator::derive;
 use hotseat::model::{Phase, Progress, Status};
 use hotseat::store::Store;
-use hotseat::tui::run::{Facilitator, Program, Step};
+use hotseat::tui::run::{self, Program};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode};
 
 type Time = DateTime<FixedOffset>;
+
+/// What the loop does after an event: go on (drawing or not) or quit.
+#[derive(Debug, PartialEq)]
+enum Step {
+    Continue { redraw: bool },
+    Quit,
+}
+
+fn step((redraw, quit): (bool, bool)) -> Step {
+    if quit { Step::Quit } else { Step::Continue { redraw } }
+}
 
 const SECRET: &str = "ZQX-42 private worry about the co-founder";
 
@@ -31,7 +43,7 @@ impl<'a> Room<'a> {
     }
 
     fn press(&mut self, ev: Event, now: Time) -> Step {
-        let step = self.program.handle(Some(&ev), now, None);
+        let step = step(run::on_event(&mut self.program, &ev, now, None).expect("no terminal to fail"));
         self.term.draw(|f| self.program.draw(f, now)).expect("draws");
         step
     }
@@ -47,7 +59,7 @@ impl<'a> Room<'a> {
     }
 
     fn tick(&mut self, now: Time) -> Step {
-        self.program.handle(None, now, None)
+        step(run::on_clock(&mut self.program, now, None).expect("no terminal to fail"))
     }
 
     fn screen(&self) -> String {

@@ -9,10 +9,10 @@ use std::process::Command;
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
+use hotseat::facilitator::Facilitator;
 use hotseat::facilitator::{Action, App, StatusKind};
 use hotseat::store::snapshot::{Context, Strictness};
 use hotseat::store::{FaultPoint, Store};
-use hotseat::tui::run::Facilitator;
 use pty::Pty;
 
 fn at(min: i64) -> DateTime<FixedOffset> {
@@ -74,11 +74,11 @@ fn a_new_file_that_fails_to_save_does_not_appear() {
 }
 
 fn type_step(f: &mut Facilitator, text: &str, now: DateTime<FixedOffset>) {
-    f.dispatch(Action::AddStep, now, None);
+    f.dispatch(Action::AddStep, now);
     for c in text.chars() {
-        f.dispatch(Action::TypeLine(tui_input::InputRequest::InsertChar(c)), now, None);
+        f.dispatch(Action::TypeLine(tui_input::InputRequest::InsertChar(c)), now);
     }
-    f.dispatch(Action::Submit, now, None);
+    f.dispatch(Action::Submit, now);
 }
 
 #[test]
@@ -89,9 +89,9 @@ fn in_the_meeting_a_failed_save_is_shown_kept_in_memory_and_retried() {
     let store = Store::new(&root);
     let app = App::new(Context::load(&store, Strictness::Lenient).unwrap());
     let mut f = Facilitator::new(app, &store);
-    f.dispatch(Action::Start, at(0), None);
+    f.dispatch(Action::Start, at(0));
     for _ in 0..3 {
-        f.dispatch(Action::Advance, at(1), None);
+        f.dispatch(Action::Advance, at(1));
     }
     let id = f.app.meeting.as_ref().unwrap().id.clone();
     let path = store.layout.meeting(&id);
@@ -107,7 +107,7 @@ fn in_the_meeting_a_failed_save_is_shown_kept_in_memory_and_retried() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
 
     store.inject_fault(None);
-    f.dispatch(Action::ToggleTimer, at(3), None);
+    f.dispatch(Action::ToggleTimer, at(3));
     assert!(!f.app.ui.unsaved);
     assert!(f.app.ui.status.as_ref().unwrap().text.contains("Saved"));
     let m = store.load_meeting(&id).unwrap();

@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
+use hotseat::facilitator::Facilitator;
 use hotseat::facilitator::{Action, App, StatusKind};
 use hotseat::model::{ActionStep, FACILITATOR, PrivateNote};
 use hotseat::store::Store;
 use hotseat::store::snapshot::{Context, Strictness};
-use hotseat::tui::run::Facilitator;
 
 fn at(min: i64) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2026, 11, 22, 19, 0, 0).unwrap()
@@ -21,11 +21,11 @@ fn start(root: &Path, store: &Store) -> App {
 }
 
 fn capture(f: &mut Facilitator, text: &str, now: DateTime<FixedOffset>) {
-    f.dispatch(Action::AddStep, now, None);
+    f.dispatch(Action::AddStep, now);
     for c in text.chars() {
-        f.dispatch(Action::TypeLine(tui_input::InputRequest::InsertChar(c)), now, None);
+        f.dispatch(Action::TypeLine(tui_input::InputRequest::InsertChar(c)), now);
     }
-    f.dispatch(Action::Submit, now, None);
+    f.dispatch(Action::Submit, now);
 }
 
 #[test]
@@ -35,9 +35,9 @@ fn a_meeting_changed_elsewhere_is_merged_not_overwritten() {
     let store = Store::new(&root);
     let app = start(&root, &store);
     let mut f = Facilitator::new(app, &store);
-    f.dispatch(Action::Start, at(0), None);
+    f.dispatch(Action::Start, at(0));
     for _ in 0..3 {
-        f.dispatch(Action::Advance, at(1), None);
+        f.dispatch(Action::Advance, at(1));
     }
     capture(&mut f, "Ours: call the lead investor", at(2));
 
@@ -78,9 +78,9 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
     let store = Store::new(&root);
     let app = start(&root, &store);
     let mut f = Facilitator::new(app, &store);
-    f.dispatch(Action::Start, at(0), None);
+    f.dispatch(Action::Start, at(0));
     for _ in 0..9 {
-        f.dispatch(Action::Advance, at(5), None);
+        f.dispatch(Action::Advance, at(5));
     }
     // A member was added on another machine while the meeting ran.
     let mut g = Store::new(&root).load_group().unwrap();
@@ -93,7 +93,7 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
     });
     std::fs::write(store.layout.group(), hotseat::store::decode::encode(&g)).unwrap();
     while f.app.in_meeting() {
-        f.dispatch(Action::Advance, at(100), None);
+        f.dispatch(Action::Advance, at(100));
     }
     let g = Store::new(&root).load_group().unwrap();
     assert!(g.member("grace").is_some(), "the member added elsewhere was kept");
@@ -104,19 +104,18 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
 #[test]
 fn a_members_update_synced_mid_meeting_is_picked_up() {
     use hotseat::model::{MemberProgress, Progress, ProgressFile};
-    use hotseat::tui::run::Program;
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
     let store = Store::new(&root);
     let app = start(&root, &store);
     let mut f = Facilitator::new(app, &store);
-    f.dispatch(Action::Start, at(0), None);
-    f.dispatch(Action::Advance, at(1), None);
+    f.dispatch(Action::Start, at(0));
+    f.dispatch(Action::Advance, at(1));
     let step = hotseat::facilitator::derive::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
     assert_eq!(hotseat::facilitator::derive::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
 
     // The loop's first tick, after the first frame, notes the members' files as loaded.
-    f.handle(None, at(1), None);
+    hotseat::tui::run::on_clock(&mut f, at(1), None).unwrap();
     // Chloé marks her step done on her laptop; the sync brings her progress file.
     let file = ProgressFile {
         version: 1,
@@ -128,7 +127,7 @@ fn a_members_update_synced_mid_meeting_is_picked_up() {
         }],
     };
     std::fs::write(store.layout.progress("chloe"), hotseat::store::decode::encode(&file)).unwrap();
-    f.handle(None, at(2), None);
+    hotseat::tui::run::on_clock(&mut f, at(2), None).unwrap();
 
     let step = hotseat::facilitator::derive::report_items(&f.app).into_iter().find(|s| s.id == step.id).unwrap();
     let m = f.app.meeting.as_ref().unwrap();

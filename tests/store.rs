@@ -140,7 +140,7 @@ fn atomic_writes_leave_no_temporary_files() {
             _ => Action::SelectPrev,
         };
         effects.extend(act(&mut app, a, t));
-        hotseat::tui::run::run_effects(&mut app, &store, std::mem::take(&mut effects), None, t);
+        hotseat::facilitator::program::run_effects(&mut app, &store, std::mem::take(&mut effects), t);
         assert!(!app.ui.unsaved, "{:?}", app.ui.status);
     }
     assert_eq!(leftovers(&demo.root), Vec::<String>::new());
@@ -166,7 +166,7 @@ fn umask_child() {
     let store = Store::new(dir.join("demo"));
     let mut app = load(&store);
     let fx = act(&mut app, Action::Start, at(18, 0, 0));
-    hotseat::tui::run::run_effects(&mut app, &store, fx, None, at(18, 0, 0));
+    hotseat::facilitator::program::run_effects(&mut app, &store, fx, at(18, 0, 0));
     assert!(!app.ui.unsaved);
 }
 
@@ -315,12 +315,12 @@ fn the_meeting_in_progress_merges_a_changed_file_instead_of_overwriting_it() {
     let store = demo.store();
     let mut app = load(&store);
     let fx = act(&mut app, Action::Start, at(18, 0, 0));
-    hotseat::tui::run::run_effects(&mut app, &store, fx, None, at(18, 0, 0));
+    hotseat::facilitator::program::run_effects(&mut app, &store, fx, at(18, 0, 0));
     let path = store.layout.meeting("2030-01-15");
     let theirs = String::from_utf8(bytes(&path)).expect("utf-8").replace("\"check_in\"", "\"report_back\"");
     fs::write(&path, &theirs).expect("write");
     let fx = act(&mut app, Action::AckPledge, at(18, 1, 0));
-    hotseat::tui::run::run_effects(&mut app, &store, fx, None, at(18, 1, 0));
+    hotseat::facilitator::program::run_effects(&mut app, &store, fx, at(18, 1, 0));
     assert!(!app.ui.unsaved, "the merged meeting was saved");
     let status = app.ui.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
     assert!(status.contains("changed outside this hotseat") && status.contains("merged"), "{status}");

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 
 use super::session::is_terminal;
-use crate::member::program::Member;
+use crate::member::program::MemberView;
 use crate::member::{load, summary};
 use crate::model::Group;
 use crate::store::Store;
@@ -50,12 +50,12 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
     {
         eprintln!("hotseat: could not remember who you are for next time: {e}");
     }
-    app.ui.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.ui.color = super::session::color();
     if !is_terminal() {
         say_part!("{}", summary::summary(&app, now));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut program = Member { app, store };
+    let mut program = MemberView::new(app, store);
     Ok(match runtime::run(&mut program)? {
         Ended::Quit => ExitCode::SUCCESS,
         Ended::Signal(sig) => ExitCode::from((128 + sig) as u8),

@@ -53,26 +53,36 @@ pub fn platform_dir() -> Result<PathBuf> {
     })
 }
 
+/// The store of the group folder the command names.
+fn store(flag: Option<&Path>) -> Result<Store> {
+    Ok(open_store(data_dir(flag)?))
+}
+
+/// The store of `dir`, with the test hooks of a debug build.
+pub fn open_store(dir: PathBuf) -> Store {
+    let store = Store::new(dir);
+    store.inject_fault(crate::test_hooks::fault());
+    store
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let flag = cli.data_dir.as_deref();
     match cli.command {
         Some(Command::Demo { no_open }) => setup::demo(flag, no_open),
-        Some(Command::Init(args)) => setup::init(&Store::new(data_dir(flag)?), &args),
+        Some(Command::Init(args)) => setup::init(&store(flag)?, &args),
         Some(Command::Member { command: MemberCommand::Add { name, role, department, id } }) => {
-            setup::member_add(&Store::new(data_dir(flag)?), &name, role, department, id)
+            setup::member_add(&store(flag)?, &name, role, department, id)
         }
-        Some(Command::Member { command: MemberCommand::List }) => setup::member_list(&Store::new(data_dir(flag)?)),
-        Some(Command::Meeting) => session::meeting(&Store::new(data_dir(flag)?)),
-        Some(Command::Actions(ActionsArgs { command: Some(cmd), .. })) => {
-            step_progress::run(&Store::new(data_dir(flag)?), cmd)
-        }
-        Some(Command::Actions(args)) => actions::run(&Store::new(data_dir(flag)?), &args),
-        Some(Command::Check) => setup::check(&Store::new(data_dir(flag)?)),
-        Some(Command::Me(args)) => me::run(&Store::new(data_dir(flag)?), args.member),
-        Some(Command::Checkin(args)) => hot_team::checkin(&Store::new(data_dir(flag)?), args),
-        Some(Command::Partners(args)) => hot_team::partners(&Store::new(data_dir(flag)?), args),
-        Some(Command::Export { command }) => exchange::export(&Store::new(data_dir(flag)?), command),
-        Some(Command::Import { command }) => exchange::import(&Store::new(data_dir(flag)?), command),
-        None => session::home(&Store::new(data_dir(flag)?)),
+        Some(Command::Member { command: MemberCommand::List }) => setup::member_list(&store(flag)?),
+        Some(Command::Meeting) => session::meeting(&store(flag)?),
+        Some(Command::Actions(ActionsArgs { command: Some(cmd), .. })) => step_progress::run(&store(flag)?, cmd),
+        Some(Command::Actions(args)) => actions::run(&store(flag)?, &args),
+        Some(Command::Check) => setup::check(&store(flag)?),
+        Some(Command::Me(args)) => me::run(&store(flag)?, args.member),
+        Some(Command::Checkin(args)) => hot_team::checkin(&store(flag)?, args),
+        Some(Command::Partners(args)) => hot_team::partners(&store(flag)?, args),
+        Some(Command::Export { command }) => exchange::export(&store(flag)?, command),
+        Some(Command::Import { command }) => exchange::import(&store(flag)?, command),
+        None => session::home(&store(flag)?),
     }
 }

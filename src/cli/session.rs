@@ -1,18 +1,20 @@
 //! The full-screen commands: the home screen and the meeting.
 
 use std::io::IsTerminal;
-use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
 use crate::facilitator::strings;
-use crate::facilitator::{Action, App};
-use crate::store::layout::is_sync_debris;
+use crate::facilitator::{Action, App, Facilitator};
+use crate::model::Phase;
+use crate::store::debris::debris;
 use crate::store::lock::{self, Acquired, Lock};
+use crate::store::snapshot::ReportsJob;
 use crate::store::snapshot::{Context, Strictness};
 use crate::store::{Store, StoreError, fsio};
-use crate::tui::run::{self as runtime, Ended, Facilitator};
+use crate::tui::error_screen::ErrorScreen;
+use crate::tui::run::{self as runtime, Ended};
 
 pub fn is_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
@@ -34,50 +36,46 @@ pub fn take(store: &Store) -> Result<(Option<Lock>, Option<String>)> {
     }
 }
 
-/// Sync-tool conflict copies where the meeting reads (never read, never deleted): the
-/// group folder, meetings, and each member's folder. Years of prep files are left to
-/// `hotseat check`, which looks everywhere.
-pub fn debris(root: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut dirs = vec![(root.to_path_buf(), 0)];
-    while let Some((d, depth)) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            if is_sync_debris(&name) {
-                let p = e.path();
-                found.push(p.strip_prefix(root).unwrap_or(&p).display().to_string());
-            } else if depth < 2 && (name == "meetings" || name == "members" || depth == 1 && d.ends_with("members")) {
-                dirs.push((e.path(), depth + 1));
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
 /// A file that cannot be read stops a full-screen command: in a terminal the reason is
 /// shown on an error screen first, then (like everywhere) said on stderr.
 fn shown(err: StoreError) -> anyhow::Error {
     if is_terminal() && !matches!(err, StoreError::NoGroup { .. }) {
-        let mut screen = runtime::ErrorScreen { message: err.to_string(), color: color() };
+        let mut screen = ErrorScreen { message: err.to_string(), color: color() };
         let _ = runtime::run(&mut screen);
     }
     err.into()
 }
 
-fn color() -> bool {
+/// Colour unless `NO_COLOR` is set (to anything but nothing).
+pub fn color() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
-fn open(store: &Store) -> Result<(App, Option<Lock>)> {
+/// Which screen a full-screen command opens on.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum First {
+    Home,
+    Meeting,
+}
+
+/// Load the group for a full-screen command. In a terminal the meeting leaves the
+/// members' progress and the previous meeting's snapshot for after its first frame,
+/// unless that frame shows them (the report-back; the home screen's counts); without one
+/// (scripts) everything is read, and checked, before anything else.
+fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>)> {
     let (lock, held) = take(store)?;
-    // In a terminal the members' progress and the previous meeting's snapshot are read on
-    // a thread, off the first frame; without one (scripts) everything is read, and checked,
-    // before anything else.
-    let ctx = if is_terminal() { Context::load_deferred(store) } else { Context::load(store, Strictness::Lenient) };
-    let ctx = ctx.map_err(shown)?;
+    let (ctx, job) = if is_terminal() && first == First::Meeting {
+        let (mut ctx, job) = Context::load_first_frame(store).map_err(shown)?;
+        let shows_reports = ctx.open_meeting.as_ref().is_some_and(|m| m.phase == Phase::ReportBack);
+        if shows_reports {
+            ctx.set_reports(job.run(store));
+            (ctx, None)
+        } else {
+            (ctx, Some(job))
+        }
+    } else {
+        (Context::load(store, Strictness::Lenient).map_err(shown)?, None)
+    };
     let mut app = App::new(ctx);
     app.ui.color = color();
     let mut banners: Vec<String> = Vec::new();
@@ -93,7 +91,7 @@ fn open(store: &Store) -> Result<(App, Option<Lock>)> {
     if !banners.is_empty() {
         app.ui.banner = Some(banners.join(" · "));
     }
-    Ok((app, lock))
+    Ok((app, lock, job))
 }
 
 fn exit(ended: Ended) -> ExitCode {
@@ -105,7 +103,7 @@ fn exit(ended: Ended) -> ExitCode {
 
 /// `hotseat meeting`: start the next meeting or resume the open one.
 pub fn meeting(store: &Store) -> Result<ExitCode> {
-    let (app, _lock) = open(store)?;
+    let (app, _lock, job) = open(store, First::Meeting)?;
     if app.ctx.group.members.is_empty() && app.ctx.open_meeting.is_none() {
         bail!("the group has no members yet; add them with `hotseat member add \"Full Name\"` first");
     }
@@ -113,7 +111,10 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
     let mut program = Facilitator::new(app, store);
-    if program.dispatch(Action::Start, runtime::now(), None) {
+    if let Some(job) = job {
+        program = program.with_reports_job(job);
+    }
+    if program.dispatch(Action::Start, runtime::now()) {
         return Ok(ExitCode::SUCCESS);
     }
     Ok(exit(runtime::run(&mut program)?))
@@ -121,7 +122,7 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let (app, _lock) = open(store)?;
+    let (app, _lock, _) = open(store, First::Home)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }

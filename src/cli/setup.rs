@@ -37,7 +37,7 @@ pub fn demo(flag: Option<&Path>, no_open: bool) -> Result<ExitCode> {
         say!("(Not opening the meeting: this is not a terminal.)");
         return Ok(ExitCode::SUCCESS);
     }
-    session::meeting(&Store::new(dir))
+    session::meeting(&super::open_store(dir))
 }
 
 fn shell_quote(s: &str) -> String {

@@ -1,6 +1,7 @@
 //! What the user (or the clock) asks for, and what `update` asks the runtime to do.
 
-use crate::model::{Presence, Progress};
+use crate::model::{Group, Meeting, Presence, Progress};
+use crate::store::snapshot::{Context, Reports};
 
 /// One thing that can happen to the app.
 #[derive(Debug, Clone, PartialEq)]
@@ -65,6 +66,33 @@ pub enum Action {
     Saving,
     Saved,
     SaveFailed(String),
+    /// What the loop found on disk, for `update` to merge.
+    FromDisk(Box<News>),
+    /// A signal or a lost terminal: save what must be saved, now.
+    Shutdown,
+}
+
+/// What the loop found on disk. Never equal to other news: each is a new reading. (Always
+/// boxed in [`Action::FromDisk`], so the sizes of its variants do not matter.)
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum News {
+    /// The members' progress reports, read after the first frame.
+    ReportsLoaded(Reports),
+    /// The members' files changed (a sync brought a member's update).
+    MembersChanged(Context),
+    /// Read-only: what the facilitator holding the group saved.
+    Followed { ctx: Context, meeting: Option<Meeting> },
+    /// The meeting file as someone else changed it, found when saving.
+    MeetingChanged(Meeting),
+    /// The group file as someone else changed it, found when saving.
+    GroupChanged(Group),
+}
+
+impl PartialEq for News {
+    fn eq(&self, other: &News) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 /// Work `update` leaves to the runtime: the only I/O the app ever asks for.

@@ -4,13 +4,16 @@
 pub mod action;
 pub mod capture;
 pub mod derive;
+pub mod disk;
 pub mod keymap;
 pub mod phases;
+pub mod program;
 pub mod state;
 pub mod strings;
 pub mod ui;
 pub mod update;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, News};
+pub use program::Facilitator;
 pub use state::{App, Overlay, StatusKind, Ui};
 pub use update::update;

@@ -15,6 +15,8 @@ use crate::model::Phase;
 pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
     match action {
         Action::Tick => return phases::tick(app, now),
+        Action::FromDisk(news) => return super::disk::merge(app, *news, now),
+        Action::Shutdown => return phases::quit(app, now),
         Action::Resize => return Vec::new(),
         Action::Saving => {
             app.ui.saving = true;

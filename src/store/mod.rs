@@ -2,6 +2,7 @@
 //! and refusing to overwrite what someone else changed.
 
 pub mod check;
+pub mod debris;
 pub mod decode;
 pub mod demo;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod locate;
 pub mod lock;
 pub mod remember;
 pub mod snapshot;
+pub mod stamp;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -47,12 +49,9 @@ fn digest(bytes: &[u8]) -> u64 {
 }
 
 impl Store {
-    /// The store of the group folder `root`. For tests of failed saves, the variable
-    /// `HOTSEAT_INJECT_FAULT` (create, write, fsync, rename, dirfsync or diskfull) makes
-    /// every save fail at that step.
+    /// The store of the group folder `root`.
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        let fault = std::env::var("HOTSEAT_INJECT_FAULT").ok().and_then(|v| FaultPoint::parse(&v));
-        Store { layout: Layout::new(root), fault: Cell::new(fault), seen: RefCell::new(HashMap::new()) }
+        Store { layout: Layout::new(root), fault: Cell::new(None), seen: RefCell::new(HashMap::new()) }
     }
 
     pub fn root(&self) -> &Path {

@@ -5,14 +5,11 @@
 //! Only a handful of files are read however long the group's history is: the newest
 //! meeting files (of the previous one only its status and snapshot of open steps), and
 //! each member's files. The members' own progress reports are the largest of those after
-//! some years; the meeting screen reads them, with that snapshot, on a thread once its
-//! first frame is out ([`Context::load_deferred`]), and whatever needs them waits for them
-//! only if they are not in yet.
+//! some years; the meeting screen leaves them, with that snapshot, until its first frame
+//! is out ([`Context::load_first_frame`] hands back a [`ReportsJob`] the loop runs and
+//! posts as an action). The context is plain data: nothing in it waits or reads.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Condvar, Mutex, OnceLock};
-use std::thread::JoinHandle;
-use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Deserialize;
@@ -43,19 +40,20 @@ pub struct Context {
     /// The meeting in progress, if one is open.
     pub open_meeting: Option<Meeting>,
     /// Member files that could not be read; the meeting goes on without them. (Progress
-    /// files read on a thread report theirs in [`Context::late_warnings`].)
+    /// files read after the first frame report theirs in [`Context::late_warnings`].)
     pub warnings: Vec<StoreError>,
     /// Each member's Hot Team partnerships and offers (`members/<id>/partners.json`).
     pub partners: BTreeMap<String, PartnersFile>,
     /// Each member's weekly Hot Team check-ins (`members/<id>/checkins.json`).
     pub checkins: BTreeMap<String, Vec<Checkin>>,
-    /// The members' own reports and the open steps with them applied.
-    reports: Reports,
+    /// The members' own reports and the open steps with them applied; `None` until they
+    /// are read.
+    reports: Option<Reports>,
 }
 
-/// What the members' progress files add, loaded with the rest or on a thread.
-#[derive(Debug, Default)]
-struct Loaded {
+/// What the members' progress files add, loaded with the rest or after the first frame.
+#[derive(Debug, Clone, Default)]
+pub struct Reports {
     /// Steps open after the previous meeting, with the members' own reports applied.
     prev_open: Vec<ActionStep>,
     member_progress: BTreeMap<String, Vec<MemberProgress>>,
@@ -65,53 +63,19 @@ struct Loaded {
     warnings: Vec<StoreError>,
 }
 
+/// What is left to read after the first frame: the members' progress reports, applied to
+/// the steps open after the previous meeting. Plain data; [`ReportsJob::run`] reads.
 #[derive(Debug)]
-struct ReportsCell {
-    ready: OnceLock<Loaded>,
-    pending: Mutex<Option<JoinHandle<Loaded>>>,
-    /// Set (and signalled) when something needs the reports now.
-    wanted: Arc<(Mutex<bool>, Condvar)>,
+pub struct ReportsJob {
+    members: Vec<String>,
+    base: Base,
+    previous: Option<(NaiveDate, u32)>,
 }
 
-/// How long the reports thread leaves the processor to the first frame before reading,
-/// unless they are needed sooner.
-const REPORTS_AFTER: Duration = Duration::from_millis(150);
-
-/// Shared between clones of a context; filled once.
-#[derive(Debug, Clone)]
-struct Reports(Arc<ReportsCell>);
-
-impl Reports {
-    fn ready(l: Loaded) -> Reports {
-        Reports(Arc::new(ReportsCell { ready: OnceLock::from(l), pending: Mutex::new(None), wanted: Arc::default() }))
-    }
-
-    fn pending(h: JoinHandle<Loaded>, wanted: Arc<(Mutex<bool>, Condvar)>) -> Reports {
-        Reports(Arc::new(ReportsCell { ready: OnceLock::new(), pending: Mutex::new(Some(h)), wanted }))
-    }
-
-    /// The reports, waiting for the thread if it has not finished.
-    fn get(&self) -> &Loaded {
-        self.0.ready.get_or_init(|| {
-            let (flag, signal) = &*self.0.wanted;
-            *flag.lock().unwrap_or_else(|e| e.into_inner()) = true;
-            signal.notify_all();
-            let handle = self.0.pending.lock().unwrap_or_else(|e| e.into_inner()).take();
-            match handle.map(JoinHandle::join) {
-                Some(Ok(loaded)) => loaded,
-                Some(Err(panic)) => std::panic::resume_unwind(panic),
-                None => Loaded::default(),
-            }
-        })
-    }
-
-    /// The reports if they are in, without waiting.
-    fn peek(&self) -> Option<&Loaded> {
-        if let Some(l) = self.0.ready.get() {
-            return Some(l);
-        }
-        let done = self.0.pending.lock().unwrap_or_else(|e| e.into_inner()).as_ref().is_none_or(|h| h.is_finished());
-        done.then(|| self.get())
+impl ReportsJob {
+    /// Read the reports. A file that cannot be read becomes a late warning.
+    pub fn run(self, store: &Store) -> Reports {
+        load_reports(store, &self.members, self.base, self.previous, Strictness::Lenient).unwrap_or_default()
     }
 }
 
@@ -132,7 +96,7 @@ fn none<S>() -> Option<S> {
 }
 
 /// Where the steps open after the previous meeting come from.
-#[derive(Default)]
+#[derive(Debug, Default)]
 enum Base {
     #[default]
     None,
@@ -189,18 +153,23 @@ pub enum Strictness {
 impl Context {
     /// Load everything a session needs, the members' progress reports included.
     pub fn load(store: &Store, strict: Strictness) -> Result<Context, StoreError> {
-        Context::load_with(store, strict, false)
+        Context::load_with(store, strict, false).map(|(ctx, _)| ctx)
     }
 
-    /// Like [`Context::load`] (lenient), but the members' progress reports are read on a
-    /// thread: the meeting screen draws its first frame meanwhile, and whatever needs them
-    /// (the report-back, the home screen's counts, closing) waits for them only if they
-    /// are not in yet. For the facilitator, who never writes members' files.
-    pub fn load_deferred(store: &Store) -> Result<Context, StoreError> {
-        Context::load_with(store, Strictness::Lenient, true)
+    /// Like [`Context::load`] (lenient), without the members' progress reports: the
+    /// meeting screen draws its first frame first, then runs the job and hands the
+    /// reports to `update` ([`Context::set_reports`]). For the facilitator, who never
+    /// writes members' files.
+    pub fn load_first_frame(store: &Store) -> Result<(Context, ReportsJob), StoreError> {
+        let (ctx, job) = Context::load_with(store, Strictness::Lenient, true)?;
+        Ok((ctx, job.expect("a deferred load leaves a job")))
     }
 
-    fn load_with(store: &Store, strict: Strictness, deferred: bool) -> Result<Context, StoreError> {
+    fn load_with(
+        store: &Store,
+        strict: Strictness,
+        deferred: bool,
+    ) -> Result<(Context, Option<ReportsJob>), StoreError> {
         let group = store.load_group()?;
         let meeting_ids = store.meeting_ids()?;
         let mut warnings = Vec::new();
@@ -268,30 +237,10 @@ impl Context {
 
         let members: Vec<String> = group.members.iter().map(|m| m.id.clone()).collect();
         let previous_key = previous_meeting.as_ref().and_then(|m| meeting_sort_key(&m.0));
-        let reports = if deferred {
-            let job = Arc::new(Mutex::new(Some((members, base))));
-            let theirs = Arc::clone(&job);
-            let wanted: Arc<(Mutex<bool>, Condvar)> = Arc::default();
-            let woken = Arc::clone(&wanted);
-            let reader = Store::new(store.root());
-            let spawned = std::thread::Builder::new().name("member-reports".into()).spawn(move || {
-                // On two cores, reading now would slow the first frame: wait a moment,
-                // or until something needs the reports.
-                let (flag, signal) = &*woken;
-                let guard = flag.lock().unwrap_or_else(|e| e.into_inner());
-                drop(signal.wait_timeout_while(guard, REPORTS_AFTER, |wanted| !*wanted));
-                let (members, base) = theirs.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
-                load_reports(&reader, &members, base, previous_key, Strictness::Lenient).unwrap_or_default()
-            });
-            match spawned {
-                Ok(handle) => Reports::pending(handle, wanted),
-                Err(_) => {
-                    let (members, base) = job.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default();
-                    Reports::ready(load_reports(store, &members, base, previous_key, strict)?)
-                }
-            }
+        let (reports, job) = if deferred {
+            (None, Some(ReportsJob { members, base, previous: previous_key }))
         } else {
-            Reports::ready(load_reports(store, &members, base, previous_key, strict)?)
+            (Some(load_reports(store, &members, base, previous_key, strict)?), None)
         };
 
         Ok(Context {
@@ -306,22 +255,33 @@ impl Context {
             checkins,
             reports,
         })
+        .map(|ctx| (ctx, job))
+    }
+
+    /// The members' reports, read after the first frame.
+    pub fn set_reports(&mut self, reports: Reports) {
+        self.reports = Some(reports);
+    }
+
+    /// Whether the members' reports are in.
+    pub fn has_reports(&self) -> bool {
+        self.reports.is_some()
     }
 
     /// Steps open after the previous meeting, with the members' own reports applied.
     pub fn prev_open(&self) -> &[ActionStep] {
-        &self.reports.get().prev_open
+        self.reports.as_ref().map(|r| r.prev_open.as_slice()).unwrap_or(&[])
     }
 
     /// Each member's own progress reports (from `members/<id>/progress.json`).
     pub fn member_progress(&self) -> &BTreeMap<String, Vec<MemberProgress>> {
-        &self.reports.get().member_progress
+        static NONE: BTreeMap<String, Vec<MemberProgress>> = BTreeMap::new();
+        self.reports.as_ref().map(|r| &r.member_progress).unwrap_or(&NONE)
     }
 
-    /// Progress files read on a thread that could not be read, once that thread is done
-    /// (never waits).
+    /// Progress files read after the first frame that could not be read.
     pub fn late_warnings(&self) -> &[StoreError] {
-        self.reports.peek().map(|l| l.warnings.as_slice()).unwrap_or(&[])
+        self.reports.as_ref().map(|r| r.warnings.as_slice()).unwrap_or(&[])
     }
 
     /// The steps open right now: those open after the previous meeting plus any captured
@@ -333,14 +293,14 @@ impl Context {
     /// All steps known to this context (open after last time, plus this meeting's), with
     /// every report applied, open or not.
     pub fn current_ledger(&self, meeting: Option<&Meeting>) -> Ledger {
-        let r = self.reports.get();
         // `prev_open` has the members' reports on its steps already; of the rest, only the
         // reports on this meeting's new steps can matter.
-        let mut l = Ledger::from_steps(r.prev_open.iter().cloned());
+        let mut l = Ledger::from_steps(self.prev_open().iter().cloned());
+        let by_step = self.reports.as_ref().map(|r| &r.by_step);
         if let Some(m) = meeting {
             l.add_meeting(m);
             for s in &m.steps {
-                for (member, e) in r.by_step.get(&s.id).into_iter().flatten() {
+                for (member, e) in by_step.and_then(|b| b.get(&s.id)).into_iter().flatten() {
                     l.add_member_progress(member, std::slice::from_ref(e));
                 }
             }
@@ -434,8 +394,8 @@ fn load_reports(
     base: Base,
     previous: Option<(NaiveDate, u32)>,
     strict: Strictness,
-) -> Result<Loaded, StoreError> {
-    let mut loaded = Loaded::default();
+) -> Result<Reports, StoreError> {
+    let mut loaded = Reports::default();
     let mut warnings = Vec::new();
     let base = match base {
         Base::None => Vec::new(),
@@ -478,152 +438,4 @@ fn load_reports(
     loaded.prev_open = ledger.into_steps();
     loaded.warnings = warnings;
     Ok(loaded)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{FACILITATOR, Phase, ProgressFile};
-    use chrono::TimeZone;
-
-    fn at(h: u32, m: u32) -> DateTime<FixedOffset> {
-        FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2030, 1, 15, h, m, 0).unwrap()
-    }
-
-    fn demo() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("group");
-        crate::store::demo::install(&root, NaiveDate::from_ymd_opt(2030, 1, 15).unwrap()).unwrap();
-        (dir, Store::new(root))
-    }
-
-    /// What `current_ledger` computed before it learnt to skip reports that cannot
-    /// matter: every step open after last time, this meeting, every report replayed.
-    fn replayed(ctx: &Context, m: Option<&Meeting>) -> Vec<ActionStep> {
-        let mut l = Ledger::from_steps(ctx.prev_open().iter().cloned());
-        if let Some(m) = m {
-            l.add_meeting(m);
-        }
-        for (member, entries) in ctx.member_progress() {
-            l.add_member_progress(member, entries);
-        }
-        l.into_steps()
-    }
-
-    /// A meeting open in the hot seats with a new step that its owner has already
-    /// reported on from their own machine.
-    fn open_meeting_with_a_reported_step(store: &Store) -> Meeting {
-        let ctx = Context::load(store, Strictness::Strict).unwrap();
-        let mut m = ctx.start_meeting(at(19, 0));
-        m.phase = Phase::HotSeats;
-        let step = ActionStep {
-            id: m.next_step_id(),
-            owner: "ada".into(),
-            text: "Send the deck to three investors".into(),
-            measurable_result: String::new(),
-            due: None,
-            goal: None,
-            meeting: m.id.clone(),
-            created_at: at(19, 30),
-            history: Vec::new(),
-        };
-        m.steps.push(step.clone());
-        m.private_notes.push(crate::model::PrivateNote {
-            member: "ada".into(),
-            author: FACILITATOR.into(),
-            text: "private".into(),
-            updated_at: at(19, 31),
-        });
-        store.save_meeting(&m).unwrap();
-        let mut p = store.load_progress("ada").unwrap();
-        p.entries.push(MemberProgress {
-            step: step.id,
-            progress: crate::model::Progress::Partial,
-            note: "one sent".into(),
-            at: at(20, 0),
-        });
-        // Long closed and never open after the previous meeting: cannot matter.
-        p.entries.push(MemberProgress {
-            step: "2029-12-18-1".into(),
-            progress: crate::model::Progress::Done,
-            note: String::new(),
-            at: at(20, 1),
-        });
-        store.save_progress("ada", &ProgressFile { version: p.version, entries: p.entries }).unwrap();
-        m
-    }
-
-    #[test]
-    fn deferred_and_immediate_loads_give_the_same_context() {
-        let (_dir, store) = demo();
-        let m = open_meeting_with_a_reported_step(&store);
-        let now = Context::load(&Store::new(store.root()), Strictness::Lenient).unwrap();
-        let later = Context::load_deferred(&Store::new(store.root())).unwrap();
-        assert_eq!(now.previous, later.previous);
-        assert_eq!(now.goals, later.goals);
-        assert_eq!(now.preps, later.preps);
-        assert_eq!(now.open_meeting, later.open_meeting);
-        assert_eq!(now.open_meeting.as_ref(), Some(&m));
-        assert_eq!(now.prev_open(), later.prev_open());
-        assert_eq!(now.member_progress(), later.member_progress());
-        assert!(!now.prev_open().is_empty(), "the demo has steps open after its last meeting");
-        assert!(now.late_warnings().is_empty() && later.late_warnings().is_empty());
-        for ctx in [&now, &later] {
-            for meeting in [None, Some(&m)] {
-                assert_eq!(ctx.current_ledger(meeting).into_steps(), replayed(ctx, meeting));
-            }
-        }
-        // The member's own report on a step of the open meeting counts.
-        let open = later.open_steps(Some(&m));
-        let new = open.iter().find(|s| s.meeting == m.id).expect("the new step is open");
-        assert_eq!(new.progress(), crate::model::Progress::Partial);
-    }
-
-    #[test]
-    fn a_broken_progress_file_read_later_becomes_a_late_warning() {
-        let (_dir, store) = demo();
-        std::fs::write(store.layout.progress("ben"), "{ \"version\": 1, \"entries\": [ }").unwrap();
-        let strict = Context::load(&store, Strictness::Strict).unwrap_err();
-        assert!(strict.to_string().contains("progress.json:1:"), "{strict}");
-        let ctx = Context::load_deferred(&Store::new(store.root())).unwrap();
-        assert!(ctx.warnings.is_empty(), "nothing is read of it before it is needed");
-        let _ = ctx.prev_open();
-        assert_eq!(ctx.late_warnings().len(), 1);
-        assert!(ctx.late_warnings()[0].to_string().contains("members/ben/progress.json:1:"));
-    }
-
-    #[test]
-    fn the_prep_for_this_meetings_date_wins_over_a_newer_one() {
-        let (_dir, store) = demo();
-        let g = store.load_group().unwrap();
-        let today = NaiveDate::from_ymd_opt(2030, 1, 15).unwrap();
-        assert_eq!(g.next_meeting, Some(today));
-        let mut ahead = store.current_prep("ada", None).unwrap().expect("ada prepared");
-        assert_eq!(ahead.meeting, today);
-        ahead.meeting = NaiveDate::from_ymd_opt(2030, 1, 29).unwrap();
-        ahead.walk_away = "for the meeting after".into();
-        store.save_prep("ada", &ahead).unwrap();
-        for ctx in [Context::load(&store, Strictness::Strict).unwrap(), Context::load_deferred(&store).unwrap()] {
-            assert_eq!(ctx.preps["ada"].meeting, today);
-        }
-        // Without one for the day, the newest after the previous meeting, as before.
-        std::fs::remove_file(store.layout.prep("ada", today)).unwrap();
-        let ctx = Context::load(&Store::new(store.root()), Strictness::Strict).unwrap();
-        assert_eq!(ctx.preps["ada"].walk_away, "for the meeting after");
-    }
-
-    #[test]
-    fn a_meeting_file_that_names_another_meeting_is_refused_as_before() {
-        let (_dir, store) = demo();
-        let ids = store.meeting_ids().unwrap();
-        let path = store.layout.meeting(&ids[0]);
-        let text = std::fs::read_to_string(&path).unwrap().replacen(&ids[0], "2001-01-01", 1);
-        std::fs::write(&path, text).unwrap();
-        let other = store.layout.meeting(ids.last().unwrap());
-        std::fs::remove_file(other).unwrap();
-        for e in [Context::load(&store, Strictness::Lenient).unwrap_err(), Context::load_deferred(&store).unwrap_err()]
-        {
-            assert!(e.to_string().contains("is named"), "{e}");
-        }
-    }
 }

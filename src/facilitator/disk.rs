@@ -1,0 +1,46 @@
+//! What the loop found on disk, merged into the app by `update`: the members' reports
+//! read after the first frame, members' files changed by a sync, the files another
+//! facilitator saved (read-only), and a meeting or group file someone changed under a
+//! save.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::action::{Effect, News};
+use super::state::{App, StatusKind};
+use super::strings as s;
+use crate::model::merge;
+
+pub fn merge(app: &mut App, news: News, _now: DateTime<FixedOffset>) -> Vec<Effect> {
+    match news {
+        News::ReportsLoaded(reports) => app.ctx.set_reports(reports),
+        News::MembersChanged(mut fresh) => {
+            // The members' own files are new; the group and the meetings stay as they are.
+            let old = &mut app.ctx;
+            std::mem::swap(&mut fresh.group, &mut old.group);
+            fresh.meeting_ids = std::mem::take(&mut old.meeting_ids);
+            fresh.previous = old.previous.take();
+            fresh.open_meeting = old.open_meeting.take();
+            *old = fresh;
+        }
+        News::Followed { ctx, meeting } => {
+            let started = app.meeting.is_some();
+            app.ctx = ctx;
+            if started {
+                app.ctx.open_meeting = None;
+                app.meeting = meeting;
+            }
+        }
+        News::MeetingChanged(theirs) => {
+            let Some(m) = app.meeting.as_mut() else { return Vec::new() };
+            let taken = merge::merge_meeting(m, &theirs);
+            let msg = s::merged(&m.id, taken);
+            app.set_status(StatusKind::Warning, msg);
+            return vec![Effect::SaveMeeting];
+        }
+        News::GroupChanged(theirs) => {
+            app.ctx.group = merge::merge_group(&app.ctx.group, &theirs);
+            return vec![Effect::SaveGroup];
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,193 @@
+//! The facilitator's program as the one loop runs it ([`crate::tui::run::Program`]): keys
+//! through the key table, `update` for every change, and the meeting's and group's saves
+//! carried out here, where the program meets the disk. What the disk says back (saved,
+//! failed, changed by someone else, the members' reports read after the first frame)
+//! returns to `update` as actions.
+
+use std::borrow::BorrowMut;
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::crossterm::event::Event;
+
+use super::action::{Action, Effect, News};
+use super::state::App;
+use super::{keymap, ui, update};
+use crate::store::snapshot::{Context, ReportsJob, Strictness};
+use crate::store::stamp::Stamp;
+use crate::store::{Store, StoreError};
+use crate::tui::run::{self, Outcome, Program};
+
+/// The program, owning its app (`Facilitator<App>`) or borrowing one driven by hand
+/// (`Facilitator<&mut App>`, for tests and benches).
+pub struct Facilitator<'a, A: BorrowMut<App> = App> {
+    pub app: A,
+    store: &'a Store,
+    /// The members' reports, read once the first frame is out.
+    job: Option<ReportsJob>,
+    /// Read-only sessions follow the files another facilitator writes.
+    seen: Option<Stamp>,
+    /// The members' files as last read: a sync may bring a member's update mid-meeting.
+    members_seen: Option<Stamp>,
+}
+
+impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
+    pub fn new(app: A, store: &'a Store) -> Facilitator<'a, A> {
+        let mut f = Facilitator { app, store, job: None, seen: None, members_seen: None };
+        if f.app().ui.read_only {
+            f.seen = Some(f.meeting_stamp());
+        }
+        f
+    }
+
+    /// Read the members' reports after the first frame instead of before.
+    pub fn with_reports_job(mut self, job: ReportsJob) -> Self {
+        self.job = Some(job);
+        self
+    }
+
+    fn app(&self) -> &App {
+        self.app.borrow()
+    }
+
+    /// Apply an action and carry out its effects without a terminal. Returns `true` to
+    /// quit.
+    pub fn dispatch(&mut self, action: Action, now: DateTime<FixedOffset>) -> bool {
+        run::dispatch(self, vec![action], now, None).map(|(_, quit)| quit).unwrap_or(true)
+    }
+
+    /// Carry out effects `update` returned to a caller driving it by hand, and apply what
+    /// they report. Returns `true` to quit.
+    pub fn carry_out(&mut self, effects: Vec<Effect>, now: DateTime<FixedOffset>) -> bool {
+        match run::carry_out(self, effects, now, None) {
+            Ok(Some(follow)) => run::dispatch(self, follow, now, None).map(|(_, quit)| quit).unwrap_or(true),
+            _ => true,
+        }
+    }
+
+    fn meeting_stamp(&self) -> Stamp {
+        let id = self.app().meeting.as_ref().or(self.app().ctx.open_meeting.as_ref()).map(|m| m.id.as_str());
+        self.store.meeting_stamp(id)
+    }
+
+    /// Read-only: what the holder of the group saved since the last look.
+    fn follow(&mut self) -> Option<News> {
+        let now = self.meeting_stamp();
+        if self.seen.as_ref() == Some(&now) {
+            return None;
+        }
+        self.seen = Some(now);
+        let ctx = Context::load(self.store, Strictness::Lenient).ok()?;
+        let meeting = ctx.open_meeting.clone().or_else(|| {
+            let id = self.app().meeting.as_ref()?.id.clone();
+            self.store.load_meeting(&id).ok()
+        });
+        Some(News::Followed { ctx, meeting })
+    }
+
+    /// The members' files, reloaded when they changed on disk.
+    fn members(&mut self) -> Option<News> {
+        let now = self.store.members_stamp(self.app().ctx.group.members.iter().map(|m| m.id.as_str()));
+        match &self.members_seen {
+            // The first look, after the first frame: what was loaded is current.
+            None => {
+                self.members_seen = Some(now);
+                return None;
+            }
+            Some(seen) if *seen == now => return None,
+            Some(_) => self.members_seen = Some(now),
+        }
+        Context::load(self.store, Strictness::Lenient).ok().map(News::MembersChanged)
+    }
+
+    fn save_meeting(&self) -> Vec<Action> {
+        let Some(m) = self.app().meeting.as_ref() else { return Vec::new() };
+        match self.store.save_meeting(m) {
+            Ok(()) => vec![Action::Saved],
+            // Someone else changed the file since: `update` merges theirs in, then saves.
+            Err(StoreError::ChangedOnDisk { .. }) => match self.store.load_meeting(&m.id) {
+                Ok(theirs) => vec![Action::FromDisk(Box::new(News::MeetingChanged(theirs)))],
+                Err(e) => vec![Action::SaveFailed(e.short())],
+            },
+            Err(e) => vec![Action::SaveFailed(e.short())],
+        }
+    }
+
+    fn save_group(&self) -> Vec<Action> {
+        match self.store.save_group(&self.app().ctx.group) {
+            Ok(()) => vec![Action::Saved],
+            Err(StoreError::ChangedOnDisk { .. }) => match self.store.load_group() {
+                Ok(theirs) => vec![Action::FromDisk(Box::new(News::GroupChanged(theirs)))],
+                Err(e) => vec![Action::SaveFailed(e.short())],
+            },
+            Err(e) => vec![Action::SaveFailed(e.short())],
+        }
+    }
+}
+
+impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
+    type Action = Action;
+    type Effect = Effect;
+
+    fn action_for(&self, event: &Event) -> Option<Action> {
+        keymap::lookup(self.app(), event)
+    }
+
+    fn update(&mut self, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+        update(self.app.borrow_mut(), action, now)
+    }
+
+    fn redraws(&self, action: &Action) -> bool {
+        *action != Action::Tick
+    }
+
+    fn before(&self, effect: &Effect) -> Option<Action> {
+        let saves = matches!(effect, Effect::SaveMeeting | Effect::SaveGroup);
+        (saves && !self.app().ui.read_only).then_some(Action::Saving)
+    }
+
+    fn perform(&mut self, effect: Effect, _now: DateTime<FixedOffset>) -> Outcome<Action> {
+        match effect {
+            Effect::SaveMeeting | Effect::SaveGroup if self.app().ui.read_only => Outcome::Then(Vec::new()),
+            Effect::SaveMeeting => Outcome::Then(self.save_meeting()),
+            Effect::SaveGroup => Outcome::Then(self.save_group()),
+            Effect::Bell => Outcome::Bell,
+            Effect::Quit => Outcome::Quit,
+        }
+    }
+
+    fn settle(&mut self) -> Vec<Action> {
+        match self.job.take() {
+            Some(job) => vec![Action::FromDisk(Box::new(News::ReportsLoaded(job.run(self.store))))],
+            None => Vec::new(),
+        }
+    }
+
+    fn poll(&mut self, _now: DateTime<FixedOffset>) -> Vec<Action> {
+        let news = if self.app().ui.read_only { self.follow() } else { self.members() };
+        news.map(|n| Action::FromDisk(Box::new(n))).into_iter().chain([Action::Tick]).collect()
+    }
+
+    fn shutdown(&self) -> Action {
+        Action::Shutdown
+    }
+
+    fn draw(&self, frame: &mut Frame, now: DateTime<FixedOffset>) {
+        ui::view(self.app(), frame, now);
+    }
+
+    fn clock_key(&self, now: DateTime<FixedOffset>) -> (i64, i64, i64) {
+        ui::clock_key(self.app(), now)
+    }
+
+    fn next_change_ms(&self, now: DateTime<FixedOffset>) -> u64 {
+        let wait = ui::next_change_ms(self.app(), now);
+        if self.app().ui.read_only { wait.min(1000) } else { wait }
+    }
+}
+
+/// Carry out the effects `update` returned for an app driven by hand (tests, benches), as
+/// the loop would. Returns `true` to quit.
+pub fn run_effects(app: &mut App, store: &Store, effects: Vec<Effect>, now: DateTime<FixedOffset>) -> bool {
+    Facilitator::new(app, store).carry_out(effects, now)
+}
