@@ -3,14 +3,14 @@
 //! non-zero naming `path:line:col` and what was expected; a meeting either refuses with
 //! the same sentence or goes on with a banner; the file's bytes are never changed.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
 use hotseat::store::snapshot::{Context, Strictness};
+use support::*;
 
 const GROUP: &str = "group.json";
 const MEETING: &str = "meetings/2030-01-01.json";

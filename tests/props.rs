@@ -5,12 +5,11 @@
 //! Case counts are kept moderate so the suite stays quick on two cores; set
 //! `PROPTEST_CASES` to run more.
 
-mod common;
+mod support;
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
-use common::*;
 use hotseat::facilitator::keymap::lookup;
 use hotseat::facilitator::{Action, App, Effect, Overlay, derive, update};
 use hotseat::model::{
@@ -22,6 +21,7 @@ use hotseat::store::{Store, check};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use support::*;
 
 const SEQUENCE_CASES: u32 = 48;
 const ROUND_TRIP_CASES: u32 = 64;

@@ -2,13 +2,14 @@
 //! meeting is on disk, the terminal leaves the alternate screen and shows the cursor
 //! exactly once, and the exit code says what happened.
 
-mod pty;
+mod support;
 
 use std::time::Duration;
 
 use hotseat::model::Phase;
 use hotseat::store::Store;
-use pty::{Pty, count};
+use support::pty::{Pty, count};
+use support::*;
 
 fn into_hot_seat(dir: &std::path::Path, env: &[(&str, &str)]) -> Pty {
     let d = dir.to_str().unwrap();
@@ -48,7 +49,7 @@ fn meeting_on_disk(dir: &std::path::Path) -> hotseat::model::Meeting {
 
 fn signal_case(sig: libc::c_int, code: i32) {
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let mut p = into_hot_seat(tmp.path(), &[]);
     p.signal(sig);
     let st = p.wait(Duration::from_secs(10));
@@ -78,7 +79,7 @@ fn sigint_saves_restores_and_exits_130() {
 #[test]
 fn a_panic_restores_the_terminal_and_exits_101_with_the_meeting_on_disk() {
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let mut p = into_hot_seat(tmp.path(), &[("HOTSEAT_TEST_PANIC", "1")]);
     p.send("a");
     p.expect("New action step");
@@ -95,7 +96,7 @@ fn a_panic_restores_the_terminal_and_exits_101_with_the_meeting_on_disk() {
 #[test]
 fn ctrl_c_as_a_key_asks_first() {
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let mut p = into_hot_seat(tmp.path(), &[]);
     p.send("\x03");
     p.expect("Quit?");

@@ -1,14 +1,14 @@
 //! Every screen at 80×24 (and one large terminal) on ratatui's `TestBackend`, built
 //! from the bundled demo at fixed times; plus the colours that carry meaning.
 
-mod common;
+mod support;
 
 use chrono::{DateTime, Duration, FixedOffset};
-use common::*;
 use hotseat::facilitator::{Action, App};
 use hotseat::model::{Presence, Progress};
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use support::*;
 
 type Time = DateTime<FixedOffset>;
 

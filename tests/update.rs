@@ -1,14 +1,14 @@
 //! `update` as a state machine, without a terminal: whole meetings driven by actions
 //! at explicit times, and a quit in the middle of a turn resumed from disk.
 
-mod common;
+mod support;
 
-use common::*;
 use hotseat::facilitator::derive::{self, WrapRow};
 use hotseat::facilitator::state::{FormField, LinePurpose};
 use hotseat::facilitator::{Action, App, Effect, Overlay, StatusKind};
 use hotseat::model::{FACILITATOR, Phase, Presence, Progress, Status};
 use hotseat::strings;
+use support::*;
 use tui_input::InputRequest;
 
 const SAVE: Effect = Effect::SaveMeeting;
