@@ -5,6 +5,7 @@
 //! (`corpus`) and the replayed meeting (`walk`) are named where they are used.
 #![allow(dead_code, unused_imports)]
 
+pub mod arb;
 pub mod cli;
 pub mod corpus;
 pub mod demo;
