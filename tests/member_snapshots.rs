@@ -3,8 +3,10 @@
 
 mod support;
 
+use hotseat::member::state::PrepField;
 use hotseat::member::{MemberAction as A, Screen};
 use hotseat::model::Progress;
+use ratatui::crossterm::event::KeyCode;
 use support::*;
 
 fn snap(name: &str, screen: String) {
@@ -101,6 +103,32 @@ fn help_overlay_lists_the_member_keys() {
     let screen = member_shown(&app, now);
     assert!(screen.contains("mark the step done"), "{screen}");
     snap("member_help", screen);
+}
+
+#[test]
+fn quit_confirmation_after_a_failed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    let now = evening_before();
+    let mut app = load_member(&store, "ada", now);
+    act(&mut app, A::SaveFailed("disk full".into()), now);
+    act(&mut app, A::Quit, now);
+    snap("member_quit_confirm", member_shown(&app, now));
+}
+
+#[test]
+fn questions_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    let now = evening_before();
+    let mut app = load_member(&store, "farid", now);
+    act(&mut app, A::Show(Screen::Prep), now);
+    app.ui.cursors.prep = PrepField::ALL.iter().position(|f| *f == PrepField::Questions).unwrap();
+    act(&mut app, A::Edit, now);
+    type_keys(&mut app, "How do I raise prices?", now, None);
+    press(&mut app, key(KeyCode::Enter), now, None);
+    type_keys(&mut app, "Who to hire first?", now, None);
+    snap("member_questions_editor", member_shown(&app, now));
 }
 
 #[test]
