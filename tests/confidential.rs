@@ -2,7 +2,7 @@
 //! not to stdout or stderr, not to the shared screen, not in a panic, not to the
 //! terminal title. The privacy blank hides everything.
 
-mod pty;
+mod support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
@@ -12,12 +12,13 @@ use std::time::Duration;
 
 use hotseat::model::{FACILITATOR, PrivateNote};
 use hotseat::store::Store;
-use pty::Pty;
+use support::pty::Pty;
+use support::*;
 
 const SENTINEL: &str = "SENTINEL-PRIVATE-7F3A";
 
 fn hotseat(args: &[&str], umask: Option<u32>) -> std::process::Output {
-    let mut cmd = Command::new(pty::bin());
+    let mut cmd = Command::new(bin());
     cmd.args(args);
     if let Some(m) = umask {
         // SAFETY: umask is async-signal-safe.
@@ -74,7 +75,7 @@ fn files_are_0600_and_folders_0700_under_umask_000() {
 fn check_reports_files_others_can_read() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
-    pty::demo(&root);
+    install_demo_today(&root);
     std::fs::set_permissions(root.join("group.json"), std::fs::Permissions::from_mode(0o644)).unwrap();
     std::fs::set_permissions(root.join("members/ada"), std::fs::Permissions::from_mode(0o755)).unwrap();
     let out = hotseat(&["check", "--data-dir", root.to_str().unwrap()], None);
@@ -115,7 +116,7 @@ fn unsafe_names_become_safe_ids_and_unsafe_ids_are_refused() {
 /// A demo group whose open meeting and previous meeting hold private notes with the
 /// sentinel, on Ben, who will be in the hot seat.
 fn planted(root: &Path) {
-    pty::demo(root);
+    install_demo_today(root);
     let store = Store::new(root);
     for id in store.meeting_ids().unwrap() {
         let mut m = store.load_meeting(&id).unwrap();
@@ -199,7 +200,7 @@ fn private_notes_never_reach_the_shared_screen_the_title_or_a_panic() {
 fn the_privacy_blank_hides_everything_until_pressed_again() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
-    pty::demo(&root);
+    install_demo_today(&root);
     let d = root.to_str().unwrap();
     let mut p = Pty::spawn(&["meeting", "--data-dir", d], &[], 80, 24);
     p.expect("Ada Okafor");

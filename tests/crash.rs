@@ -5,13 +5,14 @@
 //! `cargo test --test crash` runs `HOTSEAT_KILLS` kills (default 150). The long soak:
 //! `HOTSEAT_KILLS=1000 cargo test --release --test crash`.
 
-mod pty;
+mod support;
 
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use hotseat::store::Store;
-use pty::Pty;
+use support::pty::Pty;
+use support::*;
 
 /// A small deterministic generator (splitmix64), so a failing run can be repeated.
 struct Rng(u64);
@@ -58,7 +59,7 @@ fn killed_at_random_moments_nothing_confirmed_is_lost() {
     let seed: u64 = std::env::var("HOTSEAT_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x5EED);
     let mut rng = Rng(seed);
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let d = tmp.path().to_str().unwrap().to_string();
     let args = ["meeting", "--data-dir", d.as_str()];
 
@@ -125,7 +126,7 @@ fn killed_at_random_moments_nothing_confirmed_is_lost() {
 #[test]
 fn a_step_confirmed_a_second_before_a_kill_is_there_after_restart() {
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let d = tmp.path().to_str().unwrap();
     let mut p = Pty::spawn(&["meeting", "--data-dir", d], &[], 80, 24);
     p.expect("Check-in");

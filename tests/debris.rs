@@ -1,18 +1,19 @@
 //! Sync debris — conflict copies from Syncthing or Dropbox, `.orig` files — is reported,
 //! never loaded as data, and never deleted.
 
-mod pty;
+mod support;
 
 use std::process::Command;
 use std::time::Duration;
 
-use pty::Pty;
+use support::pty::Pty;
+use support::*;
 
 #[test]
 fn conflict_copies_are_reported_shown_and_left_alone() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
-    pty::demo(&root);
+    install_demo_today(&root);
     let ids = hotseat::store::Store::new(&root).meeting_ids().unwrap();
     let real = root.join("meetings").join(format!("{}.json", ids[1]));
     let copies = [
@@ -25,7 +26,7 @@ fn conflict_copies_are_reported_shown_and_left_alone() {
     }
     let d = root.to_str().unwrap();
 
-    let out = Command::new(pty::bin()).args(["check", "--data-dir", d]).output().unwrap();
+    let out = Command::new(bin()).args(["check", "--data-dir", d]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     for c in &copies {
@@ -38,7 +39,7 @@ fn conflict_copies_are_reported_shown_and_left_alone() {
 
     // Not loaded: the meeting list and the open steps are what they were.
     assert_eq!(hotseat::store::Store::new(&root).meeting_ids().unwrap(), ids);
-    let out = Command::new(pty::bin()).args(["actions", "--json", "--data-dir", d]).output().unwrap();
+    let out = Command::new(bin()).args(["actions", "--json", "--data-dir", d]).output().unwrap();
     assert!(out.status.success());
 
     let mut p = Pty::spawn(&["meeting", "--data-dir", d], &[], 120, 30);
@@ -54,7 +55,7 @@ fn conflict_copies_are_reported_shown_and_left_alone() {
 fn check_lists_a_screenful_of_problems_per_file_and_counts_the_rest() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
-    pty::demo(&root);
+    install_demo_today(&root);
     let store = hotseat::store::Store::new(&root);
     let id = store.meeting_ids().unwrap().last().unwrap().clone();
     let mut m = store.load_meeting(&id).unwrap();
@@ -66,7 +67,7 @@ fn check_lists_a_screenful_of_problems_per_file_and_counts_the_rest() {
         m.steps.push(s);
     }
     std::fs::write(store.layout.meeting(&id), hotseat::store::decode::encode(&m)).unwrap();
-    let out = Command::new(pty::bin()).args(["check", "--data-dir", root.to_str().unwrap()]).output().unwrap();
+    let out = Command::new(bin()).args(["check", "--data-dir", root.to_str().unwrap()]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(text.lines().filter(|l| l.contains("\"zed\" is not a member")).count(), 50, "{text}");

@@ -1,10 +1,9 @@
 //! End to end through the runtime's `Facilitator` program: real key events, real files,
 //! two consecutive meetings. Steps captured in the first are reported back in the second.
 
-mod common;
+mod support;
 
 use chrono::{DateTime, FixedOffset};
-use common::*;
 use hotseat::facilitator::Facilitator;
 use hotseat::facilitator::derive;
 use hotseat::model::{Phase, Progress, Status};
@@ -13,6 +12,7 @@ use hotseat::tui::run::{self, Program};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{Event, KeyCode};
+use support::*;
 
 type Time = DateTime<FixedOffset>;
 

@@ -1,16 +1,15 @@
 //! `hotseat export taskwarrior` and `hotseat import taskwarrior`, including a round trip
 //! through the real Taskwarrior (`task`), with its own TASKRC and TASKDATA.
 
-#[path = "member_support/mod.rs"]
-mod member_support;
+mod support;
 
 use std::path::Path;
 use std::process::Command;
 
-use member_support::*;
+use support::*;
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    cli_folder(demo)
+    cli_folder(install_demo)
 }
 
 #[test]

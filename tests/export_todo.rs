@@ -1,17 +1,16 @@
 //! `hotseat export todo` and `hotseat import todo`, including a round trip through the
 //! real todo.txt CLI (Debian's todotxt-cli, command `todo-txt`; `todo.sh` elsewhere).
 
-#[path = "member_support/mod.rs"]
-mod member_support;
+mod support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::Command;
 
-use member_support::*;
+use support::*;
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    cli_folder(demo)
+    cli_folder(install_demo)
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! is byte-identical to before, the user is told, the meeting is kept in memory, and a
 //! later save succeeds.
 
-mod pty;
+mod support;
 
 use std::path::Path;
 use std::process::Command;
@@ -13,14 +13,15 @@ use hotseat::facilitator::Facilitator;
 use hotseat::facilitator::{Action, App, StatusKind};
 use hotseat::store::snapshot::{Context, Strictness};
 use hotseat::store::{FaultPoint, Store};
-use pty::Pty;
+use support::pty::Pty;
+use support::*;
 
-fn at(min: i64) -> DateTime<FixedOffset> {
+fn at_minute(min: i64) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2026, 11, 22, 19, 0, 0).unwrap() + chrono::Duration::minutes(min)
 }
 
 fn demo(dir: &Path) {
-    hotseat::store::demo::install(dir, at(0).date_naive()).unwrap();
+    hotseat::store::demo::install(dir, at_minute(0).date_naive()).unwrap();
 }
 
 fn leftovers(dir: &Path) -> Vec<String> {
@@ -89,16 +90,16 @@ fn in_the_meeting_a_failed_save_is_shown_kept_in_memory_and_retried() {
     let store = Store::new(&root);
     let app = App::new(Context::load(&store, Strictness::Lenient).unwrap());
     let mut f = Facilitator::new(app, &store);
-    f.dispatch(Action::Start, at(0));
+    f.dispatch(Action::Start, at_minute(0));
     for _ in 0..3 {
-        f.dispatch(Action::Advance, at(1));
+        f.dispatch(Action::Advance, at_minute(1));
     }
     let id = f.app.meeting.as_ref().unwrap().id.clone();
     let path = store.layout.meeting(&id);
     let before = std::fs::read(&path).unwrap();
 
     store.inject_fault(Some(FaultPoint::DiskFull));
-    type_step(&mut f, "Survives a full disk", at(2));
+    type_step(&mut f, "Survives a full disk", at_minute(2));
     let status = f.app.ui.status.clone().unwrap();
     assert_eq!(status.kind, StatusKind::Error);
     assert!(status.text.contains("NOT SAVED") && status.text.contains("disk is full"), "{}", status.text);
@@ -107,7 +108,7 @@ fn in_the_meeting_a_failed_save_is_shown_kept_in_memory_and_retried() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
 
     store.inject_fault(None);
-    f.dispatch(Action::ToggleTimer, at(3));
+    f.dispatch(Action::ToggleTimer, at_minute(3));
     assert!(!f.app.ui.unsaved);
     assert!(f.app.ui.status.as_ref().unwrap().text.contains("Saved"));
     let m = store.load_meeting(&id).unwrap();
@@ -122,7 +123,7 @@ fn the_command_line_says_so_and_changes_nothing() {
         demo(&root);
         let group = root.join("group.json");
         let before = std::fs::read(&group).unwrap();
-        let out = Command::new(pty::bin())
+        let out = Command::new(bin())
             .args(["member", "add", "Grace Hopper", "--data-dir", root.to_str().unwrap()])
             .env("HOTSEAT_INJECT_FAULT", fault)
             .output()

@@ -1,13 +1,14 @@
 //! Two facilitators on one group: the second is told who holds it and follows read-only;
 //! a lock left by a killed process is taken over without any cleanup.
 
-mod pty;
+mod support;
 
 use std::process::Command;
 use std::time::Duration;
 
 use hotseat::store::lock::{self, Acquired};
-use pty::Pty;
+use support::pty::Pty;
+use support::*;
 
 #[test]
 fn the_lock_says_who_holds_it_and_is_released_on_drop() {
@@ -30,7 +31,7 @@ fn the_lock_says_who_holds_it_and_is_released_on_drop() {
 fn a_second_facilitator_is_read_only_and_a_killed_holder_is_taken_over() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
-    pty::demo(&root);
+    install_demo_today(&root);
     let d = root.to_str().unwrap();
     let args = ["meeting", "--data-dir", d];
 
@@ -52,7 +53,7 @@ fn a_second_facilitator_is_read_only_and_a_killed_holder_is_taken_over() {
     assert_eq!(std::fs::read_dir(root.join("meetings")).unwrap().count(), meeting);
 
     // The command line refuses to write while the group is held.
-    let out = Command::new(pty::bin()).args(["member", "add", "Grace Hopper", "--data-dir", d]).output().unwrap();
+    let out = Command::new(bin()).args(["member", "add", "Grace Hopper", "--data-dir", d]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&format!("pid {pid}")), "{err}");

@@ -1,14 +1,14 @@
 //! The member commands from the command line: what they print, what they write, and
 //! one sentence with a non-zero exit for bad input, with nothing written.
 
-mod member_support;
+mod support;
 
 use std::os::unix::fs::PermissionsExt;
 
-use member_support::*;
+use support::*;
 
 fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    cli_folder(demo_today)
+    cli_folder(install_demo_today)
 }
 
 #[test]
@@ -30,7 +30,7 @@ fn me_prints_my_view_and_remembers_who_i_am_outside_the_group_folder() {
     assert!(succeeds(hs(&data, &home).arg("me")).contains("Ada Okafor · my view"));
     // Another group folder does not.
     let other = data.parent().unwrap().join("other");
-    demo_today(&other);
+    install_demo_today(&other);
     fails_with(hs(&other, &home).arg("me"), "which member are you?");
 }
 

@@ -4,25 +4,25 @@
 //! own step and own note are planted too, and must show, so the test can see what it
 //! looks for.
 
-mod member_support;
+mod support;
 
 use hotseat::member::state::PrepField;
 use hotseat::member::{MemberAction as A, MemberApp, Screen};
 use hotseat::model::{ActionStep, Checkin, MemberProgress, PrivateNote, Progress};
 use hotseat::store::Store;
-use member_support::*;
+use support::*;
 
 const SECRET: &str = "SENTINEL";
 
 fn plant(store: &Store) {
-    let t = at("2030-01-01T20:00:00+00:00");
+    let t = moment("2030-01-01T20:00:00+00:00");
     let mut m = store.load_meeting("2030-01-01").unwrap();
     let step = |id: &str, owner: &str, text: &str| ActionStep {
         id: id.into(),
         owner: owner.into(),
         text: text.into(),
         measurable_result: format!("{text}-RESULT"),
-        due: Some(date("2030-01-10")),
+        due: Some(day("2030-01-10")),
         goal: None,
         meeting: "2030-01-01".into(),
         created_at: t,
@@ -55,7 +55,7 @@ fn plant(store: &Store) {
     }
     store.save_meeting(&m).unwrap();
 
-    let mut prep = store.load_prep("ben", date(ANCHOR)).unwrap().unwrap();
+    let mut prep = store.load_prep("ben", day(ANCHOR)).unwrap().unwrap();
     prep.walk_away = "SENTINEL-BEN-PREP".into();
     prep.questions.push("SENTINEL-BEN-QUESTION".into());
     store.save_prep("ben", &prep).unwrap();
@@ -73,7 +73,7 @@ fn plant(store: &Store) {
     let mut log = store.load_checkins("ben").unwrap();
     log.checkins.push(Checkin {
         partnership: "p1".into(),
-        on: date("2030-01-02"),
+        on: day("2030-01-02"),
         at: t,
         note: "SENTINEL-BEN-CHECKIN".into(),
         on_track: Some(false),
@@ -95,12 +95,12 @@ fn every_screen(app: &MemberApp) -> String {
                 prep: row % PrepField::ALL.len(),
                 partners: row,
             };
-            out.push_str(&render(&a, now));
-            out.push_str(&render_at(&a, now, 200, 60));
+            out.push_str(&member_shown(&a, now));
+            out.push_str(&member_shown_at(&a, now, 200, 60));
             for overlay in [A::Help, A::Mark(Progress::Done), A::Add, A::Edit, A::CheckIn, A::Offers] {
                 let mut b = a.clone();
                 hotseat::member::update(&mut b, overlay, now);
-                out.push_str(&render_at(&b, now, 200, 60));
+                out.push_str(&member_shown_at(&b, now, 200, 60));
             }
         }
     }
@@ -110,9 +110,9 @@ fn every_screen(app: &MemberApp) -> String {
 #[test]
 fn the_member_view_holds_nothing_of_anyone_else() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     plant(&store);
-    let app = member(&store, "ada", evening_before());
+    let app = load_member(&store, "ada", evening_before());
     // Not on screen, and not even in memory.
     let shown = every_screen(&app);
     assert!(shown.contains("ADA-OWN-STEP"), "the control step must show");
@@ -127,10 +127,10 @@ fn the_member_view_holds_nothing_of_anyone_else() {
 #[test]
 fn the_partner_sees_neither_check_in_notes_nor_steps_of_the_member_who_chose_them() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     plant(&store);
     // Elena is Ben's partner: she sees the partnership, not Ben's private things.
-    let app = member(&store, "elena", evening_before());
+    let app = load_member(&store, "elena", evening_before());
     let shown = every_screen(&app);
     assert!(shown.contains("Ben Hartley has you as Hot Team partner"));
     assert!(shown.contains("ELENA-OWN-REVIEW"), "her own step's review shows");
@@ -143,7 +143,7 @@ fn summary_and_exports_hold_nothing_of_anyone_else() {
     let data = tmp.path().join("group");
     let home = tmp.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
-    let store = demo(&data);
+    let store = install_demo(&data);
     plant(&store);
     let mut all = String::new();
     for args in [

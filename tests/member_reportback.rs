@@ -1,20 +1,18 @@
 //! End to end: what a member marks in `hotseat me` shows pre-filled in the next
 //! meeting's report-back, and missed weekly Hot Team check-ins are flagged there.
 
-mod member_support;
+mod support;
 
 use hotseat::facilitator::derive::{self, Reported};
 use hotseat::facilitator::{Action, App, update as facilitator_update};
 use hotseat::model::{Progress, Reporter};
 use hotseat::store::Store;
 use hotseat::store::snapshot::{Context, Strictness};
-use member_support::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
+use support::*;
 
 fn meeting_time() -> chrono::DateTime<chrono::FixedOffset> {
-    at("2030-01-15T19:00:00+01:00")
+    moment("2030-01-15T19:00:00+01:00")
 }
 
 /// Open the next meeting as the facilitator and go to the report-back.
@@ -26,29 +24,20 @@ fn report_back(store: &Store) -> App {
     app
 }
 
-fn draw(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| hotseat::facilitator::ui::view(app, f, meeting_time())).unwrap();
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+fn report_back_text(app: &App) -> String {
+    trimmed_text_of(&draw(app, 80, 24, meeting_time()))
 }
 
 #[test]
 fn progress_marked_in_the_member_view_is_prefilled_in_the_report_back() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     // The evening before, Ada marks her overdue step done, with a note, by keys.
     let evening = evening_before();
-    let mut ada = member(&store, "ada", evening);
-    press(&mut ada, key('d'), evening, Some(&store));
-    type_text(&mut ada, "All five sent", evening, Some(&store));
-    press(&mut ada, code(KeyCode::Enter), evening, Some(&store));
+    let mut ada = load_member(&store, "ada", evening);
+    press(&mut ada, ch('d'), evening, Some(&store));
+    type_keys(&mut ada, "All five sent", evening, Some(&store));
+    press(&mut ada, key(KeyCode::Enter), evening, Some(&store));
     assert!(!ada.ui.unsaved);
 
     // The next day, the facilitator's report-back has it, marked as the member's.
@@ -60,7 +49,7 @@ fn progress_marked_in_the_member_view_is_prefilled_in_the_report_back() {
     let e = items[i].last_entry().unwrap();
     assert_eq!((e.by, e.note.as_str(), e.at), (Reporter::Member, "All five sent", evening));
     app.ui.cursors.report = i;
-    let screen = draw(&app);
+    let screen = report_back_text(&app);
     assert!(screen.contains("done*"), "{screen}");
     assert!(screen.contains("Ada reported: done") && screen.contains("All five sent"), "{screen}");
     insta::assert_snapshot!("member_reportback_prefilled", screen);
@@ -77,11 +66,11 @@ fn progress_marked_in_the_member_view_is_prefilled_in_the_report_back() {
 #[test]
 fn missed_weekly_check_ins_are_flagged_in_the_report_back() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let app = report_back(&store);
     assert_eq!(app.ctx.missed_checkins("ben", meeting_time().date_naive()), 2);
     assert_eq!(app.ctx.missed_checkins("dev", meeting_time().date_naive()), 0);
-    let screen = draw(&app);
+    let screen = report_back_text(&app);
     assert!(screen.contains("Hot Team check-ins"), "{screen}");
     let flag = screen.lines().find(|l| l.contains("⚑ Ben")).expect("Ben is flagged");
     assert!(flag.contains("2 missed"), "{flag}");
@@ -92,26 +81,26 @@ fn missed_weekly_check_ins_are_flagged_in_the_report_back() {
     for on in ["2029-12-27", "2030-01-02"] {
         log.checkins.push(hotseat::model::Checkin {
             partnership: "p1".into(),
-            on: date(on),
-            at: at(&format!("{on}T18:00:00+00:00")),
+            on: day(on),
+            at: moment(&format!("{on}T18:00:00+00:00")),
             note: String::new(),
             on_track: Some(true),
         });
     }
     store.save_checkins("ben", &log).unwrap();
-    let screen = draw(&report_back(&store));
+    let screen = report_back_text(&report_back(&store));
     assert!(!screen.contains("Hot Team check-ins"), "{screen}");
 }
 
 #[test]
 fn an_absent_member_is_not_flagged() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = meeting_time();
     let mut app = App::new(Context::load(&store, Strictness::Lenient).unwrap());
     facilitator_update(&mut app, Action::Start, now);
     app.ui.cursors.check_in = 1; // Ben
     facilitator_update(&mut app, Action::SetPresence(hotseat::model::Presence::Absent), now);
     facilitator_update(&mut app, Action::Advance, now);
-    assert!(!draw(&app).contains("Hot Team check-ins"));
+    assert!(!report_back_text(&app).contains("Hot Team check-ins"));
 }

@@ -1,11 +1,13 @@
-//! Snapshots of every screen of the member's view at 80×24, from the demo group on the
+//! Snapshots of every screen of the member's view at 80×24, from the install_demo group on the
 //! evening before its meeting.
 
-mod member_support;
+mod support;
 
+use hotseat::member::state::PrepField;
 use hotseat::member::{MemberAction as A, Screen};
 use hotseat::model::Progress;
-use member_support::*;
+use ratatui::crossterm::event::KeyCode;
+use support::*;
 
 fn snap(name: &str, screen: String) {
     insta::assert_snapshot!(name, screen);
@@ -14,10 +16,10 @@ fn snap(name: &str, screen: String) {
 #[test]
 fn steps_screen_groups_overdue_this_week_later_and_done() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let app = member(&store, "ada", now);
-    let screen = render(&app, now);
+    let app = load_member(&store, "ada", now);
+    let screen = member_shown(&app, now);
     assert!(screen.contains("Overdue"), "{screen}");
     snap("member_steps_ada", screen);
 }
@@ -25,91 +27,117 @@ fn steps_screen_groups_overdue_this_week_later_and_done() {
 #[test]
 fn steps_screen_with_a_member_report_and_history() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let app = member(&store, "elena", now);
-    snap("member_steps_elena_history", render(&app, now));
+    let app = load_member(&store, "elena", now);
+    snap("member_steps_elena_history", member_shown(&app, now));
 }
 
 #[test]
 fn mark_done_form() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "ada", now);
+    let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Mark(Progress::Done), now);
-    type_text(&mut app, "Sent to all five", now, None);
-    snap("member_mark_done_form", render(&app, now));
+    type_keys(&mut app, "Sent to all five", now, None);
+    snap("member_mark_done_form", member_shown(&app, now));
 }
 
 #[test]
 fn goals_screen() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "ada", now);
+    let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Show(Screen::Goals), now);
-    snap("member_goals_ada", render(&app, now));
+    snap("member_goals_ada", member_shown(&app, now));
     act(&mut app, A::Add, now);
-    snap("member_goal_form", render(&app, now));
+    snap("member_goal_form", member_shown(&app, now));
 }
 
 #[test]
 fn prep_screen_prepared_and_not() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "ada", now);
+    let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Show(Screen::Prep), now);
-    snap("member_prep_ada", render(&app, now));
-    let mut farid = member(&store, "farid", now);
+    snap("member_prep_ada", member_shown(&app, now));
+    let mut farid = load_member(&store, "farid", now);
     act(&mut farid, A::Show(Screen::Prep), now);
-    snap("member_prep_farid_unprepared", render(&farid, now));
+    snap("member_prep_farid_unprepared", member_shown(&farid, now));
 }
 
 #[test]
 fn partners_screen_flags_missed_weeks() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "ben", now);
+    let mut app = load_member(&store, "ben", now);
     act(&mut app, A::Show(Screen::Partners), now);
-    let screen = render(&app, now);
+    let screen = member_shown(&app, now);
     assert!(screen.contains("⚑ 2 missed"), "{screen}");
     snap("member_partners_ben", screen);
     act(&mut app, A::CheckIn, now);
-    snap("member_checkin_form", render(&app, now));
+    snap("member_checkin_form", member_shown(&app, now));
 }
 
 #[test]
 fn partners_screen_of_the_partner_who_was_chosen() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "elena", now);
+    let mut app = load_member(&store, "elena", now);
     act(&mut app, A::Show(Screen::Partners), now);
-    snap("member_partners_elena_chosen", render(&app, now));
+    snap("member_partners_elena_chosen", member_shown(&app, now));
 }
 
 #[test]
 fn help_overlay_lists_the_member_keys() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "ada", now);
+    let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Help, now);
-    let screen = render(&app, now);
+    let screen = member_shown(&app, now);
     assert!(screen.contains("mark the step done"), "{screen}");
     snap("member_help", screen);
 }
 
 #[test]
+fn quit_confirmation_after_a_failed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    let now = evening_before();
+    let mut app = load_member(&store, "ada", now);
+    act(&mut app, A::SaveFailed("disk full".into()), now);
+    act(&mut app, A::Quit, now);
+    snap("member_quit_confirm", member_shown(&app, now));
+}
+
+#[test]
+fn questions_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    let now = evening_before();
+    let mut app = load_member(&store, "farid", now);
+    act(&mut app, A::Show(Screen::Prep), now);
+    app.ui.cursors.prep = PrepField::ALL.iter().position(|f| *f == PrepField::Questions).unwrap();
+    act(&mut app, A::Edit, now);
+    type_keys(&mut app, "How do I raise prices?", now, None);
+    press(&mut app, key(KeyCode::Enter), now, None);
+    type_keys(&mut app, "Who to hire first?", now, None);
+    snap("member_questions_editor", member_shown(&app, now));
+}
+
+#[test]
 fn too_small_terminal_gets_a_sentence() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let app = member(&store, "ada", now);
-    let screen = render_at(&app, now, 50, 12);
+    let app = load_member(&store, "ada", now);
+    let screen = member_shown_at(&app, now, 50, 12);
     assert!(screen.contains("Enlarge the terminal"), "{screen}");
 }
 
@@ -119,9 +147,9 @@ fn overdue_steps_are_red_and_without_colour_still_stand_out() {
     use ratatui::backend::TestBackend;
     use ratatui::style::{Color, Modifier};
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "ada", now);
+    let mut app = load_member(&store, "ada", now);
     for color in [true, false] {
         app.ui.color = color;
         let mut term = Terminal::new(TestBackend::new(80, 24)).unwrap();

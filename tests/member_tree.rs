@@ -2,11 +2,11 @@
 //! line, changes files only in that member's own folder. The whole group folder (paths,
 //! bytes, modification times) is snapshotted before and after each action.
 
-mod member_support;
+mod support;
 
 use hotseat::member::{MemberAction as A, Screen};
-use member_support::*;
 use ratatui::crossterm::event::KeyCode;
+use support::*;
 
 fn only_mine(label: &str, me: &str, changes: &[String]) {
     assert!(!changes.is_empty(), "{label}: the action should have written something");
@@ -20,9 +20,9 @@ fn only_mine(label: &str, me: &str, changes: &[String]) {
 #[test]
 fn each_action_in_the_member_view_changes_only_that_members_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let store = demo(dir.path());
+    let store = install_demo(dir.path());
     let now = evening_before();
-    let mut app = member(&store, "ada", now);
+    let mut app = load_member(&store, "ada", now);
     let steps: Vec<(&str, Vec<A>, &str)> = vec![
         ("mark done", vec![A::Show(Screen::Steps), A::Mark(hotseat::model::Progress::Done)], "sent"),
         ("add a goal", vec![A::Show(Screen::Goals), A::Add], "Hire a COO"),
@@ -37,13 +37,13 @@ fn each_action_in_the_member_view_changes_only_that_members_folder() {
             let effects = act(&mut app, a, now);
             hotseat::member::program::run_effects(&mut app, &store, effects, now);
         }
-        type_text(&mut app, typed, now, Some(&store));
+        type_keys(&mut app, typed, now, Some(&store));
         if label == "add a partnership" {
-            press(&mut app, code(KeyCode::Tab), now, Some(&store));
-            type_text(&mut app, "fundraising", now, Some(&store));
+            press(&mut app, key(KeyCode::Tab), now, Some(&store));
+            type_keys(&mut app, "fundraising", now, Some(&store));
         }
         if label != "goals reviewed" {
-            press(&mut app, code(KeyCode::Enter), now, Some(&store));
+            press(&mut app, key(KeyCode::Enter), now, Some(&store));
         }
         assert!(!app.ui.unsaved && !hotseat::member::MemberApp::is_editing(&app), "{label}: {:?}", app.ui.status);
         only_mine(label, "ada", &changed(&before, &tree(dir.path())));
@@ -53,12 +53,12 @@ fn each_action_in_the_member_view_changes_only_that_members_folder() {
     act(&mut app, A::Show(Screen::Prep), now);
     app.ui.cursors.prep = 3;
     act(&mut app, A::Edit, now);
-    press(&mut app, code(KeyCode::Enter), now, Some(&store));
-    type_text(&mut app, "Who should lead the round?", now, Some(&store));
-    press(&mut app, code(KeyCode::Esc), now, Some(&store));
+    press(&mut app, key(KeyCode::Enter), now, Some(&store));
+    type_keys(&mut app, "Who should lead the round?", now, Some(&store));
+    press(&mut app, key(KeyCode::Esc), now, Some(&store));
     only_mine("questions", "ada", &changed(&before, &tree(dir.path())));
     // What the view wrote reads back, and the folder checks clean.
-    let again = member(&store, "ada", now);
+    let again = load_member(&store, "ada", now);
     assert_eq!(again.goals.goals.last().unwrap().title, "Hire a COO");
     assert!(again.prep.questions.iter().any(|q| q == "Who should lead the round?"));
     use std::os::unix::fs::PermissionsExt;
@@ -73,7 +73,7 @@ fn each_member_command_changes_only_that_members_folder() {
     let data = tmp.path().join("group");
     let home = tmp.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
-    demo_today(&data);
+    install_demo_today(&data);
     let step = {
         let out = hs(&data, &home).args(["actions", "--member", "ada", "--json"]).output().unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

@@ -1,37 +1,25 @@
-//! Property tests. Random keys, pastes, resizes (1×1 to 300×100) and clock ticks fed
-//! through `keymap::lookup` → `update` → `ui::view` never panic and keep the app's
-//! invariants; every file type survives `load(save(x)) == x` with identical bytes.
+//! Property tests of the facilitator's app. Random keys, pastes, resizes (1×1 to
+//! 300×100) and clock ticks fed through `keymap::lookup` → `update` → `ui::view` never
+//! panic and keep the app's invariants. The file round trips are in round_trip.rs, the
+//! member's view in member_props.rs.
 //!
 //! Case counts are kept moderate so the suite stays quick on two cores; set
 //! `PROPTEST_CASES` to run more.
 
-mod common;
+mod support;
 
-use std::collections::BTreeMap;
-
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
-use common::*;
+use chrono::{DateTime, Duration, FixedOffset};
 use hotseat::facilitator::keymap::lookup;
 use hotseat::facilitator::{Action, App, Effect, Overlay, derive, update};
-use hotseat::model::{
-    ActionStep, Attendance, Cadence, FORMAT_VERSION, Goal, GoalsFile, Group, Meeting, Member, MemberProgress, Phase,
-    Prep, Presence, PrivateNote, Progress, ProgressEntry, ProgressFile, Rating, Reporter, Review, Status, Turn,
-};
+use hotseat::model::{Meeting, Phase, Turn};
 use hotseat::store::decode::{decode, encode};
 use hotseat::store::{Store, check};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent};
+use support::arb::*;
+use support::*;
 
 const SEQUENCE_CASES: u32 = 48;
-const ROUND_TRIP_CASES: u32 = 64;
-
-fn config(cases: u32) -> Config {
-    Config {
-        cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(cases),
-        ..Config::default()
-    }
-}
 
 // ----- random input against the app -----
 
@@ -46,89 +34,19 @@ enum Input {
     Wait(i64),
 }
 
-/// Names that are hard to lay out: wide, combining, emoji, very long, right-to-left.
-const HARD_NAMES: &[&str] = &[
-    "李小龍 Bruce Lee",
-    "👩🏽‍💻 Ada",
-    "Zoë 🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂",
-    "محمد عبد الله",
-    "e\u{301}\u{301}\u{301} Combining",
-    "🇫🇷🇩🇪🇯🇵",
-    "ｆｕｌｌｗｉｄｔｈ ＮＡＭＥ",
-    "\u{200b}zero\u{200b}width",
-    "Anne-Marie Gwendolyn Ottoline Bartholomew-Featherstonehaugh of the Long Names",
-];
-
-fn name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        3 => proptest::sample::select(HARD_NAMES).prop_map(str::to_string),
-        1 => "[a-zA-Z\u{4e00}-\u{4e20}\u{1f600}-\u{1f64f} ]{0,30}[a-zA-Z\u{4e00}-\u{4e20}\u{1f600}-\u{1f64f}]",
-    ]
-}
-
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        "[ -~]{0,30}",
-        "\\PC{0,30}",
-        proptest::sample::select(HARD_NAMES).prop_map(str::to_string),
-        "[a-z\n\t\r]{0,20}",
-        proptest::collection::vec(any::<char>(), 0..12).prop_map(String::from_iter),
-    ]
-}
-
-fn key_code() -> impl Strategy<Value = KeyCode> {
-    prop_oneof![
-        8 => proptest::sample::select(
-            "][ +-=aexndphlqyY?bjkJK0123456789zc/".chars().collect::<Vec<_>>()
-        )
-        .prop_map(KeyCode::Char),
-        2 => any::<char>().prop_map(KeyCode::Char),
-        1 => proptest::sample::select(vec!['界', '🙂', 'é', '\u{301}', '\u{200b}']).prop_map(KeyCode::Char),
-        4 => proptest::sample::select(vec![
-            KeyCode::Enter,
-            KeyCode::Esc,
-            KeyCode::Tab,
-            KeyCode::BackTab,
-            KeyCode::Up,
-            KeyCode::Down,
-            KeyCode::Left,
-            KeyCode::Right,
-            KeyCode::Backspace,
-            KeyCode::Delete,
-            KeyCode::Home,
-            KeyCode::End,
-            KeyCode::PageUp,
-            KeyCode::F(1),
-        ]),
-    ]
-}
-
-fn modifiers() -> impl Strategy<Value = KeyModifiers> {
-    prop_oneof![
-        12 => Just(KeyModifiers::NONE),
-        2 => Just(KeyModifiers::SHIFT),
-        1 => Just(KeyModifiers::CONTROL),
-        1 => Just(KeyModifiers::ALT),
-    ]
-}
-
-fn press(c: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(c, KeyModifiers::NONE))
-}
-
 fn chord() -> impl Strategy<Value = Vec<Event>> {
-    let typed = |t: String| t.chars().map(|c| press(KeyCode::Char(c))).collect::<Vec<_>>();
+    let typed = |t: String| t.chars().map(|c| key(KeyCode::Char(c))).collect::<Vec<_>>();
     prop_oneof![
         text().prop_map(move |t| {
-            let mut v = vec![press(KeyCode::Char('a'))];
+            let mut v = vec![key(KeyCode::Char('a'))];
             v.extend(typed(t));
-            v.push(press(KeyCode::Enter));
+            v.push(key(KeyCode::Enter));
             v
         }),
-        Just(vec![press(KeyCode::Char('x')), press(KeyCode::Char('y'))]),
-        text().prop_map(|t| vec![press(KeyCode::Char('n')), Event::Paste(t), press(KeyCode::Esc)]),
-        Just(vec![press(KeyCode::Char(']')); 3]),
-        Just(vec![press(KeyCode::Char('q')), press(KeyCode::Char('n'))]),
+        Just(vec![key(KeyCode::Char('x')), key(KeyCode::Char('y'))]),
+        text().prop_map(|t| vec![key(KeyCode::Char('n')), Event::Paste(t), key(KeyCode::Esc)]),
+        Just(vec![key(KeyCode::Char(']')); 3]),
+        Just(vec![key(KeyCode::Char('q')), key(KeyCode::Char('n'))]),
     ]
 }
 
@@ -313,295 +231,5 @@ proptest! {
             let problems: Vec<String> = report.problems.iter().map(|p| p.to_string()).collect();
             prop_assert!(problems.is_empty(), "{:?}", problems);
         }
-    }
-}
-
-// ----- round trips through the store -----
-
-fn when() -> impl Strategy<Value = DateTime<FixedOffset>> {
-    (0i64..4_102_444_800, prop_oneof![Just(0u32), 0u32..1_000_000_000], -14 * 60..=14 * 60i32).prop_map(
-        |(secs, nanos, offset_min)| {
-            let tz = FixedOffset::east_opt(offset_min * 60).expect("offset within a day");
-            tz.timestamp_opt(secs, nanos).single().expect("valid instant")
-        },
-    )
-}
-
-fn day() -> impl Strategy<Value = NaiveDate> {
-    (0u64..80_000).prop_map(|d| NaiveDate::from_ymd_opt(1970, 1, 1).expect("epoch") + chrono::Days::new(d))
-}
-
-fn member_id() -> impl Strategy<Value = String> {
-    "[a-z0-9][a-z0-9-]{0,20}"
-}
-
-fn progress() -> impl Strategy<Value = Progress> {
-    proptest::sample::select(vec![
-        Progress::Open,
-        Progress::Done,
-        Progress::Partial,
-        Progress::NotDone,
-        Progress::Dropped,
-    ])
-}
-
-fn entry() -> impl Strategy<Value = ProgressEntry> {
-    (progress(), text(), when(), any::<bool>(), proptest::option::of(text())).prop_map(
-        |(progress, note, at, by, meeting)| ProgressEntry {
-            progress,
-            note,
-            at,
-            by: if by { Reporter::Member } else { Reporter::Facilitator },
-            meeting,
-        },
-    )
-}
-
-fn step() -> impl Strategy<Value = ActionStep> {
-    (
-        text(),
-        member_id(),
-        text(),
-        text(),
-        proptest::option::of(day()),
-        proptest::option::of(text()),
-        text(),
-        when(),
-        proptest::collection::vec(entry(), 0..3),
-    )
-        .prop_map(|(id, owner, text, measurable_result, due, goal, meeting, created_at, history)| ActionStep {
-            id,
-            owner,
-            text,
-            measurable_result,
-            due,
-            goal,
-            meeting,
-            created_at,
-            history,
-        })
-}
-
-fn turn() -> impl Strategy<Value = Turn> {
-    (
-        member_id(),
-        any::<u32>(),
-        any::<u64>(),
-        proptest::option::of(when()),
-        proptest::option::of(when()),
-        proptest::option::of(when()),
-        any::<bool>(),
-    )
-        .prop_map(|(member, planned_secs, used_ms, running_since, started_at, ended_at, bell_rung)| Turn {
-            member,
-            planned_secs,
-            used_ms,
-            running_since,
-            started_at,
-            ended_at,
-            bell_rung,
-        })
-}
-
-fn meeting_id() -> impl Strategy<Value = (String, NaiveDate)> {
-    (day(), proptest::option::of(2u32..40))
-        .prop_map(|(d, n)| (n.map(|n| format!("{d}-{n}")).unwrap_or_else(|| d.to_string()), d))
-}
-
-fn phase() -> impl Strategy<Value = Phase> {
-    proptest::sample::select(Phase::ALL.to_vec())
-}
-
-fn presence() -> impl Strategy<Value = Presence> {
-    proptest::sample::select(vec![Presence::Present, Presence::Late, Presence::Absent])
-}
-
-fn meeting() -> impl Strategy<Value = Meeting> {
-    let head = (
-        meeting_id(),
-        any::<bool>(),
-        phase(),
-        when(),
-        proptest::option::of(when()),
-        any::<u32>(),
-        text(),
-        proptest::option::of(when()),
-        proptest::collection::vec((member_id(), presence()), 0..5),
-        any::<u32>(),
-        proptest::collection::vec(member_id(), 0..4),
-    );
-    let tail = (
-        proptest::collection::vec(turn(), 0..3),
-        proptest::option::of(member_id()),
-        proptest::collection::vec(step(), 0..3),
-        proptest::collection::vec((text(), progress(), text(), when()), 0..3),
-        proptest::collection::vec((member_id(), text(), text(), when()), 0..3),
-        proptest::collection::vec((member_id(), any::<u8>()), 0..3),
-        proptest::option::of(day()),
-        proptest::option::of(proptest::collection::vec(step(), 0..3)),
-    );
-    (head, tail).prop_map(|(h, t)| {
-        let ((id, date), closed, phase, started_at, closed_at, length_minutes, pledge, ack, att, turn_minutes, order) =
-            h;
-        let (turns, hot_seat, steps, reviews, notes, ratings, next_meeting, open_after) = t;
-        Meeting {
-            version: FORMAT_VERSION,
-            id,
-            date,
-            status: if closed { Status::Closed } else { Status::Open },
-            phase,
-            started_at,
-            closed_at,
-            length_minutes,
-            pledge,
-            pledge_acknowledged_at: ack,
-            attendance: att.into_iter().map(|(member, presence)| Attendance { member, presence }).collect(),
-            turn_minutes,
-            order,
-            turns,
-            hot_seat,
-            steps,
-            reviews: reviews
-                .into_iter()
-                .map(|(step, progress, note, at)| Review { step, progress, note, at })
-                .collect(),
-            private_notes: notes
-                .into_iter()
-                .map(|(member, author, text, updated_at)| PrivateNote { member, author, text, updated_at })
-                .collect(),
-            ratings: ratings.into_iter().map(|(member, score)| Rating { member, score }).collect(),
-            next_meeting,
-            open_after,
-        }
-    })
-}
-
-fn group() -> impl Strategy<Value = Group> {
-    let member = (text(), text(), text(), proptest::collection::vec(text(), 0..3));
-    (
-        text(),
-        proptest::sample::select(vec![Cadence::Weekly, Cadence::Biweekly, Cadence::Monthly]),
-        any::<u32>(),
-        proptest::option::of(day()),
-        text(),
-        proptest::collection::btree_map(member_id(), member, 0..6),
-    )
-        .prop_map(
-            |(name, cadence, meeting_minutes, next_meeting, pledge, members): (_, _, _, _, _, BTreeMap<_, _>)| Group {
-                version: FORMAT_VERSION,
-                name,
-                cadence,
-                meeting_minutes,
-                next_meeting,
-                pledge,
-                members: members
-                    .into_iter()
-                    .map(|(id, (name, role, department, offers))| Member { id, name, role, department, offers })
-                    .collect(),
-            },
-        )
-}
-
-fn goals() -> impl Strategy<Value = GoalsFile> {
-    proptest::collection::vec((text(), text(), text(), proptest::option::of(day()), text(), text()), 0..4).prop_map(
-        |gs| GoalsFile {
-            version: FORMAT_VERSION,
-            goals: gs
-                .into_iter()
-                .map(|(id, title, measurable_result, deadline, why, slip_words)| Goal {
-                    id,
-                    title,
-                    measurable_result,
-                    deadline,
-                    why,
-                    slip_words,
-                })
-                .collect(),
-        },
-    )
-}
-
-fn prep() -> impl Strategy<Value = Prep> {
-    (
-        day(),
-        any::<bool>(),
-        text(),
-        proptest::collection::vec(text(), 0..4),
-        text(),
-        text(),
-        proptest::option::of(when()),
-    )
-        .prop_map(|(meeting, vision_reviewed, action_plan, questions, walk_away, accomplished, updated_at)| Prep {
-            version: FORMAT_VERSION,
-            meeting,
-            vision_reviewed,
-            action_plan,
-            questions,
-            walk_away,
-            accomplished,
-            updated_at,
-        })
-}
-
-fn progress_file() -> impl Strategy<Value = ProgressFile> {
-    proptest::collection::vec((text(), progress(), text(), when()), 0..4).prop_map(|es| ProgressFile {
-        version: FORMAT_VERSION,
-        entries: es.into_iter().map(|(step, progress, note, at)| MemberProgress { step, progress, note, at }).collect(),
-    })
-}
-
-/// Save with one store, load with a fresh one, save that again with a third: the value
-/// comes back equal and the bytes do not move.
-fn round_trip<T: PartialEq + std::fmt::Debug>(
-    value: &T,
-    save: impl Fn(&Store, &T) -> hotseat::store::Result<()>,
-    load: impl Fn(&Store) -> hotseat::store::Result<T>,
-    path: impl Fn(&Store) -> std::path::PathBuf,
-) -> Result<(), TestCaseError> {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let a = Store::new(tmp.path().join("a"));
-    save(&a, value).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    let first = std::fs::read(path(&a)).expect("written");
-    let back = load(&Store::new(tmp.path().join("a"))).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    prop_assert_eq!(&back, value);
-    let b = Store::new(tmp.path().join("b"));
-    save(&b, &back).map_err(|e| TestCaseError::fail(e.to_string()))?;
-    prop_assert_eq!(std::fs::read(path(&b)).expect("written"), first);
-    Ok(())
-}
-
-proptest! {
-    #![proptest_config(config(ROUND_TRIP_CASES))]
-
-    #[test]
-    fn meetings_round_trip(m in meeting()) {
-        let id = m.id.clone();
-        round_trip(&m, |s, v| s.save_meeting(v), |s| s.load_meeting(&id), |s| s.layout.meeting(&id))?;
-    }
-
-    #[test]
-    fn groups_round_trip(g in group()) {
-        round_trip(&g, |s, v| s.save_group(v), |s| s.load_group(), |s| s.layout.group())?;
-    }
-
-    #[test]
-    fn goals_round_trip(g in goals(), who in member_id()) {
-        round_trip(&g, |s, v| s.save_goals(&who, v), |s| s.load_goals(&who), |s| s.layout.goals(&who))?;
-    }
-
-    #[test]
-    fn preps_round_trip(p in prep(), who in member_id()) {
-        let d = p.meeting;
-        round_trip(
-            &p,
-            |s, v| s.save_prep(&who, v),
-            |s| s.current_prep(&who, None).map(|p| p.expect("the prep is found")),
-            |s| s.layout.prep(&who, d),
-        )?;
-    }
-
-    #[test]
-    fn member_progress_round_trips(p in progress_file(), who in member_id()) {
-        round_trip(&p, |s, v| s.save_progress(&who, v), |s| s.load_progress(&who), |s| s.layout.progress(&who))?;
     }
 }

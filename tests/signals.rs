@@ -1,14 +1,15 @@
 //! Signals, a panic, and Ctrl-C typed as a key, under a real pseudo-terminal: the
-//! meeting is on disk, the terminal leaves the alternate screen and shows the cursor
-//! exactly once, and the exit code says what happened.
+//! meeting is on disk, the terminal leaves the alternate screen exactly once and ends
+//! with the cursor shown, and the exit code says what happened.
 
-mod pty;
+mod support;
 
 use std::time::Duration;
 
 use hotseat::model::Phase;
 use hotseat::store::Store;
-use pty::{Pty, count};
+use support::pty::{Pty, count};
+use support::*;
 
 fn into_hot_seat(dir: &std::path::Path, env: &[(&str, &str)]) -> Pty {
     let d = dir.to_str().unwrap();
@@ -19,12 +20,17 @@ fn into_hot_seat(dir: &std::path::Path, env: &[(&str, &str)]) -> Pty {
     p
 }
 
+/// The terminal ends as it was found: the alternate screen entered and left once, and
+/// the cursor's last change (after leaving the alternate screen) shows it.
 fn assert_restored(p: &Pty) {
     let raw = p.raw();
     assert_eq!(count(&raw, pty::ENTER_ALT), 1, "entered the alternate screen once");
     assert_eq!(count(&raw, pty::LEAVE_ALT), 1, "left the alternate screen exactly once");
-    let left = raw.windows(pty::LEAVE_ALT.len()).rposition(|w| w == pty::LEAVE_ALT).unwrap();
-    assert!(count(&raw[left..], pty::SHOW_CURSOR) >= 1 || count(&raw, pty::SHOW_CURSOR) >= 1, "cursor shown again");
+    let left = pty::last(&raw, pty::LEAVE_ALT).unwrap();
+    let shown = pty::last(&raw, pty::SHOW_CURSOR).expect("the cursor is shown at the end");
+    assert!(shown > left, "the cursor is shown again after leaving the alternate screen");
+    let hidden = pty::last(&raw, pty::HIDE_CURSOR);
+    assert!(hidden.is_none_or(|h| h < shown), "the cursor's last change hides it");
     assert!(!p.screen_alternate(), "still on the alternate screen");
 }
 
@@ -34,8 +40,8 @@ trait Alt {
 impl Alt for Pty {
     fn screen_alternate(&self) -> bool {
         let raw = self.raw();
-        let enter = raw.windows(pty::ENTER_ALT.len()).rposition(|w| w == pty::ENTER_ALT);
-        let leave = raw.windows(pty::LEAVE_ALT.len()).rposition(|w| w == pty::LEAVE_ALT);
+        let enter = pty::last(&raw, pty::ENTER_ALT);
+        let leave = pty::last(&raw, pty::LEAVE_ALT);
         matches!((enter, leave), (Some(e), l) if l.is_none_or(|l| l < e))
     }
 }
@@ -46,10 +52,15 @@ fn meeting_on_disk(dir: &std::path::Path) -> hotseat::model::Meeting {
     store.load_meeting(ids.last().unwrap()).unwrap()
 }
 
+/// How long the first turn runs before the signal.
+const RAN: Duration = Duration::from_millis(50);
+
 fn signal_case(sig: libc::c_int, code: i32) {
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let mut p = into_hot_seat(tmp.path(), &[]);
+    // Let the first turn's clock run, so there is time used to bank.
+    std::thread::sleep(RAN);
     p.signal(sig);
     let st = p.wait(Duration::from_secs(10));
     assert_eq!(st.code(), Some(code), "exit code after signal {sig}");
@@ -57,7 +68,10 @@ fn signal_case(sig: libc::c_int, code: i32) {
     let m = meeting_on_disk(tmp.path());
     assert_eq!(m.phase, Phase::HotSeats);
     assert!(m.turns.iter().all(|t| t.running_since.is_none()), "the running timer was banked before exiting");
-    assert!(m.turns[0].used_ms > 0 || m.turns[0].started_at.is_some());
+    let first = m.order.first().expect("a hot-seat order");
+    assert_eq!(m.hot_seat.as_deref(), Some(first.as_str()), "resumes in the first turn");
+    let used = m.turn(first).expect("the first turn").used_ms;
+    assert!(used >= RAN.as_millis() as u64, "the time the turn ran was banked: {used} ms");
 }
 
 #[test]
@@ -78,7 +92,7 @@ fn sigint_saves_restores_and_exits_130() {
 #[test]
 fn a_panic_restores_the_terminal_and_exits_101_with_the_meeting_on_disk() {
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let mut p = into_hot_seat(tmp.path(), &[("HOTSEAT_TEST_PANIC", "1")]);
     p.send("a");
     p.expect("New action step");
@@ -95,7 +109,7 @@ fn a_panic_restores_the_terminal_and_exits_101_with_the_meeting_on_disk() {
 #[test]
 fn ctrl_c_as_a_key_asks_first() {
     let tmp = tempfile::tempdir().unwrap();
-    pty::demo(tmp.path());
+    install_demo_today(tmp.path());
     let mut p = into_hot_seat(tmp.path(), &[]);
     p.send("\x03");
     p.expect("Quit?");

@@ -1,14 +1,18 @@
 //! Every screen at 80×24 (and one large terminal) on ratatui's `TestBackend`, built
 //! from the bundled demo at fixed times; plus the colours that carry meaning.
 
-mod common;
+mod support;
 
 use chrono::{DateTime, Duration, FixedOffset};
-use common::*;
 use hotseat::facilitator::{Action, App};
 use hotseat::model::{Presence, Progress};
+use hotseat::store::lock::Holder;
+use hotseat::store::snapshot::{Context, Strictness};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
+use support::*;
 
 type Time = DateTime<FixedOffset>;
 
@@ -188,6 +192,46 @@ fn review_note_input() {
     act(&mut w.app, Action::ReviewNote, at(18, 8, 0));
     type_text(&mut w.app, "Two ops meetings are still mine", at(18, 8, 0));
     snap("review_note", &w.app, 80, 24, at(18, 8, 0));
+}
+
+#[test]
+fn next_date_input_in_the_wrap_up() {
+    let mut w = Walk::wrap_up();
+    act(&mut w.app, Action::EditNextDate, at(19, 52, 0));
+    snap("next_date", &w.app, 80, 24, at(19, 52, 0));
+    clear_input(&mut w.app, at(19, 52, 0));
+    type_text(&mut w.app, "2030-01-10", at(19, 52, 0));
+    act(&mut w.app, Action::Submit, at(19, 52, 0));
+    snap("next_date_too_early", &w.app, 80, 24, at(19, 52, 0));
+}
+
+/// A second `hotseat meeting` while another holds the lock: it follows the files,
+/// read-only, under the lock holder's banner.
+#[test]
+fn read_only_follower() {
+    let w = Walk::hot_seat();
+    let store = w._demo.store();
+    store.save_meeting(w.app.meeting.as_ref().expect("a meeting")).expect("saved");
+    let mut app = load(&store);
+    app.ui.read_only = true;
+    let holder = Holder { pid: 4242, host: "front-desk".into(), since: at(17, 58, 0) };
+    app.ui.banner = Some(hotseat::facilitator::strings::held_by(Some(&holder)));
+    act(&mut app, Action::Start, at(18, 31, 20));
+    snap("read_only_follower", &app, 80, 24, at(18, 31, 20));
+}
+
+/// The group cannot be opened: the reason, from a real broken `group.json`.
+#[test]
+fn error_screen() {
+    let demo = Demo::new();
+    let g = std::fs::read_to_string(demo.path("group.json")).expect("read");
+    let broken = g.replacen("\"meeting_minutes\": 120", "\"meeting_minutes\": \"two hours\"", 1);
+    std::fs::write(demo.path("group.json"), broken).expect("write");
+    let err = Context::load(&demo.store(), Strictness::Lenient).map(|_| ()).expect_err("broken").to_string();
+    let message = err.replace(&demo.root.display().to_string(), "~/mastermind");
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    term.draw(|f| hotseat::tui::error_screen::draw(&message, f, true)).expect("draws");
+    insta::assert_snapshot!("error_screen", term.backend());
 }
 
 #[test]

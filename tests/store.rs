@@ -1,19 +1,19 @@
 //! The group folder in real temp folders: round trips, atomic private writes, broken and
 //! newer files left alone, and files changed on disk never overwritten.
 
-mod common;
+mod support;
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 
-use common::*;
 use hotseat::facilitator::{Action, App};
 use hotseat::model::{GoalsFile, Group, Meeting, Prep, ProgressFile};
 use hotseat::store::decode::encode;
 use hotseat::store::snapshot::{Context, Strictness};
 use hotseat::store::{Store, StoreError};
+use support::*;
 
 /// Everything the demo holds, read through the store.
 struct All {

@@ -1,27 +1,26 @@
 //! A small pseudo-terminal harness: run the real binary in a pty, type keys, read the
 //! screen through a VT100 parser, send signals.
 
-#![allow(dead_code)]
-
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
-use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
+
+use super::cli::bin;
 
 pub struct Pty {
     master: File,
     pub child: Child,
     screen: Arc<Mutex<vt100::Parser>>,
     raw: Arc<Mutex<Vec<u8>>>,
-}
-
-pub fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_hotseat")
+    /// Disconnected once the reader has seen the end of the output: the last process
+    /// holding the terminal closed it, so the read returned 0 or EIO.
+    output_ended: Receiver<()>,
 }
 
 impl Pty {
@@ -66,7 +65,9 @@ impl Pty {
         let raw = Arc::new(Mutex::new(Vec::new()));
         let mut reader = master.try_clone().unwrap();
         let (s2, r2) = (screen.clone(), raw.clone());
+        let (ended, output_ended) = mpsc::channel::<()>();
         thread::spawn(move || {
+            let _ended = ended;
             let mut buf = [0u8; 65536];
             loop {
                 match reader.read(&mut buf) {
@@ -78,7 +79,7 @@ impl Pty {
                 }
             }
         });
-        Pty { master, child, screen, raw }
+        Pty { master, child, screen, raw, output_ended }
     }
 
     pub fn send(&mut self, keys: &str) {
@@ -117,13 +118,12 @@ impl Pty {
         }
     }
 
-    /// Wait for the program to exit, with a limit.
+    /// Wait for the program to exit and for everything it wrote to be read, with a limit.
     pub fn wait(&mut self, timeout: Duration) -> ExitStatus {
         let end = Instant::now() + timeout;
         loop {
             if let Some(st) = self.child.try_wait().unwrap() {
-                // Let the reader drain what the program wrote last.
-                thread::sleep(Duration::from_millis(50));
+                self.read_to_end(end);
                 return st;
             }
             if Instant::now() > end {
@@ -131,6 +131,20 @@ impl Pty {
                 panic!("hotseat did not exit in time; screen:\n{}", self.text());
             }
             thread::sleep(Duration::from_millis(5));
+        }
+    }
+}
+
+impl Pty {
+    /// Block until the reader has reached the end of the output (the program and
+    /// everything it started closed the terminal), so `raw` and `text` are complete.
+    fn read_to_end(&self, end: Instant) {
+        match self.output_ended.recv_timeout(end.saturating_duration_since(Instant::now())) {
+            Err(RecvTimeoutError::Disconnected) => {}
+            Ok(()) => unreachable!("the reader sends nothing; it only hangs up"),
+            Err(RecvTimeoutError::Timeout) => {
+                panic!("hotseat exited but its terminal output never ended; screen:\n{}", self.text())
+            }
         }
     }
 }
@@ -144,12 +158,6 @@ impl Drop for Pty {
     }
 }
 
-/// Copy the demo group into `dir`, dated today.
-pub fn demo(dir: &Path) {
-    let today = chrono::Local::now().date_naive();
-    hotseat::store::demo::install(dir, today).unwrap();
-}
-
 /// Count the occurrences of `needle` in `hay`.
 pub fn count(hay: &[u8], needle: &[u8]) -> usize {
     hay.windows(needle.len()).filter(|w| *w == needle).count()
@@ -158,3 +166,9 @@ pub fn count(hay: &[u8], needle: &[u8]) -> usize {
 pub const ENTER_ALT: &[u8] = b"\x1b[?1049h";
 pub const LEAVE_ALT: &[u8] = b"\x1b[?1049l";
 pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+pub const HIDE_CURSOR: &[u8] = b"\x1b[?25l";
+
+/// Where `needle` last occurs in `hay`.
+pub fn last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}

@@ -1,0 +1,54 @@
+//! What a folder holds, to check what a command wrote or left alone.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// Every file under `dir`, relative, sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("readable folder").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p.strip_prefix(dir).expect("under dir").to_path_buf());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A folder's contents: relative path (folders end in `/`) → (bytes, modification time).
+pub type Tree = BTreeMap<String, (Vec<u8>, SystemTime)>;
+
+/// Every file and folder under `root`, links not followed.
+pub fn tree(root: &Path) -> Tree {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let meta = std::fs::symlink_metadata(&p).unwrap();
+            let rel = p.strip_prefix(root).unwrap().display().to_string();
+            if meta.is_dir() {
+                out.insert(format!("{rel}/"), (Vec::new(), meta.modified().unwrap()));
+                stack.push(p);
+            } else {
+                out.insert(rel, (std::fs::read(&p).unwrap(), meta.modified().unwrap()));
+            }
+        }
+    }
+    out
+}
+
+/// Paths whose bytes or mtime changed, appeared or disappeared between two trees.
+pub fn changed(before: &Tree, after: &Tree) -> Vec<String> {
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter().filter(|k| before.get(*k) != after.get(*k)).cloned().collect()
+}
