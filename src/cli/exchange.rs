@@ -12,6 +12,7 @@ use crate::cli::{ExportArgs, ExportCommand, ImportArgs, ImportCommand};
 use crate::exchange::{Completion, taskwarrior, todotxt};
 use crate::member::load;
 use crate::model::{ActionStep, MemberProgress, Progress};
+use crate::store::user_files::{self, Unwritable};
 use crate::store::{Store, fsio};
 
 /// Which tool a file is for.
@@ -47,12 +48,12 @@ fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> 
             out.flush()?;
         }
         Some(path) => {
-            if path.is_dir() {
-                bail!("{} is a folder; give --out a file name", path.display());
-            }
-            let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            if !parent.is_dir() {
-                bail!("cannot write {}: the folder {} does not exist", path.display(), parent.display());
+            match user_files::export_target(path) {
+                Ok(()) => {}
+                Err(Unwritable::IsFolder) => bail!("{} is a folder; give --out a file name", path.display()),
+                Err(Unwritable::NoFolder(parent)) => {
+                    bail!("cannot write {}: the folder {} does not exist", path.display(), parent.display())
+                }
             }
             fsio::write_atomic(path, text.as_bytes(), None)?;
             eprintln!(
@@ -76,7 +77,7 @@ pub fn import(store: &Store, cmd: ImportCommand) -> Result<ExitCode> {
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    let bytes = std::fs::read(path).with_context(|| format!("could not read {}", path.display()))?;
+    let bytes = user_files::read(path).with_context(|| format!("could not read {}", path.display()))?;
     if let Some(i) = bytes.iter().position(|&b| b == 0) {
         let (l, c) = crate::store::decode::position(&bytes, i);
         bail!("{}:{l}:{c}: the file contains a NUL byte; it is not a text file", path.display());

@@ -18,14 +18,11 @@ pub fn demo(flag: Option<&Path>, no_open: bool) -> Result<ExitCode> {
         Some(d) => d.to_path_buf(),
         None => platform_dir()?.join(format!("demo-{}", now.format("%Y%m%d-%H%M%S"))),
     };
-    if dir.exists() {
-        let empty = std::fs::read_dir(&dir).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !dir.is_dir() || !empty {
-            bail!(
-                "{} is not empty; the demo goes into an empty or new folder, so nothing of yours is overwritten",
-                dir.display()
-            );
-        }
+    if !crate::store::user_files::is_free(&dir) {
+        bail!(
+            "{} is not empty; the demo goes into an empty or new folder, so nothing of yours is overwritten",
+            dir.display()
+        );
     }
     crate::store::demo::install(&dir, now.date_naive())?;
     say!("The demo group is in {}", dir.display());
@@ -146,7 +143,7 @@ pub fn member_list(store: &Store) -> Result<ExitCode> {
 }
 
 pub fn check(store: &Store) -> Result<ExitCode> {
-    if !store.root().exists() {
+    if !crate::store::user_files::exists(store.root()) {
         bail!("{} does not exist", store.root().display());
     }
     let report = check::check(store.root());

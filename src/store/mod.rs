@@ -13,6 +13,7 @@ pub mod lock;
 pub mod remember;
 pub mod snapshot;
 pub mod stamp;
+pub mod user_files;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
