@@ -62,6 +62,10 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Group {
     pub version: u32,
+    /// A stable id, made once: it names the facilitator's private folder for this group
+    /// (outside the shared group folder), whatever the group is called later.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     pub name: String,
     #[serde(default)]
     pub cadence: Cadence,
@@ -86,6 +90,7 @@ impl Group {
     pub fn new(name: &str) -> Group {
         Group {
             version: FORMAT_VERSION,
+            id: String::new(),
             name: name.trim().to_string(),
             cadence: Cadence::default(),
             meeting_minutes: DEFAULT_MEETING_MINUTES,

@@ -224,7 +224,10 @@ pub struct Meeting {
     /// Progress recorded in this meeting's report-back.
     #[serde(default)]
     pub reviews: Vec<Review>,
-    #[serde(default)]
+    /// Private notes, in memory only: they are kept in the facilitator's own folder
+    /// (`store::private`), never written to the shared meeting file. A file from an older
+    /// version may still hold some; they are read, and moved out at the next start.
+    #[serde(default, skip_serializing)]
     pub private_notes: Vec<PrivateNote>,
     #[serde(default)]
     pub ratings: Vec<Rating>,
