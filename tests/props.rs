@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone};
 use common::*;
 use hotseat::facilitator::keymap::lookup;
-use hotseat::facilitator::{Action, App, Effect, Overlay, derive, update};
+use hotseat::facilitator::{Action, App, Effect, Overlay, queries, update};
 use hotseat::model::{
     ActionStep, Attendance, Cadence, FORMAT_VERSION, Goal, GoalsFile, Group, Meeting, Member, MemberProgress, Phase,
     Prep, Presence, PrivateNote, Progress, ProgressEntry, ProgressFile, Rating, Reporter, Review, Status, Turn,
@@ -190,10 +190,10 @@ fn check_invariants(app: &App, now: DateTime<FixedOffset>) -> Result<(), TestCas
         let c = &app.ui.cursors;
         let (cur, len) = match m.phase {
             Phase::CheckIn => (c.check_in, m.attendance.len()),
-            Phase::ReportBack => (c.report, derive::report_items(app).len()),
-            Phase::PrepReview => (c.prep, derive::prep_rows(m).len()),
-            Phase::HotSeats => (c.hot, m.hot_seat.as_deref().map(|h| derive::steps_of(m, h).count()).unwrap_or(0)),
-            Phase::WrapUp => (c.wrap, derive::wrap_rows(m).len()),
+            Phase::ReportBack => (c.report, queries::report_items(app).len()),
+            Phase::PrepReview => (c.prep, queries::prep_rows(m).len()),
+            Phase::HotSeats => (c.hot, m.hot_seat.as_deref().map(|h| queries::steps_of(m, h).count()).unwrap_or(0)),
+            Phase::WrapUp => (c.wrap, queries::wrap_rows(m).len()),
         };
         prop_assert!(cur < len.max(1), "cursor {} outside a list of {} in {:?}", cur, len, m.phase);
     }

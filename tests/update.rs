@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use hotseat::facilitator::derive::{self, WrapRow};
+use hotseat::facilitator::queries::{self, WrapRow};
 use hotseat::facilitator::state::{FormField, LinePurpose};
 use hotseat::facilitator::strings;
 use hotseat::facilitator::{Action, App, Effect, Overlay, StatusKind};
@@ -105,7 +105,7 @@ fn a_whole_meeting_through_all_five_phases() {
     // ----- Report-back -----
     assert_eq!(next(&mut app, at(18, 5, 0)), vec![SAVE]);
     assert_eq!(phase(&app), Phase::ReportBack);
-    let items = derive::report_items(&app);
+    let items = queries::report_items(&app);
     let ids: Vec<&str> = items.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -147,8 +147,8 @@ fn a_whole_meeting_through_all_five_phases() {
     act(&mut app, Action::Mark(Progress::Dropped), at(18, 10, 0));
     assert_eq!(meeting(&app).review("2030-01-01-4").map(|r| r.progress), Some(Progress::Dropped));
 
-    let items = derive::report_items(&app);
-    let (per, all) = derive::completion(meeting(&app), &items);
+    let items = queries::report_items(&app);
+    let (per, all) = queries::completion(meeting(&app), &items);
     let pct = |id: &str| per.iter().find(|(m, _)| m == id).and_then(|(_, c)| c.percent());
     assert_eq!(pct("ada"), Some(50), "done + not done");
     assert_eq!(pct("ben"), Some(100), "Ben reported it done himself");
@@ -167,7 +167,7 @@ fn a_whole_meeting_through_all_five_phases() {
     // 100 min left − 10 wrap-up − 5 prep review = 85, split among the 5 here.
     assert_eq!(meeting(&app).turn_minutes, 17);
     assert_eq!(meeting(&app).order, ["ada", "ben", "chloe", "dev", "elena"]);
-    assert_eq!(derive::prep_rows(meeting(&app)).last().map(String::as_str), Some("farid"), "absent members come last");
+    assert_eq!(queries::prep_rows(meeting(&app)).last().map(String::as_str), Some("farid"), "absent members come last");
 
     act(&mut app, Action::SelectNext, at(18, 21, 0));
     assert_eq!(act(&mut app, Action::MoveEarlier, at(18, 21, 0)), vec![SAVE]);
@@ -358,7 +358,7 @@ fn a_whole_meeting_through_all_five_phases() {
     assert!(running(&app).is_empty());
     assert!(m.turns.iter().all(|t| t.ended_at.is_some()), "every turn ended");
     assert_eq!(m.next_meeting, Some(date(2030, 1, 29)), "the next date follows the cadence");
-    let rows = derive::wrap_rows(m);
+    let rows = queries::wrap_rows(m);
     assert_eq!(rows[0], WrapRow::Member("ben".into()));
     assert_eq!(rows[1], WrapRow::Step("ben".into(), "2030-01-15-1".into()));
     assert_eq!(rows[2], WrapRow::Member("ada".into()));
@@ -582,7 +582,7 @@ fn nobody_here_goes_straight_to_the_wrap_up() {
         act(&mut app, Action::SelectNext, at(18, 1, 0));
     }
     next(&mut app, at(18, 2, 0));
-    assert!(derive::report_items(&app).is_empty());
+    assert!(queries::report_items(&app).is_empty());
     assert!(act(&mut app, Action::Mark(Progress::Done), at(18, 2, 0)).is_empty());
     assert_eq!(status_text(&app), strings::NOTHING_TO_REPORT);
     next(&mut app, at(18, 3, 0));
@@ -754,11 +754,11 @@ fn removing_the_last_step_keeps_the_selection_on_a_row() {
     type_text(&mut app, "Send the rate card", at(18, 7, 0));
     act(&mut app, Action::Submit, at(18, 7, 0));
     times(&mut app, Action::SelectNext, 20, at(18, 7, 0));
-    let rows = derive::wrap_rows(meeting(&app));
+    let rows = queries::wrap_rows(meeting(&app));
     assert!(matches!(&rows[app.ui.cursors.wrap], WrapRow::Step(m, _) if m == "farid"));
     act(&mut app, Action::DeleteStep, at(18, 8, 0));
     act(&mut app, Action::Confirm, at(18, 8, 0));
-    let rows = derive::wrap_rows(meeting(&app));
+    let rows = queries::wrap_rows(meeting(&app));
     assert_eq!(app.ui.cursors.wrap, rows.len() - 1, "on Farid's row now");
 }
 

@@ -68,7 +68,7 @@ fn shown(err: StoreError) -> anyhow::Error {
 }
 
 fn color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    crate::tui::theme::color_from_env()
 }
 
 fn open(store: &Store) -> Result<(App, Option<Lock>)> {

@@ -6,7 +6,7 @@ use ratatui_textarea::TextArea;
 use tui_input::{Input, InputRequest};
 
 use super::action::{Action, Effect};
-use super::derive::{self, WrapRow, clamp};
+use super::queries::{self, WrapRow, clamp};
 use super::state::{App, FormField, LineInput, LinePurpose, NoteEditor, Overlay, StepForm};
 use crate::facilitator::strings as s;
 use crate::model::{ActionStep, FACILITATOR, Phase, PrivateNote, Progress, Rating, Review};
@@ -19,13 +19,13 @@ fn input(value: &str) -> Input {
 
 /// `a`: open the form for a new step of the member in focus.
 pub fn open_step_form(app: &mut App, owner: Option<String>) -> Vec<Effect> {
-    let Some(owner) = owner.or_else(|| derive::focused_member(app)) else {
+    let Some(owner) = owner.or_else(|| queries::focused_member(app)) else {
         app.info(s::NO_MEMBER_SELECTED);
         return Vec::new();
     };
     let goals = app.ctx.goals_of(&owner);
     let goal = (goals.len() == 1).then_some(0);
-    let due = derive::default_due(app);
+    let due = queries::default_due(app);
     app.ui.overlay = Overlay::StepForm(Box::new(StepForm {
         editing: None,
         owner,
@@ -45,11 +45,11 @@ fn selected_step(app: &App) -> Option<String> {
     match m.phase {
         Phase::HotSeats => {
             let h = m.hot_seat.as_deref()?;
-            let steps: Vec<&ActionStep> = derive::steps_of(m, h).collect();
+            let steps: Vec<&ActionStep> = queries::steps_of(m, h).collect();
             steps.get(clamp(app.ui.cursors.hot, steps.len())).map(|s| s.id.clone())
         }
         Phase::WrapUp => {
-            let rows = derive::wrap_rows(m);
+            let rows = queries::wrap_rows(m);
             match rows.get(clamp(app.ui.cursors.wrap, rows.len())) {
                 Some(WrapRow::Step(_, id)) => Some(id.clone()),
                 _ => None,
@@ -97,9 +97,9 @@ pub fn delete_step(app: &mut App, id: &str) -> Vec<Effect> {
         return Vec::new();
     }
     // Keep the selection on a row that still exists.
-    let hot = m.hot_seat.as_deref().map(|h| derive::steps_of(m, h).count()).unwrap_or(0);
+    let hot = m.hot_seat.as_deref().map(|h| queries::steps_of(m, h).count()).unwrap_or(0);
     app.ui.cursors.hot = clamp(app.ui.cursors.hot, hot);
-    app.ui.cursors.wrap = clamp(app.ui.cursors.wrap, derive::wrap_rows(m).len());
+    app.ui.cursors.wrap = clamp(app.ui.cursors.wrap, queries::wrap_rows(m).len());
     app.info(s::STEP_REMOVED);
     vec![SAVE]
 }
@@ -119,7 +119,7 @@ pub fn open_note(app: &mut App) -> Vec<Effect> {
 
 /// Enter in the report-back: a note on the selected step's progress.
 pub fn open_review_note(app: &mut App) -> Vec<Effect> {
-    let items = derive::report_items(app);
+    let items = queries::report_items(app);
     let Some(step) = items.get(clamp(app.ui.cursors.report, items.len())) else {
         app.info(s::NO_STEP_SELECTED);
         return Vec::new();
@@ -140,7 +140,7 @@ pub fn open_review_note(app: &mut App) -> Vec<Effect> {
 
 /// `d`, `p`, `n`, `x` in the report-back.
 pub fn mark(app: &mut App, progress: Progress, now: DateTime<FixedOffset>) -> Vec<Effect> {
-    let items = derive::report_items(app);
+    let items = queries::report_items(app);
     let i = clamp(app.ui.cursors.report, items.len());
     let Some(step) = items.get(i) else {
         app.info(s::NOTHING_TO_REPORT);
@@ -165,7 +165,7 @@ pub fn mark(app: &mut App, progress: Progress, now: DateTime<FixedOffset>) -> Ve
 }
 
 pub fn open_next_date(app: &mut App) -> Vec<Effect> {
-    let current = app.meeting.as_ref().and_then(|m| m.next_meeting).unwrap_or_else(|| derive::default_due(app));
+    let current = app.meeting.as_ref().and_then(|m| m.next_meeting).unwrap_or_else(|| queries::default_due(app));
     app.ui.overlay = Overlay::Line(LineInput {
         purpose: LinePurpose::NextMeetingDate,
         input: input(&current.to_string()),
@@ -176,7 +176,7 @@ pub fn open_next_date(app: &mut App) -> Vec<Effect> {
 
 fn wrap_member(app: &App) -> Option<String> {
     let m = app.meeting.as_ref()?;
-    let rows = derive::wrap_rows(m);
+    let rows = queries::wrap_rows(m);
     rows.get(clamp(app.ui.cursors.wrap, rows.len())).map(|r| r.member().to_string())
 }
 
@@ -323,7 +323,7 @@ fn submit_step(app: &mut App, mut form: Box<StepForm>, now: DateTime<FixedOffset
             };
             m.steps.push(step);
             if m.phase == Phase::HotSeats && m.hot_seat.as_deref() == Some(form.owner.as_str()) {
-                app.ui.cursors.hot = derive::steps_of(m, &form.owner).count().saturating_sub(1);
+                app.ui.cursors.hot = queries::steps_of(m, &form.owner).count().saturating_sub(1);
             }
             app.info(s::step_captured(&owner_name));
         }
@@ -390,7 +390,7 @@ fn submit_line(app: &mut App, mut line: LineInput, now: DateTime<FixedOffset>) -
     let value = line.input.value().trim().to_string();
     match line.purpose.clone() {
         LinePurpose::ReviewNote(step) => {
-            let items = derive::report_items(app);
+            let items = queries::report_items(app);
             let progress = items.iter().find(|s| s.id == step).map(|s| s.progress()).unwrap_or_default();
             let Some(m) = app.meeting.as_mut() else { return Vec::new() };
             match m.reviews.iter_mut().find(|r| r.step == step) {

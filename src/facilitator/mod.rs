@@ -3,9 +3,9 @@
 
 pub mod action;
 pub mod capture;
-pub mod derive;
 pub mod keymap;
 pub mod phases;
+pub mod queries;
 pub mod state;
 pub mod strings;
 pub mod ui;

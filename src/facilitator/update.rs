@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::action::{Action, Effect};
 use super::capture;
-use super::derive::{self, clamp};
 use super::phases;
+use super::queries;
 use super::state::{App, Overlay, StatusKind};
 use crate::facilitator::strings as s;
 use crate::model::Phase;
@@ -155,10 +155,10 @@ fn move_cursor(app: &mut App, delta: isize) {
     let Some(m) = &app.meeting else { return };
     let len = match m.phase {
         Phase::CheckIn => m.attendance.len(),
-        Phase::ReportBack => derive::report_items(app).len(),
-        Phase::PrepReview => derive::prep_rows(m).len(),
-        Phase::HotSeats => m.hot_seat.as_deref().map(|h| derive::steps_of(m, h).count()).unwrap_or(0),
-        Phase::WrapUp => derive::wrap_rows(m).len(),
+        Phase::ReportBack => queries::report_items(app).len(),
+        Phase::PrepReview => queries::prep_rows(m).len(),
+        Phase::HotSeats => m.hot_seat.as_deref().map(|h| queries::steps_of(m, h).count()).unwrap_or(0),
+        Phase::WrapUp => queries::wrap_rows(m).len(),
     };
     let c = &mut app.ui.cursors;
     let cur = match m.phase {
@@ -168,6 +168,5 @@ fn move_cursor(app: &mut App, delta: isize) {
         Phase::HotSeats => &mut c.hot,
         Phase::WrapUp => &mut c.wrap,
     };
-    let at = clamp(*cur, len) as isize + delta;
-    *cur = clamp(at.max(0) as usize, len);
+    crate::tui::cursor::step(cur, delta, len);
 }

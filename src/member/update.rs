@@ -7,7 +7,7 @@ use ratatui_textarea::TextArea;
 use tui_input::InputRequest;
 
 use super::action::{MemberAction as A, MemberEffect as E};
-use super::derive::{self, clamp};
+use super::queries::{self, clamp};
 use super::state::{Form, FormPurpose, MemberApp, Overlay, PrepField, Screen, StatusKind};
 use crate::member::strings as s;
 use crate::model::partners::{parse_weekday, weekday_key};
@@ -48,7 +48,7 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
         Overlay::Questions(_) => return edit_questions(app, action, now),
         Overlay::None => {}
     }
-    if app.ui.status.as_ref().is_some_and(|(k, _)| *k == StatusKind::Info) {
+    if app.ui.status.as_ref().is_some_and(|st| st.kind == StatusKind::Info) {
         app.ui.status = None;
     }
     let today = now.date_naive();
@@ -95,7 +95,7 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
 }
 
 fn move_cursor(app: &mut MemberApp, delta: isize) {
-    let len = derive::rows(app);
+    let len = queries::rows(app);
     let c = &mut app.ui.cursors;
     let cur = match app.ui.screen {
         Screen::Steps => &mut c.steps,
@@ -103,12 +103,11 @@ fn move_cursor(app: &mut MemberApp, delta: isize) {
         Screen::Prep => &mut c.prep,
         Screen::Partners => &mut c.partners,
     };
-    let at = clamp(*cur, len) as isize + delta;
-    *cur = clamp(at.max(0) as usize, len);
+    crate::tui::cursor::step(cur, delta, len);
 }
 
 fn open_mark(app: &mut MemberApp, progress: Progress, today: chrono::NaiveDate) {
-    let Some(step) = derive::selected_step(app, today) else {
+    let Some(step) = queries::selected_step(app, today) else {
         app.info(s::NO_STEPS);
         return;
     };

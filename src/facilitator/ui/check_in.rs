@@ -7,7 +7,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
-use crate::facilitator::derive::clamp;
+use crate::facilitator::queries::clamp;
 use crate::facilitator::strings::ui;
 use crate::model::{Meeting, Presence};
 

@@ -11,7 +11,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::theme::{Urgency, urgency};
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, clamp};
+use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::ui;
 use crate::model::{FACILITATOR, Meeting, Turn};
 
@@ -43,7 +43,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
     let name = member.map(|x| x.name.as_str()).unwrap_or(id);
     let role = member.map(|x| x.role.as_str()).unwrap_or("");
     let pos = m.order.iter().position(|x| x == id).map(|i| i + 1).unwrap_or(0);
-    let next = derive::next_in_order(m).map(|n| app.ctx.group.name_of(n).to_string());
+    let next = queries::next_in_order(m).map(|n| app.ctx.group.name_of(n).to_string());
     let right = ui::turn_of(pos, m.order.len(), next.as_deref());
     let left_w = (title.width as usize).saturating_sub(right.chars().count() + 2);
     let mut who = format!(" {name}");
@@ -102,7 +102,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
     frame.render_widget(text(vec![walk]).block(panel(ui::WALK_AWAY_TITLE, theme)), w_area);
 
     // Steps captured for this member in this meeting.
-    let mine: Vec<_> = derive::steps_of(m, id).collect();
+    let mine: Vec<_> = queries::steps_of(m, id).collect();
     let inner_w = steps.width.saturating_sub(4) as usize;
     let items: Vec<ListItem> = mine
         .iter()

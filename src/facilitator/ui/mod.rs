@@ -11,38 +11,22 @@ mod wrap_up;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
 
 use crate::facilitator::App;
 use crate::model::Phase;
+use crate::tui::screen;
 pub use crate::tui::theme::{self, Theme};
 pub(crate) use crate::tui::widgets::{centered, fit, panel, printable, span, text};
 pub(crate) use crate::tui::{format, widgets};
-pub use chrome::too_small;
-
-/// Smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 20;
 
 pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let area = frame.area();
     let theme = Theme { color: app.ui.color };
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        chrome::too_small(frame, area, theme);
-        return;
-    }
+    let Some(screen::Rows { header, bar, body, status, footer }) = screen::rows(frame, theme) else { return };
     if app.ui.blank {
         chrome::blank(frame, area, theme);
         return;
     }
-    let [header, bar, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     chrome::header(app, frame, header, now, theme);
     match &app.meeting {
         Some(m) if m.is_open() => {

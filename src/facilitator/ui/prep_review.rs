@@ -8,14 +8,14 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, clamp};
+use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::ui;
 use crate::model::Meeting;
 
 pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let [main, plan] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
     let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
-    let rows = derive::prep_rows(m);
+    let rows = queries::prep_rows(m);
     let inner_w = left.width.saturating_sub(4) as usize;
     let items: Vec<ListItem> = rows
         .iter()
@@ -48,7 +48,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
     frame.render_widget(prep_panel(app, selected.map(String::as_str), theme), right);
 
     let turns = m.order.len() as i64 * m.turn_minutes as i64;
-    let end = derive::projected_end(m, now);
+    let end = queries::projected_end(m, now);
     let over = (end - m.scheduled_end()).num_minutes();
     let verdict = if over <= 0 {
         span(ui::ON_TIME, theme.ok())
@@ -59,7 +59,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
         span(
             format!(
                 " {}",
-                ui::plan_line(m.order.len(), m.turn_minutes, turns, derive::WRAP_UP_MINUTES, &format::hhmm(end))
+                ui::plan_line(m.order.len(), m.turn_minutes, turns, queries::WRAP_UP_MINUTES, &format::hhmm(end))
             ),
             theme.text(),
         ),

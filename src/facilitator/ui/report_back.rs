@@ -8,23 +8,13 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, Reported, clamp};
+use crate::facilitator::queries::{self, Reported, clamp};
 use crate::facilitator::strings::ui;
 use crate::model::{ActionStep, Meeting, Progress, Reporter};
 
-pub fn progress_style(p: Progress, theme: Theme) -> ratatui::style::Style {
-    match p {
-        Progress::Done => theme.ok(),
-        Progress::Partial => theme.warn(),
-        Progress::NotDone => theme.alert(),
-        Progress::Dropped => theme.dim(),
-        Progress::Open => theme.dim(),
-    }
-}
-
 pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let items = derive::report_items(app);
-    let (per, all) = derive::completion(m, &items);
+    let items = queries::report_items(app);
+    let (per, all) = queries::completion(m, &items);
     let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(area);
     let side_w = 24.min(top.width / 3);
     let [list_area, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_w)]).areas(top);
@@ -35,10 +25,10 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
         .iter()
         .map(|s| {
             let who = app.ctx.group.name_of(&s.owner).split_whitespace().next().unwrap_or("").to_string();
-            let (p, source) = derive::reported(m, s);
+            let (p, source) = queries::reported(m, s);
             let (mark, mark_style) = match source {
-                Reported::Here => (p.label().to_string(), progress_style(p, theme)),
-                Reported::ByMember => (format!("{}*", p.label()), progress_style(p, theme)),
+                Reported::Here => (p.label().to_string(), theme.progress(p)),
+                Reported::ByMember => (format!("{}*", p.label()), theme.progress(p)),
                 Reported::Earlier => (format!("({})", p.label()), theme.dim()),
                 Reported::Never => ("·".to_string(), theme.dim()),
             };
@@ -54,7 +44,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
         })
         .collect();
     let title =
-        ui::report_title(items.len(), items.iter().filter(|s| derive::reported(m, s).1 == Reported::Here).count());
+        ui::report_title(items.len(), items.iter().filter(|s| queries::reported(m, s).1 == Reported::Here).count());
     if rows.is_empty() {
         frame.render_widget(
             text(vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))]).block(panel(title, theme)),

@@ -8,13 +8,13 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, WrapRow, clamp};
+use crate::facilitator::queries::{self, WrapRow, clamp};
 use crate::facilitator::strings::ui;
 use crate::model::Meeting;
 
 pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let [list_area, next] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let rows = derive::wrap_rows(m);
+    let rows = queries::wrap_rows(m);
     let today = now.date_naive();
     let inner_w = list_area.width.saturating_sub(4) as usize;
     let items: Vec<ListItem> = rows
@@ -22,7 +22,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
         .map(|r| match r {
             WrapRow::Member(id) => {
                 let name = app.ctx.group.name_of(id);
-                let count = derive::steps_of(m, id).count();
+                let count = queries::steps_of(m, id).count();
                 let here = m.presence(id).is_here();
                 let rating = match (here, m.rating(id)) {
                     (false, _) => ui::ABSENT_RATING.to_string(),
@@ -61,7 +61,7 @@ pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime
         list_area,
         &mut state,
     );
-    let date = m.next_meeting.unwrap_or_else(|| derive::default_due(app));
+    let date = m.next_meeting.unwrap_or_else(|| queries::default_due(app));
     let line = Line::from(vec![
         span(format!(" {}", ui::NEXT_MEETING_LABEL), theme.dim()),
         span(format!("{} ({})", format::date(date, today), format::relative_days(date, today)), theme.strong()),

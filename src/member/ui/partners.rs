@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState};
 
-use crate::member::derive::clamp;
+use crate::member::queries::clamp;
 use crate::member::state::MemberApp;
 use crate::member::strings as s;
 use crate::model::Partnership;

@@ -7,8 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState};
 
-use super::progress_style;
-use crate::member::derive::{self, StepGroup, clamp};
+use crate::member::queries::{self, StepGroup, clamp};
 use crate::member::state::MemberApp;
 use crate::member::strings as s;
 use crate::model::{ActionStep, Reporter};
@@ -19,8 +18,8 @@ use crate::tui::widgets::{fit, panel, span, text};
 pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let today = now.date_naive();
     let [list_area, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area);
-    let order = derive::step_order(app, today);
-    let open = derive::open_steps(app).count();
+    let order = queries::step_order(app, today);
+    let open = queries::open_steps(app).count();
     let title = s::steps_title(open, app.steps.len() - open);
     if order.is_empty() {
         frame.render_widget(
@@ -37,9 +36,9 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedO
     let mut last_group = None;
     for (pos, &i) in order.iter().enumerate() {
         let st = &app.steps[i];
-        let g = derive::group_of(st, today);
+        let g = queries::group_of(st, today);
         if last_group != Some(g) {
-            let n = order.iter().filter(|&&j| derive::group_of(&app.steps[j], today) == g).count();
+            let n = order.iter().filter(|&&j| queries::group_of(&app.steps[j], today) == g).count();
             let style = if g == StepGroup::Overdue { theme.alert() } else { theme.title() };
             items.push(ListItem::new(Line::from(span(s::group_title(g, n), style))));
             last_group = Some(g);
@@ -76,7 +75,7 @@ fn row<'a>(st: &ActionStep, g: StepGroup, today: NaiveDate, inner_w: usize, them
             format!("{:>due_w$}", fit(&due, due_w)),
             if g == StepGroup::Overdue { theme.alert() } else { theme.dim() },
         ),
-        span(format!(" {:>mark_w$}", mark), progress_style(p, theme)),
+        span(format!(" {:>mark_w$}", mark), theme.progress(p)),
     ]))
 }
 
@@ -116,7 +115,7 @@ fn detail_panel<'a>(
         };
         let mut v = vec![
             span(format!("{} ", e.at.format("%Y-%m-%d")), theme.dim()),
-            span(format!("{:<9}", e.progress.label()), progress_style(e.progress, theme)),
+            span(format!("{:<9}", e.progress.label()), theme.progress(e.progress)),
             span(format!("{who} "), theme.dim()),
         ];
         if !e.note.is_empty() {
