@@ -2,11 +2,15 @@
 //! keymap, the pure `update`, and `ui/` that draws it.
 
 pub mod action;
-pub mod capture;
 pub mod keymap;
+pub mod line_input;
+pub mod notes;
 pub mod phases;
 pub mod queries;
+pub mod rating;
+pub mod report;
 pub mod state;
+pub mod step_form;
 pub mod strings;
 pub mod ui;
 pub mod update;

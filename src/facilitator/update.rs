@@ -4,10 +4,10 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::action::{Action, Effect};
-use super::capture;
 use super::phases;
 use super::queries;
 use super::state::{App, Overlay, StatusKind};
+use super::{line_input, notes, rating, report, step_form};
 use crate::facilitator::strings as s;
 use crate::model::Phase;
 
@@ -58,12 +58,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             let id = id.clone();
             app.ui.overlay = Overlay::None;
             return match action {
-                Action::Confirm => capture::delete_step(app, &id),
+                Action::Confirm => step_form::delete_step(app, &id),
                 _ => Vec::new(),
             };
         }
         Overlay::StepForm(_) | Overlay::Note(_) | Overlay::Line(_) => {
-            return capture::edit(app, action, now);
+            return line_input::edit(app, action, now);
         }
         Overlay::None => {}
     }
@@ -111,21 +111,21 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::ToggleTimer => phases::toggle_timer(app, now),
         Action::AddMinute => phases::add_minute(app, 1, now),
         Action::RemoveMinute => phases::add_minute(app, -1, now),
-        Action::AddStep => capture::open_step_form(app, None),
-        Action::EditStep => capture::edit_selected_step(app),
-        Action::DeleteStep => capture::ask_delete_step(app),
-        Action::PrivateNote => capture::open_note(app),
+        Action::AddStep => step_form::open_step_form(app, None),
+        Action::EditStep => step_form::edit_selected_step(app),
+        Action::DeleteStep => step_form::ask_delete_step(app),
+        Action::PrivateNote => notes::open_note(app),
         Action::CyclePresence | Action::CyclePresenceBack | Action::SetPresence(_) | Action::AckPledge => {
             phases::check_in(app, action, now)
         }
-        Action::RaiseRating => capture::nudge_rating(app, 1),
-        Action::LowerRating => capture::nudge_rating(app, -1),
-        Action::Mark(p) => capture::mark(app, p, now),
-        Action::ReviewNote => capture::open_review_note(app),
+        Action::RaiseRating => rating::nudge_rating(app, 1),
+        Action::LowerRating => rating::nudge_rating(app, -1),
+        Action::Mark(p) => report::mark(app, p, now),
+        Action::ReviewNote => report::open_review_note(app),
         Action::MoveEarlier => phases::reorder(app, -1),
         Action::MoveLater => phases::reorder(app, 1),
-        Action::Rate(n) => capture::rate(app, n),
-        Action::EditNextDate => capture::open_next_date(app),
+        Action::Rate(n) => rating::rate(app, n),
+        Action::EditNextDate => line_input::open_next_date(app),
         _ => Vec::new(),
     }
 }

@@ -7,6 +7,7 @@
 //! runs. Every write goes to the member's own folder.
 
 pub mod action;
+pub mod forms;
 pub mod keymap;
 pub mod load;
 pub mod program;

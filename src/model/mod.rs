@@ -5,6 +5,7 @@ pub mod ledger;
 pub mod meeting;
 pub mod member_files;
 pub mod merge;
+pub mod parse;
 pub mod partners;
 pub mod progress;
 pub mod step;
