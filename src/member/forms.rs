@@ -10,7 +10,7 @@ use super::state::{Form, FormPurpose, MemberApp, Overlay, PrepField, Screen};
 use crate::member::strings as s;
 use crate::model::parse::{PartnerError, parse_date, parse_yes_no, resolve_partner, split_list};
 use crate::model::partners::{parse_weekday, weekday_key};
-use crate::model::{Checkin, Goal, MemberProgress, Partnership, Progress};
+use crate::model::{Checkin, Goal, MemberProgress, Partnership, Progress, Reporter};
 use crate::tui::cursor::clamp;
 use crate::tui::input::{editor_at_end, paste_into};
 use crate::tui::strings::bad_date;
@@ -134,7 +134,7 @@ fn submit(app: &mut MemberApp, form: Box<Form>, now: DateTime<FixedOffset>) -> V
             let note = form.value(0);
             let Some(st) = app.steps.iter_mut().find(|s| s.id == step) else { return Vec::new() };
             let entry = MemberProgress { step: step.clone(), progress, note, at: now };
-            st.record(entry.entry());
+            st.record(entry.entry_by(Reporter::Member, None));
             app.progress.entries.push(entry);
             app.info(s::marked(progress.label()));
             vec![E::SaveProgress]
