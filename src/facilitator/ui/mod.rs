@@ -1,4 +1,5 @@
-//! `view(&App, &mut Frame, now)`: draws the app and changes nothing in it.
+//! `view(&App, &mut Frame, now)`: draws the app and changes nothing in it. Each phase's
+//! screen is a widget ([`CheckIn`], [`ReportBack`], …) that renders into a bare buffer.
 
 mod check_in;
 mod chrome;
@@ -18,6 +19,12 @@ use crate::tui::screen;
 pub use crate::tui::theme::{self, Theme};
 pub(crate) use crate::tui::widgets::{centered, fit, panel, printable, span, text};
 pub(crate) use crate::tui::{format, widgets};
+pub use check_in::CheckIn;
+pub use home::{Closed, Home};
+pub use hot_seat::HotSeat;
+pub use prep_review::PrepReview;
+pub use report_back::ReportBack;
+pub use wrap_up::WrapUp;
 
 pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let area = frame.area();
@@ -32,15 +39,15 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
         Some(m) if m.is_open() => {
             chrome::phase_bar(m.phase, frame, bar, theme);
             match m.phase {
-                Phase::CheckIn => check_in::draw(app, m, frame, body, theme),
-                Phase::ReportBack => report_back::draw(app, m, frame, body, now, theme),
-                Phase::PrepReview => prep_review::draw(app, m, frame, body, now, theme),
-                Phase::HotSeats => hot_seat::draw(app, m, frame, body, now, theme),
-                Phase::WrapUp => wrap_up::draw(app, m, frame, body, now, theme),
+                Phase::CheckIn => frame.render_widget(CheckIn { app, now, theme }, body),
+                Phase::ReportBack => frame.render_widget(ReportBack { app, now, theme }, body),
+                Phase::PrepReview => frame.render_widget(PrepReview { app, now, theme }, body),
+                Phase::HotSeats => frame.render_widget(HotSeat { app, now, theme }, body),
+                Phase::WrapUp => frame.render_widget(WrapUp { app, now, theme }, body),
             }
         }
-        Some(m) => home::closed(app, m, frame, body, now, theme),
-        None => home::draw(app, frame, body, now, theme),
+        Some(_) => frame.render_widget(Closed { app, now, theme }, body),
+        None => frame.render_widget(Home { app, now, theme }, body),
     }
     chrome::status(app, frame, status, theme);
     chrome::footer(app, frame, footer, theme);

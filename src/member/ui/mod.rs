@@ -1,4 +1,6 @@
 //! `view(&MemberApp, &mut Frame, now)`: draws the member's view and changes nothing.
+//! Each screen is a widget ([`Steps`], [`Goals`], [`PrepScreen`], [`Partners`]) that
+//! renders into a bare buffer.
 
 mod goals;
 mod overlays;
@@ -21,6 +23,10 @@ use crate::tui::screen;
 use crate::tui::status::notice;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, span};
+pub use goals::Goals;
+pub use partners::Partners;
+pub use prep::PrepScreen;
+pub use steps::Steps;
 
 pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let theme = Theme { color: app.ui.color };
@@ -28,10 +34,10 @@ pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
     draw_header(app, frame, header, now, theme);
     draw_tabs(app, frame, bar, theme);
     match app.ui.screen {
-        Screen::Steps => steps::draw(app, frame, body, now, theme),
-        Screen::Goals => goals::draw(app, frame, body, now, theme),
-        Screen::Prep => prep::draw(app, frame, body, now, theme),
-        Screen::Partners => partners::draw(app, frame, body, now, theme),
+        Screen::Steps => frame.render_widget(Steps { app, now, theme }, body),
+        Screen::Goals => frame.render_widget(Goals { app, now, theme }, body),
+        Screen::Prep => frame.render_widget(PrepScreen { app, now, theme }, body),
+        Screen::Partners => frame.render_widget(Partners { app, now, theme }, body),
     }
     draw_status(app, frame, status, theme);
     draw_footer(app, frame, footer, theme);
