@@ -20,7 +20,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 use divan::Bencher;
 use hotseat::facilitator::Facilitator;
-use hotseat::facilitator::{Action, App, derive, update};
+use hotseat::facilitator::{Action, App, queries, update};
 use hotseat::model::Phase;
 use hotseat::store::Store;
 use hotseat::store::snapshot::{Context, Strictness};
@@ -100,9 +100,9 @@ fn load_context_for_meeting(bencher: Bencher, size: &str) {
 fn report_back(bencher: Bencher, size: &str) {
     let app = in_phase(size, Some(Phase::ReportBack));
     bencher.bench_local(|| {
-        let items = derive::report_items(&app);
+        let items = queries::report_items(&app);
         let m = app.meeting.as_ref().expect("open");
-        derive::completion(m, &items)
+        queries::completion(m, &items)
     });
 }
 

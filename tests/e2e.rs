@@ -5,7 +5,7 @@ mod support;
 
 use chrono::{DateTime, FixedOffset};
 use hotseat::facilitator::Facilitator;
-use hotseat::facilitator::derive;
+use hotseat::facilitator::queries;
 use hotseat::model::{Phase, Progress, Status};
 use hotseat::store::Store;
 use hotseat::tui::run::{self, Program};
@@ -171,7 +171,7 @@ fn two_consecutive_meetings_report_back_what_the_first_captured() {
         assert_eq!(room.program.app.meeting.as_ref().map(|m| m.id.as_str()), Some("2030-01-29"));
         room.keys("]", day2(18, 5));
         assert_eq!(room.phase(), Phase::ReportBack);
-        let items = derive::report_items(&room.program.app);
+        let items = queries::report_items(&room.program.app);
         let pos = items.iter().position(|s| s.text == "Send the term sheet to Northwind").expect("reported back");
         assert!(items.iter().any(|s| s.text == "Ask two customers for references"), "both are reported back");
         let screen = room.screen();

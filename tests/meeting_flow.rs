@@ -4,7 +4,7 @@
 
 mod support;
 
-use hotseat::facilitator::derive::{self, WrapRow};
+use hotseat::facilitator::queries::{self, WrapRow};
 use hotseat::facilitator::state::LinePurpose;
 use hotseat::facilitator::strings;
 use hotseat::facilitator::{Action, App, Effect, Overlay};
@@ -67,7 +67,7 @@ fn report_back_marks_steps_and_counts_completion() {
     let (_demo, mut app) = checked_in();
     assert_eq!(next(&mut app, at(18, 5, 0)), vec![SAVE]);
     assert_eq!(phase(&app), Phase::ReportBack);
-    let items = derive::report_items(&app);
+    let items = queries::report_items(&app);
     let ids: Vec<&str> = items.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         ids,
@@ -109,8 +109,8 @@ fn report_back_marks_steps_and_counts_completion() {
     act(&mut app, Action::Mark(Progress::Dropped), at(18, 10, 0));
     assert_eq!(meeting(&app).review("2030-01-01-4").map(|r| r.progress), Some(Progress::Dropped));
 
-    let items = derive::report_items(&app);
-    let (per, all) = derive::completion(meeting(&app), &items);
+    let items = queries::report_items(&app);
+    let (per, all) = queries::completion(meeting(&app), &items);
     let pct = |id: &str| per.iter().find(|(m, _)| m == id).and_then(|(_, c)| c.percent());
     assert_eq!(pct("ada"), Some(50), "done + not done");
     assert_eq!(pct("ben"), Some(100), "Ben reported it done himself");
@@ -132,7 +132,7 @@ fn prep_review_orders_the_turns_and_splits_the_time() {
     // 100 min left − 10 wrap-up − 5 prep review = 85, split among the 5 here.
     assert_eq!(meeting(&app).turn_minutes, 17);
     assert_eq!(meeting(&app).order, ["ada", "ben", "chloe", "dev", "elena"]);
-    assert_eq!(derive::prep_rows(meeting(&app)).last().map(String::as_str), Some("farid"), "absent members come last");
+    assert_eq!(queries::prep_rows(meeting(&app)).last().map(String::as_str), Some("farid"), "absent members come last");
 
     act(&mut app, Action::SelectNext, at(18, 21, 0));
     assert_eq!(act(&mut app, Action::MoveEarlier, at(18, 21, 0)), vec![SAVE]);
@@ -186,7 +186,7 @@ fn wrap_up_flags_steps_rates_and_sets_the_next_date() {
     assert!(running(&app).is_empty());
     assert!(m.turns.iter().all(|t| t.ended_at.is_some()), "every turn ended");
     assert_eq!(m.next_meeting, Some(date(2030, 1, 29)), "the next date follows the cadence");
-    let rows = derive::wrap_rows(m);
+    let rows = queries::wrap_rows(m);
     assert_eq!(rows[0], WrapRow::Member("ben".into()));
     assert_eq!(rows[1], WrapRow::Step("ben".into(), "2030-01-15-1".into()));
     assert_eq!(rows[2], WrapRow::Member("ada".into()));

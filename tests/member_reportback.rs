@@ -3,7 +3,7 @@
 
 mod support;
 
-use hotseat::facilitator::derive::{self, Reported};
+use hotseat::facilitator::queries::{self, Reported};
 use hotseat::facilitator::{Action, App, update as facilitator_update};
 use hotseat::model::{Progress, Reporter};
 use hotseat::store::Store;
@@ -42,10 +42,10 @@ fn progress_marked_in_the_member_view_is_prefilled_in_the_report_back() {
 
     // The next day, the facilitator's report-back has it, marked as the member's.
     let mut app = report_back(&store);
-    let items = derive::report_items(&app);
+    let items = queries::report_items(&app);
     let i = items.iter().position(|s| s.id == "2030-01-01-1").expect("Ada's step is reported on");
     let m = app.meeting.as_ref().unwrap();
-    assert_eq!(derive::reported(m, &items[i]), (Progress::Done, Reported::ByMember));
+    assert_eq!(queries::reported(m, &items[i]), (Progress::Done, Reported::ByMember));
     let e = items[i].last_entry().unwrap();
     assert_eq!((e.by, e.note.as_str(), e.at), (Reporter::Member, "All five sent", evening));
     app.ui.cursors.report = i;
@@ -56,10 +56,10 @@ fn progress_marked_in_the_member_view_is_prefilled_in_the_report_back() {
 
     // The facilitator confirms it in the room: now it is recorded here, with her note.
     facilitator_update(&mut app, Action::Mark(Progress::Done), meeting_time());
-    let items = derive::report_items(&app);
+    let items = queries::report_items(&app);
     let m = app.meeting.as_ref().unwrap();
     let s = items.iter().find(|s| s.id == "2030-01-01-1").unwrap();
-    assert_eq!(derive::reported(m, s), (Progress::Done, Reported::Here));
+    assert_eq!(queries::reported(m, s), (Progress::Done, Reported::Here));
     assert_eq!(m.review("2030-01-01-1").unwrap().note, "All five sent");
 }
 

@@ -2,7 +2,7 @@
 
 mod support;
 
-use hotseat::member::derive::{self, StepGroup};
+use hotseat::member::queries::{self, StepGroup};
 use hotseat::member::state::{FormPurpose, Overlay, PrepField};
 use hotseat::member::{MemberAction as A, MemberEffect as E, Screen, keymap};
 use hotseat::model::partners::missed_weeks;
@@ -17,7 +17,7 @@ fn marking_a_step_done_records_a_member_report_at_the_injected_time() {
     let store = install_demo(dir.path());
     let now = evening_before();
     let mut app = load_member(&store, "ada", now);
-    let first = derive::selected_step(&app, now.date_naive()).unwrap().id.clone();
+    let first = queries::selected_step(&app, now.date_naive()).unwrap().id.clone();
     assert_eq!(first, "2030-01-01-1", "the overdue step comes first");
     assert!(act(&mut app, A::Mark(Progress::Done), now).is_empty(), "asks for a note first");
     type_keys(&mut app, "All five sent", now, None);
@@ -30,7 +30,7 @@ fn marking_a_step_done_records_a_member_report_at_the_injected_time() {
     );
     let st = app.steps.iter().find(|s| s.id == first).unwrap();
     assert_eq!(st.last_entry().unwrap().by, Reporter::Member);
-    assert_eq!(derive::group_of(st, now.date_naive()), StepGroup::Closed);
+    assert_eq!(queries::group_of(st, now.date_naive()), StepGroup::Closed);
     assert!(matches!(app.ui.overlay, Overlay::None));
 }
 
@@ -54,16 +54,16 @@ fn steps_are_grouped_by_due_date_relative_to_today() {
     let store = install_demo(dir.path());
     let now = evening_before();
     let app = load_member(&store, "ada", now);
-    let groups: Vec<StepGroup> = derive::step_order(&app, now.date_naive())
+    let groups: Vec<StepGroup> = queries::step_order(&app, now.date_naive())
         .iter()
-        .map(|&i| derive::group_of(&app.steps[i], now.date_naive()))
+        .map(|&i| queries::group_of(&app.steps[i], now.date_naive()))
         .collect();
     assert_eq!(groups, vec![StepGroup::Overdue, StepGroup::ThisWeek, StepGroup::Closed]);
     // A month later both open steps are overdue.
     let later = moment("2030-02-14T09:00:00+01:00");
-    let groups: Vec<StepGroup> = derive::step_order(&app, later.date_naive())
+    let groups: Vec<StepGroup> = queries::step_order(&app, later.date_naive())
         .iter()
-        .map(|&i| derive::group_of(&app.steps[i], later.date_naive()))
+        .map(|&i| queries::group_of(&app.steps[i], later.date_naive()))
         .collect();
     assert_eq!(groups, vec![StepGroup::Overdue, StepGroup::Overdue, StepGroup::Closed]);
 }

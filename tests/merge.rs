@@ -111,8 +111,8 @@ fn a_members_update_synced_mid_meeting_is_picked_up() {
     let mut f = Facilitator::new(app, &store);
     f.dispatch(Action::Start, at(0));
     f.dispatch(Action::Advance, at(1));
-    let step = hotseat::facilitator::derive::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
-    assert_eq!(hotseat::facilitator::derive::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
+    let step = hotseat::facilitator::queries::report_items(&f.app).into_iter().find(|s| s.owner == "chloe").unwrap();
+    assert_eq!(hotseat::facilitator::queries::progress_now(f.app.meeting.as_ref().unwrap(), &step), Progress::Open);
 
     // The loop's first tick, after the first frame, notes the members' files as loaded.
     hotseat::tui::run::on_clock(&mut f, at(1), None).unwrap();
@@ -129,11 +129,11 @@ fn a_members_update_synced_mid_meeting_is_picked_up() {
     std::fs::write(store.layout.progress("chloe"), hotseat::store::decode::encode(&file)).unwrap();
     hotseat::tui::run::on_clock(&mut f, at(2), None).unwrap();
 
-    let step = hotseat::facilitator::derive::report_items(&f.app).into_iter().find(|s| s.id == step.id).unwrap();
+    let step = hotseat::facilitator::queries::report_items(&f.app).into_iter().find(|s| s.id == step.id).unwrap();
     let m = f.app.meeting.as_ref().unwrap();
     assert_eq!(
-        hotseat::facilitator::derive::reported(m, &step),
-        (Progress::Done, hotseat::facilitator::derive::Reported::ByMember)
+        hotseat::facilitator::queries::reported(m, &step),
+        (Progress::Done, hotseat::facilitator::queries::Reported::ByMember)
     );
     assert_eq!(m.phase, hotseat::model::Phase::ReportBack, "the meeting itself is untouched");
 }

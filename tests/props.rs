@@ -10,7 +10,7 @@ mod support;
 
 use chrono::{DateTime, Duration, FixedOffset};
 use hotseat::facilitator::keymap::lookup;
-use hotseat::facilitator::{Action, App, Effect, Overlay, derive, update};
+use hotseat::facilitator::{Action, App, Effect, Overlay, queries, update};
 use hotseat::model::{Meeting, Phase, Turn};
 use hotseat::store::decode::{decode, encode};
 use hotseat::store::{Store, check};
@@ -108,10 +108,10 @@ fn check_invariants(app: &App, now: DateTime<FixedOffset>) -> Result<(), TestCas
         let c = &app.ui.cursors;
         let (cur, len) = match m.phase {
             Phase::CheckIn => (c.check_in, m.attendance.len()),
-            Phase::ReportBack => (c.report, derive::report_items(app).len()),
-            Phase::PrepReview => (c.prep, derive::prep_rows(m).len()),
-            Phase::HotSeats => (c.hot, m.hot_seat.as_deref().map(|h| derive::steps_of(m, h).count()).unwrap_or(0)),
-            Phase::WrapUp => (c.wrap, derive::wrap_rows(m).len()),
+            Phase::ReportBack => (c.report, queries::report_items(app).len()),
+            Phase::PrepReview => (c.prep, queries::prep_rows(m).len()),
+            Phase::HotSeats => (c.hot, m.hot_seat.as_deref().map(|h| queries::steps_of(m, h).count()).unwrap_or(0)),
+            Phase::WrapUp => (c.wrap, queries::wrap_rows(m).len()),
         };
         prop_assert!(cur < len.max(1), "cursor {} outside a list of {} in {:?}", cur, len, m.phase);
     }

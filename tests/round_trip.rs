@@ -189,6 +189,7 @@ fn group() -> impl Strategy<Value = Group> {
         .prop_map(
             |(name, cadence, meeting_minutes, next_meeting, pledge, members): (_, _, _, _, _, BTreeMap<_, _>)| Group {
                 version: FORMAT_VERSION,
+                id: String::new(),
                 name,
                 cadence,
                 meeting_minutes,

@@ -4,7 +4,7 @@
 
 mod support;
 
-use hotseat::facilitator::derive::{self, WrapRow};
+use hotseat::facilitator::queries::{self, WrapRow};
 use hotseat::facilitator::strings;
 use hotseat::facilitator::{Action, Effect, Overlay, StatusKind};
 use hotseat::model::{Phase, Presence, Progress};
@@ -169,7 +169,7 @@ fn nobody_here_goes_straight_to_the_wrap_up() {
         act(&mut app, Action::SelectNext, at(18, 1, 0));
     }
     next(&mut app, at(18, 2, 0));
-    assert!(derive::report_items(&app).is_empty());
+    assert!(queries::report_items(&app).is_empty());
     assert!(act(&mut app, Action::Mark(Progress::Done), at(18, 2, 0)).is_empty());
     assert_eq!(status_text(&app), strings::NOTHING_TO_REPORT);
     next(&mut app, at(18, 3, 0));
@@ -341,11 +341,11 @@ fn removing_the_last_step_keeps_the_selection_on_a_row() {
     type_text(&mut app, "Send the rate card", at(18, 7, 0));
     act(&mut app, Action::Submit, at(18, 7, 0));
     times(&mut app, Action::SelectNext, 20, at(18, 7, 0));
-    let rows = derive::wrap_rows(meeting(&app));
+    let rows = queries::wrap_rows(meeting(&app));
     assert!(matches!(&rows[app.ui.cursors.wrap], WrapRow::Step(m, _) if m == "farid"));
     act(&mut app, Action::DeleteStep, at(18, 8, 0));
     act(&mut app, Action::Confirm, at(18, 8, 0));
-    let rows = derive::wrap_rows(meeting(&app));
+    let rows = queries::wrap_rows(meeting(&app));
     assert_eq!(app.ui.cursors.wrap, rows.len() - 1, "on Farid's row now");
 }
 

@@ -550,7 +550,7 @@ pub fn generate(out: &Path, o: &Options) -> Result<Summary, StoreError> {
                 note: if rng.chance(0.5) { rng.pick(MEMBER_NOTES).to_string() } else { String::new() },
                 at: at(day, rng.range(7, 22) as u32, rng.range(0, 59) as u32),
             };
-            s.record(mp.entry());
+            s.record(mp.entry_by(hotseat::model::Reporter::Member, None));
             progress[index(&s.owner)].push(mp);
         }
 

@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use super::me::who;
 use super::step_progress::clean_note;
 use crate::cli::{CheckinArgs, PartnersArgs, PartnersCommand};
-use crate::member::update::{parse_yes_no, split_list};
+use crate::model::parse::{PartnerError, parse_yes_no, resolve_partner, split_list};
 use crate::model::partners::{missed_weeks, parse_weekday, weekday_key};
 use crate::model::{Checkin, Group, Partner, PartnersFile, Partnership};
 use crate::store::Store;
@@ -105,16 +105,10 @@ pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
                 bail!("--day must be a day of the week, like friday, not \"{day}\"")
             };
             let typed = clean_note(Some(&partner))?;
-            let lower = typed.to_lowercase();
-            let partner = match group.members.iter().find(|m| {
-                m.id == lower
-                    || m.name.to_lowercase() == lower
-                    || m.name.split_whitespace().next().map(str::to_lowercase).as_deref() == Some(lower.as_str())
-            }) {
-                Some(m) if m.id == me => bail!("you cannot be your own Hot Team partner"),
-                Some(m) => Partner::Member(m.id.clone()),
-                None if typed.is_empty() => bail!("--partner is empty; name a member or someone outside the group"),
-                None => Partner::Outside(typed),
+            let partner = match resolve_partner(&group, &me, &typed) {
+                Ok(p) => p,
+                Err(PartnerError::Yourself) => bail!("you cannot be your own Hot Team partner"),
+                Err(PartnerError::Missing) => bail!("--partner is empty; name a member or someone outside the group"),
             };
             let mut file = store.load_partners(&me)?;
             let now = crate::tui::run::now();

@@ -46,9 +46,8 @@ fn shown(err: StoreError) -> anyhow::Error {
     err.into()
 }
 
-/// Colour unless `NO_COLOR` is set (to anything but nothing).
 pub fn color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    crate::tui::theme::color_from_env()
 }
 
 /// Which screen a full-screen command opens on.

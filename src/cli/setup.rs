@@ -76,7 +76,7 @@ pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
     g.cadence = cadence;
     g.meeting_minutes = args.minutes;
     if let Some(next) = &args.next {
-        match crate::facilitator::capture::parse_date(next) {
+        match crate::model::parse::parse_date(next) {
             Ok(Some(d)) => g.next_meeting = Some(d),
             _ => bail!("--next must be a date like 2026-12-06, not \"{next}\""),
         }

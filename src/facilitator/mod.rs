@@ -2,13 +2,17 @@
 //! keymap, the pure `update`, and `ui/` that draws it.
 
 pub mod action;
-pub mod capture;
-pub mod derive;
 pub mod disk;
 pub mod keymap;
+pub mod line_input;
+pub mod notes;
 pub mod phases;
 pub mod program;
+pub mod queries;
+pub mod rating;
+pub mod report;
 pub mod state;
+pub mod step_form;
 pub mod strings;
 pub mod ui;
 pub mod update;

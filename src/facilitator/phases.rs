@@ -3,7 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::action::{Action, Effect};
-use super::derive::{self, clamp};
+use super::queries::{self, clamp};
 use super::state::{App, StatusKind};
 use crate::facilitator::strings as s;
 use crate::model::{Phase, Status, Turn};
@@ -51,7 +51,7 @@ pub fn next(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
         Phase::HotSeats => {
             end_current_turn(app, now);
             let m = app.meeting.as_mut().expect("in a meeting");
-            match derive::next_in_order(m).map(str::to_string) {
+            match queries::next_in_order(m).map(str::to_string) {
                 Some(next) => open_turn(app, &next, now),
                 None => enter_wrap_up(app),
             }
@@ -105,7 +105,7 @@ fn enter_prep(app: &mut App, now: DateTime<FixedOffset>) {
     let m = app.meeting.as_mut().expect("in a meeting");
     sync_order(m);
     if m.turn_minutes == 0 {
-        set_turn_minutes(m, derive::default_turn_minutes(m, now));
+        set_turn_minutes(m, queries::default_turn_minutes(m, now));
     }
     m.phase = Phase::PrepReview;
     app.ui.cursors.prep = 0;
@@ -115,7 +115,7 @@ fn enter_hot_seats(app: &mut App, now: DateTime<FixedOffset>) {
     let m = app.meeting.as_mut().expect("in a meeting");
     sync_order(m);
     if m.turn_minutes == 0 {
-        set_turn_minutes(m, derive::default_turn_minutes(m, now).max(1));
+        set_turn_minutes(m, queries::default_turn_minutes(m, now).max(1));
     }
     let first = m.order.iter().find(|id| m.turn(id).is_none_or(|t| t.ended_at.is_none())).cloned();
     match first {
@@ -260,7 +260,7 @@ pub fn check_in(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Ve
 
 pub fn reorder(app: &mut App, delta: isize) -> Vec<Effect> {
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
-    let rows = derive::prep_rows(m);
+    let rows = queries::prep_rows(m);
     let Some(id) = rows.get(clamp(app.ui.cursors.prep, rows.len())).cloned() else { return Vec::new() };
     let Some(i) = m.order.iter().position(|x| *x == id) else {
         app.info(s::ABSENT_NOT_IN_ORDER);

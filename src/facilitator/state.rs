@@ -6,6 +6,7 @@ use tui_input::Input;
 
 use crate::model::Meeting;
 use crate::store::snapshot::Context;
+pub use crate::tui::status::{StatusKind, StatusLine};
 
 /// What the user is typing into, if anything.
 #[derive(Debug, Clone)]
@@ -76,19 +77,6 @@ pub enum LinePurpose {
     /// The note on a step's progress in the report-back.
     ReviewNote(String),
     NextMeetingDate,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Warning,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusLine {
-    pub kind: StatusKind,
-    pub text: String,
 }
 
 /// Which row is selected on each screen.

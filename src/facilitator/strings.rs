@@ -82,9 +82,7 @@ pub const NOTE_SAVED: &str = "Private note saved.";
 pub const NEXT_DATE_AFTER: &str = "The next meeting must come after this one.";
 pub const NEXT_DATE_NEEDED: &str = "Type a date like 2026-12-06.";
 
-pub fn bad_date(t: &str) -> String {
-    format!("\"{t}\" is not a date; type it as YYYY-MM-DD")
-}
+pub use crate::tui::strings::bad_date;
 
 pub fn step_captured(name: &str) -> String {
     format!("Action step captured for {name}.")

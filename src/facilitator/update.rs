@@ -4,10 +4,10 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::action::{Action, Effect};
-use super::capture;
-use super::derive::{self, clamp};
 use super::phases;
+use super::queries;
 use super::state::{App, Overlay, StatusKind};
+use super::{line_input, notes, rating, report, step_form};
 use crate::facilitator::strings as s;
 use crate::model::Phase;
 
@@ -60,12 +60,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             let id = id.clone();
             app.ui.overlay = Overlay::None;
             return match action {
-                Action::Confirm => capture::delete_step(app, &id),
+                Action::Confirm => step_form::delete_step(app, &id),
                 _ => Vec::new(),
             };
         }
         Overlay::StepForm(_) | Overlay::Note(_) | Overlay::Line(_) => {
-            return capture::edit(app, action, now);
+            return line_input::edit(app, action, now);
         }
         Overlay::None => {}
     }
@@ -113,21 +113,21 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::ToggleTimer => phases::toggle_timer(app, now),
         Action::AddMinute => phases::add_minute(app, 1, now),
         Action::RemoveMinute => phases::add_minute(app, -1, now),
-        Action::AddStep => capture::open_step_form(app, None),
-        Action::EditStep => capture::edit_selected_step(app),
-        Action::DeleteStep => capture::ask_delete_step(app),
-        Action::PrivateNote => capture::open_note(app),
+        Action::AddStep => step_form::open_step_form(app, None),
+        Action::EditStep => step_form::edit_selected_step(app),
+        Action::DeleteStep => step_form::ask_delete_step(app),
+        Action::PrivateNote => notes::open_note(app),
         Action::CyclePresence | Action::CyclePresenceBack | Action::SetPresence(_) | Action::AckPledge => {
             phases::check_in(app, action, now)
         }
-        Action::RaiseRating => capture::nudge_rating(app, 1),
-        Action::LowerRating => capture::nudge_rating(app, -1),
-        Action::Mark(p) => capture::mark(app, p, now),
-        Action::ReviewNote => capture::open_review_note(app),
+        Action::RaiseRating => rating::nudge_rating(app, 1),
+        Action::LowerRating => rating::nudge_rating(app, -1),
+        Action::Mark(p) => report::mark(app, p, now),
+        Action::ReviewNote => report::open_review_note(app),
         Action::MoveEarlier => phases::reorder(app, -1),
         Action::MoveLater => phases::reorder(app, 1),
-        Action::Rate(n) => capture::rate(app, n),
-        Action::EditNextDate => capture::open_next_date(app),
+        Action::Rate(n) => rating::rate(app, n),
+        Action::EditNextDate => line_input::open_next_date(app),
         _ => Vec::new(),
     }
 }
@@ -157,10 +157,10 @@ fn move_cursor(app: &mut App, delta: isize) {
     let Some(m) = &app.meeting else { return };
     let len = match m.phase {
         Phase::CheckIn => m.attendance.len(),
-        Phase::ReportBack => derive::report_items(app).len(),
-        Phase::PrepReview => derive::prep_rows(m).len(),
-        Phase::HotSeats => m.hot_seat.as_deref().map(|h| derive::steps_of(m, h).count()).unwrap_or(0),
-        Phase::WrapUp => derive::wrap_rows(m).len(),
+        Phase::ReportBack => queries::report_items(app).len(),
+        Phase::PrepReview => queries::prep_rows(m).len(),
+        Phase::HotSeats => m.hot_seat.as_deref().map(|h| queries::steps_of(m, h).count()).unwrap_or(0),
+        Phase::WrapUp => queries::wrap_rows(m).len(),
     };
     let c = &mut app.ui.cursors;
     let cur = match m.phase {
@@ -170,6 +170,5 @@ fn move_cursor(app: &mut App, delta: isize) {
         Phase::HotSeats => &mut c.hot,
         Phase::WrapUp => &mut c.wrap,
     };
-    let at = clamp(*cur, len) as isize + delta;
-    *cur = clamp(at.max(0) as usize, len);
+    crate::tui::cursor::step(cur, delta, len);
 }

@@ -7,10 +7,11 @@
 //! runs. Every write goes to the member's own folder.
 
 pub mod action;
-pub mod derive;
+pub mod forms;
 pub mod keymap;
 pub mod load;
 pub mod program;
+pub mod queries;
 pub mod state;
 pub mod strings;
 pub mod summary;

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use ratatui_textarea::TextArea;
 use tui_input::Input;
 
+pub use crate::tui::status::{StatusKind, StatusLine};
+
 use crate::model::{
     ActionStep, CheckinsFile, GoalsFile, Group, PartnersFile, Partnership, Prep, Progress, ProgressFile,
 };
@@ -128,13 +130,6 @@ pub enum Overlay {
     Questions(Box<TextArea<'static>>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Warning,
-    Error,
-}
-
 /// Selection on each screen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Cursors {
@@ -150,7 +145,7 @@ pub struct MemberUi {
     pub screen: Screen,
     pub cursors: Cursors,
     pub overlay: Overlay,
-    pub status: Option<(StatusKind, String)>,
+    pub status: Option<StatusLine>,
     /// Other members' files that could not be read (offers, partnerships naming me).
     pub banner: Option<String>,
     pub color: bool,
@@ -203,7 +198,7 @@ impl MemberApp {
     }
 
     pub fn set_status(&mut self, kind: StatusKind, text: impl Into<String>) {
-        self.ui.status = Some((kind, text.into()));
+        self.ui.status = Some(StatusLine { kind, text: text.into() });
     }
 
     pub fn info(&mut self, text: impl Into<String>) {

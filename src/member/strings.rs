@@ -59,8 +59,8 @@ pub const QUIT_UNSAVED: &str = "The last save FAILED: quitting now loses that ch
 pub fn steps_title(open: usize, closed: usize) -> String {
     format!("My action steps · {open} open · {closed} done or dropped")
 }
-pub fn group_title(g: crate::member::derive::StepGroup, n: usize) -> String {
-    use crate::member::derive::StepGroup;
+pub fn group_title(g: crate::member::queries::StepGroup, n: usize) -> String {
+    use crate::member::queries::StepGroup;
     let what = match g {
         StepGroup::Overdue => "Overdue",
         StepGroup::ThisWeek => "Due this week",

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::derive;
+use super::queries;
 use super::state::MemberApp;
 use crate::member::strings as s;
 use crate::model::partners::{WeekState, missed_weeks, week_state};
@@ -15,14 +15,14 @@ pub fn summary(app: &MemberApp, now: DateTime<FixedOffset>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", s::header(&app.group.name, app.my_name()).trim());
     let _ = writeln!(out);
-    let open = derive::open_steps(app).count();
+    let open = queries::open_steps(app).count();
     let _ = writeln!(out, "{}", s::steps_title(open, app.steps.len() - open));
     let mut last = None;
-    for i in derive::step_order(app, today) {
+    for i in queries::step_order(app, today) {
         let st = &app.steps[i];
-        let g = derive::group_of(st, today);
+        let g = queries::group_of(st, today);
         if last != Some(g) {
-            let n = app.steps.iter().filter(|x| derive::group_of(x, today) == g).count();
+            let n = app.steps.iter().filter(|x| queries::group_of(x, today) == g).count();
             let _ = writeln!(out, "  {}", s::group_title(g, n));
             last = Some(g);
         }

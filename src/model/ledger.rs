@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::meeting::Meeting;
 use super::member_files::MemberProgress;
+use super::progress::Reporter;
 use super::step::ActionStep;
 
 /// An ordered set of steps keyed by id.
@@ -77,7 +78,7 @@ impl Ledger {
             if let Some(s) = self.get_mut(&e.step)
                 && s.owner == member
             {
-                s.record(e.entry());
+                s.record(e.entry_by(Reporter::Member, None));
             }
         }
     }

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::progress::{Progress, ProgressEntry, Reporter};
+use super::progress::{ProgressEntry, Reporter, StepReport};
 use super::step::ActionStep;
 
 /// The five phases, in order.
@@ -157,15 +157,7 @@ impl Turn {
 }
 
 /// A progress report made in this meeting's report-back.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Review {
-    pub step: String,
-    pub progress: Progress,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    #[serde(deserialize_with = "crate::model::time::de")]
-    pub at: DateTime<FixedOffset>,
-}
+pub type Review = StepReport;
 
 /// A private note about one member, never shown unless asked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -317,13 +309,7 @@ impl Meeting {
 
     /// A progress entry for each review, as it goes into a step's history.
     pub fn review_entry(&self, r: &Review) -> ProgressEntry {
-        ProgressEntry {
-            progress: r.progress,
-            note: r.note.clone(),
-            at: r.at,
-            by: Reporter::Facilitator,
-            meeting: Some(self.id.clone()),
-        }
+        r.entry_by(Reporter::Facilitator, Some(self.id.clone()))
     }
 
     /// The next free step id in this meeting: `<meeting id>-<n>`.

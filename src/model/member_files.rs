@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::FORMAT_VERSION;
-use super::progress::{Progress, ProgressEntry};
+use super::progress::StepReport;
 
 /// One goal, with the words the member wants to hear when they slip.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,27 +85,7 @@ impl Prep {
 }
 
 /// One progress report a member made on one of their steps, between meetings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MemberProgress {
-    pub step: String,
-    pub progress: Progress,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    #[serde(deserialize_with = "crate::model::time::de")]
-    pub at: DateTime<FixedOffset>,
-}
-
-impl MemberProgress {
-    pub fn entry(&self) -> ProgressEntry {
-        ProgressEntry {
-            progress: self.progress,
-            note: self.note.clone(),
-            at: self.at,
-            by: super::progress::Reporter::Member,
-            meeting: None,
-        }
-    }
-}
+pub type MemberProgress = StepReport;
 
 /// `members/<id>/progress.json`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ pub mod ledger;
 pub mod meeting;
 pub mod member_files;
 pub mod merge;
+pub mod parse;
 pub mod partners;
 pub mod progress;
 pub mod step;
@@ -15,7 +16,7 @@ pub use group::{Cadence, Group, Member};
 pub use meeting::{Attendance, Meeting, Phase, Presence, PrivateNote, Rating, Review, Status, Turn};
 pub use member_files::{Goal, GoalsFile, MemberProgress, Prep, ProgressFile};
 pub use partners::{Checkin, CheckinsFile, Partner, PartnersFile, Partnership};
-pub use progress::{Completion, Progress, ProgressEntry, Reporter};
+pub use progress::{Completion, Progress, ProgressEntry, Reporter, StepReport};
 pub use step::ActionStep;
 
 /// The file format version this program writes and the newest it reads.

@@ -68,6 +68,26 @@ pub enum Reporter {
     Member,
 }
 
+/// One progress report on one step as a file keeps it: in a meeting's report-back (the
+/// facilitator's [`Review`](super::Review)) or in a member's own `progress.json`
+/// ([`MemberProgress`](super::MemberProgress)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepReport {
+    pub step: String,
+    pub progress: Progress,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(deserialize_with = "crate::model::time::de")]
+    pub at: DateTime<FixedOffset>,
+}
+
+impl StepReport {
+    /// The entry for the step's history: reported `by` whom, in which meeting.
+    pub fn entry_by(&self, by: Reporter, meeting: Option<String>) -> ProgressEntry {
+        ProgressEntry { progress: self.progress, note: self.note.clone(), at: self.at, by, meeting }
+    }
+}
+
 /// One report of progress on one step.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProgressEntry {

@@ -60,6 +60,45 @@ impl Scanner<'_> {
         None
     }
 
+    /// After whitespace, the byte `c`, stepped over.
+    fn expect(&mut self, c: u8) -> bool {
+        self.ws();
+        let found = self.b.get(self.i) == Some(&c);
+        if found {
+            self.i += 1;
+        }
+        found
+    }
+
+    /// An object's key and its colon.
+    fn key(&mut self) -> Option<String> {
+        self.ws();
+        let key = self.string()?;
+        self.expect(b':').then_some(key)
+    }
+
+    /// The rest of an object or array after its opening bracket: `item`s separated by
+    /// commas, up to `close`.
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> bool) -> bool {
+        self.i += 1;
+        loop {
+            self.ws();
+            if self.b.get(self.i) == Some(&close) {
+                self.i += 1;
+                return true;
+            }
+            if !item(self) {
+                return false;
+            }
+            self.ws();
+            match self.b.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(&c) if c == close => {}
+                _ => return false,
+            }
+        }
+    }
+
     /// Skip one value; returns false on malformed input.
     fn skip(&mut self, depth: usize) -> bool {
         if depth > 256 {
@@ -68,52 +107,8 @@ impl Scanner<'_> {
         self.ws();
         match self.b.get(self.i) {
             Some(b'"') => self.string().is_some(),
-            Some(b'{') => {
-                self.i += 1;
-                loop {
-                    self.ws();
-                    if self.b.get(self.i) == Some(&b'}') {
-                        self.i += 1;
-                        return true;
-                    }
-                    if self.string().is_none() {
-                        return false;
-                    }
-                    self.ws();
-                    if self.b.get(self.i) != Some(&b':') {
-                        return false;
-                    }
-                    self.i += 1;
-                    if !self.skip(depth + 1) {
-                        return false;
-                    }
-                    self.ws();
-                    match self.b.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b'}') => {}
-                        _ => return false,
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.i += 1;
-                loop {
-                    self.ws();
-                    if self.b.get(self.i) == Some(&b']') {
-                        self.i += 1;
-                        return true;
-                    }
-                    if !self.skip(depth + 1) {
-                        return false;
-                    }
-                    self.ws();
-                    match self.b.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b']') => {}
-                        _ => return false,
-                    }
-                }
-            }
+            Some(b'{') => self.items(b'}', |s| s.key().is_some() && s.skip(depth + 1)),
+            Some(b'[') => self.items(b']', |s| s.skip(depth + 1)),
             Some(_) => {
                 while self.i < self.b.len()
                     && !matches!(self.b[self.i], b',' | b'}' | b']')
@@ -135,39 +130,18 @@ impl Scanner<'_> {
             (Seg::Key(k), Some(b'{')) => {
                 self.i += 1;
                 loop {
-                    self.ws();
-                    let Some(key) = self.string() else { return false };
-                    self.ws();
-                    if self.b.get(self.i) != Some(&b':') {
-                        return false;
-                    }
-                    self.i += 1;
+                    let Some(key) = self.key() else { return false };
                     if &key == k {
                         return self.descend(rest);
                     }
-                    if !self.skip(0) {
+                    if !(self.skip(0) && self.expect(b',')) {
                         return false;
                     }
-                    self.ws();
-                    if self.b.get(self.i) != Some(&b',') {
-                        return false;
-                    }
-                    self.i += 1;
                 }
             }
             (Seg::Index(n), Some(b'[')) => {
                 self.i += 1;
-                for _ in 0..*n {
-                    if !self.skip(0) {
-                        return false;
-                    }
-                    self.ws();
-                    if self.b.get(self.i) != Some(&b',') {
-                        return false;
-                    }
-                    self.i += 1;
-                }
-                self.descend(rest)
+                (0..*n).all(|_| self.skip(0) && self.expect(b',')) && self.descend(rest)
             }
             _ => false,
         }

@@ -13,6 +13,9 @@ pub const ERROR_HINT: &str = "Run `hotseat check` to list every problem. Press a
 pub fn too_small(w: u16, h: u16, min_w: u16, min_h: u16) -> String {
     format!("Enlarge the terminal to at least {min_w}×{min_h} (it is {w}×{h} now).")
 }
+pub fn bad_date(t: &str) -> String {
+    format!("\"{t}\" is not a date; type it as YYYY-MM-DD")
+}
 pub const HELP_TITLE: &str = " Keys — ↓ ↑ scroll, any other key closes ";
 pub const HELP_MORE: &str = " ↓ more ";
 pub fn unreadable_banner(warnings: &[StoreError]) -> String {

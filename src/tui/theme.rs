@@ -3,9 +3,17 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::model::Progress;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
+}
+
+/// Colours on unless NO_COLOR is set to something (the no-color.org convention). Read by
+/// the command line when it starts a program, never by a screen.
+pub fn color_from_env() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// How much time is left, as the countdown shows it.
@@ -74,6 +82,15 @@ impl Theme {
             Urgency::Calm => self.fg(Color::Green).add_modifier(Modifier::BOLD),
             Urgency::Amber => self.warn(),
             Urgency::Red => self.alert(),
+        }
+    }
+    /// The colour of a progress word.
+    pub fn progress(self, p: Progress) -> Style {
+        match p {
+            Progress::Done => self.ok(),
+            Progress::Partial => self.warn(),
+            Progress::NotDone => self.alert(),
+            Progress::Dropped | Progress::Open => self.dim(),
         }
     }
 }

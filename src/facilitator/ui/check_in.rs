@@ -1,53 +1,66 @@
 //! Check-in: attendance and the confidentiality pledge.
 
-use ratatui::Frame;
+use chrono::{DateTime, FixedOffset};
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
-use crate::facilitator::derive::clamp;
+use crate::facilitator::queries::clamp;
 use crate::facilitator::strings::ui;
-use crate::model::{Meeting, Presence};
+use crate::model::Presence;
 
-pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, theme: Theme) {
-    let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+/// The check-in screen (attendance and the pledge), drawn into the body of the frame.
+pub struct CheckIn<'a> {
+    pub app: &'a App,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+}
 
-    let here = m.here().count();
-    let block = panel(ui::attendance_title(here, m.attendance.len()), theme);
-    let inner_w = left.width.saturating_sub(4) as usize;
-    let items: Vec<ListItem> = m
-        .attendance
-        .iter()
-        .map(|a| {
-            let member = app.ctx.group.member(&a.member);
-            let name = member.map(|x| x.name.as_str()).unwrap_or(&a.member);
-            let label = a.presence.label();
-            let style = match a.presence {
-                Presence::Present => theme.ok(),
-                Presence::Late => theme.warn(),
-                Presence::Absent => theme.dim(),
-            };
-            let name_w = inner_w.saturating_sub(9);
-            let name = fit(name, name_w);
-            let pad = name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
-            ListItem::new(Line::from(vec![
-                span(name, theme.text()),
-                span(" ".repeat(pad + 1), theme.text()),
-                span(format!("{label:>7}"), style),
-            ]))
-        })
-        .collect();
-    let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.check_in, items.len())));
-    let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("▸ ");
-    frame.render_stateful_widget(list, left, &mut state);
+impl Widget for CheckIn<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let CheckIn { app, theme, .. } = self;
+        let Some(m) = app.meeting.as_ref() else { return };
+        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
 
-    let mut lines = vec![Line::from(span(m.pledge.clone(), theme.strong())), Line::default()];
-    match m.pledge_acknowledged_at {
-        Some(t) => lines.push(Line::from(span(ui::pledge_affirmed(&format::hhmm(t)), theme.ok()))),
-        None => lines.push(Line::from(span(ui::PLEDGE_PENDING, theme.warn()))),
+        let here = m.here().count();
+        let block = panel(ui::attendance_title(here, m.attendance.len()), theme);
+        let inner_w = left.width.saturating_sub(4) as usize;
+        let items: Vec<ListItem> = m
+            .attendance
+            .iter()
+            .map(|a| {
+                let member = app.ctx.group.member(&a.member);
+                let name = member.map(|x| x.name.as_str()).unwrap_or(&a.member);
+                let label = a.presence.label();
+                let style = match a.presence {
+                    Presence::Present => theme.ok(),
+                    Presence::Late => theme.warn(),
+                    Presence::Absent => theme.dim(),
+                };
+                let name_w = inner_w.saturating_sub(9);
+                let name = fit(name, name_w);
+                let pad = name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+                ListItem::new(Line::from(vec![
+                    span(name, theme.text()),
+                    span(" ".repeat(pad + 1), theme.text()),
+                    span(format!("{label:>7}"), style),
+                ]))
+            })
+            .collect();
+        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.check_in, items.len())));
+        let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("▸ ");
+        StatefulWidget::render(list, left, buf, &mut state);
+
+        let mut lines = vec![Line::from(span(m.pledge.clone(), theme.strong())), Line::default()];
+        match m.pledge_acknowledged_at {
+            Some(t) => lines.push(Line::from(span(ui::pledge_affirmed(&format::hhmm(t)), theme.ok()))),
+            None => lines.push(Line::from(span(ui::PLEDGE_PENDING, theme.warn()))),
+        }
+        let p = Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(ui::PLEDGE_TITLE, theme));
+        Widget::render(p, right, buf);
     }
-    let p = Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(ui::PLEDGE_TITLE, theme));
-    frame.render_widget(p, right);
 }

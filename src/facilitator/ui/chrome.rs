@@ -1,47 +1,20 @@
 //! What frames every screen: header with the meeting clock, phase bar, status line,
-//! footer of key hints, and the too-small and blank screens.
+//! footer of key hints, and the blank screen.
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{MIN_HEIGHT, MIN_WIDTH, Theme, centered, fit, format, span};
-use crate::facilitator::derive;
+use super::{Theme, centered, fit, format, span};
 use crate::facilitator::keymap;
+use crate::facilitator::queries;
 use crate::facilitator::strings::ui;
 use crate::facilitator::{App, StatusKind};
 use crate::model::Phase;
-
-pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
-    let msg = crate::tui::strings::too_small(area.width, area.height, MIN_WIDTH, MIN_HEIGHT);
-    let lines: Vec<Line> =
-        textwrap(&msg, area.width.max(1) as usize).into_iter().map(|l| Line::from(span(l, theme.strong()))).collect();
-    let h = (lines.len() as u16).min(area.height);
-    let y = area.y + area.height.saturating_sub(h) / 2;
-    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center), Rect { y, height: h, ..area });
-}
-
-/// Simple word wrap for the few places that are not in a Paragraph.
-fn textwrap(s: &str, width: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        if !line.is_empty() && line.width() + 1 + word.width() > width {
-            out.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push(line);
-    }
-    out.into_iter().map(|l| fit(&l, width)).collect()
-}
+use crate::tui::status::notice;
 
 pub fn blank(frame: &mut Frame, area: Rect, theme: Theme) {
     let r = centered(area, ui::BLANKED.width() as u16, 1);
@@ -63,7 +36,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffse
             ));
         }
         if m.phase >= Phase::PrepReview {
-            let over = (derive::projected_end(m, now) - end).num_minutes();
+            let over = (queries::projected_end(m, now) - end).num_minutes();
             right.push(span(" · ", theme.dim()));
             if over <= 0 {
                 right.push(span(ui::ON_TIME, theme.ok()));
@@ -116,16 +89,11 @@ pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {
     let line = if app.ui.saving && app.ui.status.as_ref().is_none_or(|s| s.kind == StatusKind::Info) {
         Line::from(span(format!(" {}", ui::SAVING), theme.dim()))
     } else if let Some(st) = &app.ui.status {
-        let style = match st.kind {
-            StatusKind::Info => theme.text(),
-            StatusKind::Warning => theme.warn(),
-            StatusKind::Error => theme.alert(),
-        };
-        Line::from(span(fit(&format!(" {}", st.text), width), style))
+        st.line(width, theme)
     } else if let Some(b) = banner(app) {
-        Line::from(span(fit(&format!(" {b}"), width), theme.warn()))
+        notice(&b, theme.warn(), width)
     } else if app.ui.unsaved {
-        Line::from(span(fit(&format!(" {}", ui::UNSAVED), width), theme.alert()))
+        notice(ui::UNSAVED, theme.alert(), width)
     } else {
         Line::default()
     };

@@ -2,141 +2,160 @@
 //! action steps captured in this turn.
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{StatefulWidget, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use super::theme::{Urgency, urgency};
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, clamp};
+use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::ui;
-use crate::model::{FACILITATOR, Meeting, Turn};
+use crate::model::{FACILITATOR, Turn};
 
-pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let Some(id) = m.hot_seat.as_deref() else { return };
-    let Some(turn) = m.turn(id) else { return };
-    let today = now.date_naive();
-    // Full-size digits only on really large terminals: every second rewrites one 8×8
-    // digit, about 90 bytes a second to the terminal, against about 65 at half height.
-    let big = if area.height >= 44 && area.width >= 100 {
-        PixelSize::Full
-    } else if area.width >= 76 {
-        PixelSize::HalfHeight
-    } else {
-        PixelSize::Quadrant
-    };
-    let clock_h = if big == PixelSize::Full { 8 } else { 4 } + 2;
-    let [title, top, middle, steps, note] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(clock_h),
-        Constraint::Min(4),
-        Constraint::Min(4),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-
-    // Who is in the hot seat, and who is next.
-    let member = app.ctx.group.member(id);
-    let name = member.map(|x| x.name.as_str()).unwrap_or(id);
-    let role = member.map(|x| x.role.as_str()).unwrap_or("");
-    let pos = m.order.iter().position(|x| x == id).map(|i| i + 1).unwrap_or(0);
-    let next = derive::next_in_order(m).map(|n| app.ctx.group.name_of(n).to_string());
-    let right = ui::turn_of(pos, m.order.len(), next.as_deref());
-    let left_w = (title.width as usize).saturating_sub(right.chars().count() + 2);
-    let mut who = format!(" {name}");
-    if !role.is_empty() {
-        who.push_str(&format!(" · {role}"));
-    }
-    let who = fit(&who, left_w);
-    let pad = (title.width as usize)
-        .saturating_sub(unicode_width::UnicodeWidthStr::width(who.as_str()) + right.chars().count() + 1);
-    frame.render_widget(
-        Paragraph::new(Line::from(vec![
-            span(who, theme.title()),
-            span(" ".repeat(pad), theme.text()),
-            span(right, theme.dim()),
-        ])),
-        title,
-    );
-
-    let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 + 4 };
-    let [clock, goals] =
-        Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
-    countdown(turn, frame, clock, big, now, theme);
-
-    // Goals.
-    let mut glines = Vec::new();
-    for g in app.ctx.goals_of(id) {
-        glines.push(Line::from(span(format!("• {}", g.title), theme.strong())));
-        let mut facts = Vec::new();
-        if !g.measurable_result.is_empty() {
-            facts.push(g.measurable_result.clone());
-        }
-        if let Some(d) = g.deadline {
-            facts.push(ui::by_date(&format::date(d, today)));
-        }
-        if !facts.is_empty() {
-            glines.push(Line::from(span(format!("  {}", facts.join(" · ")), theme.dim())));
-        }
-    }
-    if glines.is_empty() {
-        glines.push(Line::from(span(ui::NO_GOALS, theme.dim())));
-    }
-    frame.render_widget(text(glines).block(panel(ui::GOALS_TITLE, theme)), goals);
-
-    // Questions and walk-away.
-    let [q_area, w_area] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
-    let prep = app.ctx.preps.get(id);
-    let questions: Vec<Line> = match prep.map(|p| &p.questions) {
-        Some(qs) if !qs.is_empty() => qs.iter().map(|q| Line::from(span(format!("• {q}"), theme.text()))).collect(),
-        _ => vec![Line::from(span(ui::NONE_YET, theme.dim()))],
-    };
-    frame.render_widget(text(questions).block(panel(ui::QUESTIONS_TITLE, theme)), q_area);
-    let walk = match prep.map(|p| p.walk_away.as_str()) {
-        Some(w) if !w.is_empty() => Line::from(span(w.to_string(), theme.text())),
-        _ => Line::from(span(ui::NONE_YET, theme.dim())),
-    };
-    frame.render_widget(text(vec![walk]).block(panel(ui::WALK_AWAY_TITLE, theme)), w_area);
-
-    // Steps captured for this member in this meeting.
-    let mine: Vec<_> = derive::steps_of(m, id).collect();
-    let inner_w = steps.width.saturating_sub(4) as usize;
-    let items: Vec<ListItem> = mine
-        .iter()
-        .map(|s| {
-            let mut tail = Vec::new();
-            if !s.measurable_result.is_empty() {
-                tail.push(s.measurable_result.clone());
-            }
-            if let Some(d) = s.due {
-                tail.push(ui::due(&format::date(d, today)));
-            }
-            let tail = if tail.is_empty() { String::new() } else { format!(" · {}", tail.join(" · ")) };
-            ListItem::new(Line::from(vec![span(fit(&format!("{}{tail}", s.text), inner_w), theme.text())]))
-        })
-        .collect();
-    let title = ui::steps_this_turn(mine.len());
-    if items.is_empty() {
-        frame.render_widget(text(vec![Line::from(span(ui::PRESS_A, theme.dim()))]).block(panel(title, theme)), steps);
-    } else {
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.hot, items.len())));
-        frame.render_stateful_widget(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            steps,
-            &mut state,
-        );
-    }
-
-    // The private note is never shown here, only whether there is one.
-    let has_note = m.private_note(id, FACILITATOR).is_some_and(|n| !n.text.is_empty());
-    let line = if has_note { ui::NOTE_HIDDEN } else { ui::NOTE_NONE };
-    frame.render_widget(Paragraph::new(Line::from(span(format!(" {line}"), theme.dim()))), note);
+/// The hot seat screen, drawn into the body of the frame.
+pub struct HotSeat<'a> {
+    pub app: &'a App,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
 }
 
-fn countdown(turn: &Turn, frame: &mut Frame, area: Rect, size: PixelSize, now: DateTime<FixedOffset>, theme: Theme) {
+impl Widget for HotSeat<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let HotSeat { app, now, theme } = self;
+        let Some(m) = app.meeting.as_ref() else { return };
+        let Some(id) = m.hot_seat.as_deref() else { return };
+        let Some(turn) = m.turn(id) else { return };
+        let today = now.date_naive();
+        // Full-size digits only on really large terminals: every second rewrites one 8×8
+        // digit, about 90 bytes a second to the terminal, against about 65 at half height.
+        let big = if area.height >= 44 && area.width >= 100 {
+            PixelSize::Full
+        } else if area.width >= 76 {
+            PixelSize::HalfHeight
+        } else {
+            PixelSize::Quadrant
+        };
+        let clock_h = if big == PixelSize::Full { 8 } else { 4 } + 2;
+        let [title, top, middle, steps, note] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(clock_h),
+            Constraint::Min(4),
+            Constraint::Min(4),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+
+        // Who is in the hot seat, and who is next.
+        let member = app.ctx.group.member(id);
+        let name = member.map(|x| x.name.as_str()).unwrap_or(id);
+        let role = member.map(|x| x.role.as_str()).unwrap_or("");
+        let pos = m.order.iter().position(|x| x == id).map(|i| i + 1).unwrap_or(0);
+        let next = queries::next_in_order(m).map(|n| app.ctx.group.name_of(n).to_string());
+        let right = ui::turn_of(pos, m.order.len(), next.as_deref());
+        let left_w = (title.width as usize).saturating_sub(right.chars().count() + 2);
+        let mut who = format!(" {name}");
+        if !role.is_empty() {
+            who.push_str(&format!(" · {role}"));
+        }
+        let who = fit(&who, left_w);
+        let pad = (title.width as usize)
+            .saturating_sub(unicode_width::UnicodeWidthStr::width(who.as_str()) + right.chars().count() + 1);
+        Widget::render(
+            Paragraph::new(Line::from(vec![
+                span(who, theme.title()),
+                span(" ".repeat(pad), theme.text()),
+                span(right, theme.dim()),
+            ])),
+            title,
+            buf,
+        );
+
+        let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 + 4 };
+        let [clock, goals] =
+            Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
+        countdown(turn, buf, clock, big, now, theme);
+
+        // Goals.
+        let mut glines = Vec::new();
+        for g in app.ctx.goals_of(id) {
+            glines.push(Line::from(span(format!("• {}", g.title), theme.strong())));
+            let mut facts = Vec::new();
+            if !g.measurable_result.is_empty() {
+                facts.push(g.measurable_result.clone());
+            }
+            if let Some(d) = g.deadline {
+                facts.push(ui::by_date(&format::date(d, today)));
+            }
+            if !facts.is_empty() {
+                glines.push(Line::from(span(format!("  {}", facts.join(" · ")), theme.dim())));
+            }
+        }
+        if glines.is_empty() {
+            glines.push(Line::from(span(ui::NO_GOALS, theme.dim())));
+        }
+        Widget::render(text(glines).block(panel(ui::GOALS_TITLE, theme)), goals, buf);
+
+        // Questions and walk-away.
+        let [q_area, w_area] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
+        let prep = app.ctx.preps.get(id);
+        let questions: Vec<Line> = match prep.map(|p| &p.questions) {
+            Some(qs) if !qs.is_empty() => qs.iter().map(|q| Line::from(span(format!("• {q}"), theme.text()))).collect(),
+            _ => vec![Line::from(span(ui::NONE_YET, theme.dim()))],
+        };
+        Widget::render(text(questions).block(panel(ui::QUESTIONS_TITLE, theme)), q_area, buf);
+        let walk = match prep.map(|p| p.walk_away.as_str()) {
+            Some(w) if !w.is_empty() => Line::from(span(w.to_string(), theme.text())),
+            _ => Line::from(span(ui::NONE_YET, theme.dim())),
+        };
+        Widget::render(text(vec![walk]).block(panel(ui::WALK_AWAY_TITLE, theme)), w_area, buf);
+
+        // Steps captured for this member in this meeting.
+        let mine: Vec<_> = queries::steps_of(m, id).collect();
+        let inner_w = steps.width.saturating_sub(4) as usize;
+        let items: Vec<ListItem> = mine
+            .iter()
+            .map(|s| {
+                let mut tail = Vec::new();
+                if !s.measurable_result.is_empty() {
+                    tail.push(s.measurable_result.clone());
+                }
+                if let Some(d) = s.due {
+                    tail.push(ui::due(&format::date(d, today)));
+                }
+                let tail = if tail.is_empty() { String::new() } else { format!(" · {}", tail.join(" · ")) };
+                ListItem::new(Line::from(vec![span(fit(&format!("{}{tail}", s.text), inner_w), theme.text())]))
+            })
+            .collect();
+        let title = ui::steps_this_turn(mine.len());
+        if items.is_empty() {
+            Widget::render(
+                text(vec![Line::from(span(ui::PRESS_A, theme.dim()))]).block(panel(title, theme)),
+                steps,
+                buf,
+            );
+        } else {
+            let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.hot, items.len())));
+            StatefulWidget::render(
+                List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
+                steps,
+                buf,
+                &mut state,
+            );
+        }
+
+        // The private note is never shown here, only whether there is one.
+        let has_note = m.private_note(id, FACILITATOR).is_some_and(|n| !n.text.is_empty());
+        let line = if has_note { ui::NOTE_HIDDEN } else { ui::NOTE_NONE };
+        Widget::render(Paragraph::new(Line::from(span(format!(" {line}"), theme.dim()))), note, buf);
+    }
+}
+
+fn countdown(turn: &Turn, buf: &mut Buffer, area: Rect, size: PixelSize, now: DateTime<FixedOffset>, theme: Theme) {
     let left = turn.left_ms_at(now);
     let u = urgency(left);
     let style = theme.countdown(u);
@@ -155,10 +174,10 @@ fn countdown(turn: &Turn, frame: &mut Frame, area: Rect, size: PixelSize, now: D
         .alignment(Alignment::Center),
     );
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    Widget::render(block, area, buf);
     let digits =
         BigText::builder().pixel_size(size).style(style).lines(vec![format::clock(left).into()]).centered().build();
     let h = if size == PixelSize::Full { 8 } else { 4 };
     let y = inner.y + inner.height.saturating_sub(h) / 2;
-    frame.render_widget(digits, Rect { y, height: h.min(inner.height), ..inner });
+    Widget::render(digits, Rect { y, height: h.min(inner.height), ..inner }, buf);
 }

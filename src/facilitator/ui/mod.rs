@@ -1,4 +1,5 @@
-//! `view(&App, &mut Frame, now)`: draws the app and changes nothing in it.
+//! `view(&App, &mut Frame, now)`: draws the app and changes nothing in it. Each phase's
+//! screen is a widget ([`CheckIn`], [`ReportBack`], …) that renders into a bare buffer.
 
 mod check_in;
 mod chrome;
@@ -11,52 +12,42 @@ mod wrap_up;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
 
 use crate::facilitator::App;
 use crate::model::Phase;
+use crate::tui::screen;
 pub use crate::tui::theme::{self, Theme};
 pub(crate) use crate::tui::widgets::{centered, fit, panel, printable, span, text};
 pub(crate) use crate::tui::{format, widgets};
-pub use chrome::too_small;
-
-/// Smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 20;
+pub use check_in::CheckIn;
+pub use home::{Closed, Home};
+pub use hot_seat::HotSeat;
+pub use prep_review::PrepReview;
+pub use report_back::ReportBack;
+pub use wrap_up::WrapUp;
 
 pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let area = frame.area();
     let theme = Theme { color: app.ui.color };
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        chrome::too_small(frame, area, theme);
-        return;
-    }
+    let Some(screen::Rows { header, bar, body, status, footer }) = screen::rows(frame, theme) else { return };
     if app.ui.blank {
         chrome::blank(frame, area, theme);
         return;
     }
-    let [header, bar, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
     chrome::header(app, frame, header, now, theme);
     match &app.meeting {
         Some(m) if m.is_open() => {
             chrome::phase_bar(m.phase, frame, bar, theme);
             match m.phase {
-                Phase::CheckIn => check_in::draw(app, m, frame, body, theme),
-                Phase::ReportBack => report_back::draw(app, m, frame, body, now, theme),
-                Phase::PrepReview => prep_review::draw(app, m, frame, body, now, theme),
-                Phase::HotSeats => hot_seat::draw(app, m, frame, body, now, theme),
-                Phase::WrapUp => wrap_up::draw(app, m, frame, body, now, theme),
+                Phase::CheckIn => frame.render_widget(CheckIn { app, now, theme }, body),
+                Phase::ReportBack => frame.render_widget(ReportBack { app, now, theme }, body),
+                Phase::PrepReview => frame.render_widget(PrepReview { app, now, theme }, body),
+                Phase::HotSeats => frame.render_widget(HotSeat { app, now, theme }, body),
+                Phase::WrapUp => frame.render_widget(WrapUp { app, now, theme }, body),
             }
         }
-        Some(m) => home::closed(app, m, frame, body, now, theme),
-        None => home::draw(app, frame, body, now, theme),
+        Some(_) => frame.render_widget(Closed { app, now, theme }, body),
+        None => frame.render_widget(Home { app, now, theme }, body),
     }
     chrome::status(app, frame, status, theme);
     chrome::footer(app, frame, footer, theme);

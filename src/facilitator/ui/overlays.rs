@@ -4,17 +4,18 @@
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{self, input_line};
-use super::{Theme, centered, panel, span, text};
+use super::{Theme, centered, panel, span};
 use crate::facilitator::keymap::{self, Scope, Screen};
 use crate::facilitator::state::{FormField, LineInput, LinePurpose, NoteEditor, StepForm};
 use crate::facilitator::strings::{self as s, ui};
 use crate::facilitator::{App, Overlay};
 use crate::model::Phase;
+use crate::tui::confirm::Confirm;
+use crate::tui::form::{EditorBox, FieldView, FormBox, Row};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset>, theme: Theme) {
     match &app.ui.overlay {
@@ -41,15 +42,7 @@ fn quit_text(app: &App) -> String {
 }
 
 fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme) {
-    let w = 56.min(area.width);
-    let lines = vec![
-        Line::from(span(body.to_string(), theme.text())),
-        Line::default(),
-        Line::from(span(crate::tui::strings::CONFIRM_KEYS, theme.key())),
-    ];
-    let r = centered(area, w, 7);
-    frame.render_widget(Clear, r);
-    frame.render_widget(text(lines).block(panel(title, theme)), r);
+    frame.render_widget(Confirm { title, body, theme }, area);
 }
 
 fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -63,74 +56,34 @@ fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 fn step_form(app: &App, f: &StepForm, frame: &mut Frame, area: Rect, theme: Theme) {
-    let w = 70.min(area.width);
-    let r = centered(area, w, 12);
-    frame.render_widget(Clear, r);
     let title = if f.editing.is_some() {
         ui::edit_step_title(app.ctx.group.name_of(&f.owner))
     } else {
         ui::new_step_title(app.ctx.group.name_of(&f.owner))
     };
-    let block = panel(title, theme);
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
-    let label_w = 18u16;
-    let fields: [(FormField, &str); 4] = [
-        (FormField::Text, ui::FORM_TEXT),
-        (FormField::Result, ui::FORM_RESULT),
-        (FormField::Due, ui::FORM_DUE),
-        (FormField::Goal, ui::FORM_GOAL),
-    ];
-    for (i, (field, label)) in fields.iter().enumerate() {
-        let y = inner.y + (i as u16) * 2;
-        if y >= inner.y + inner.height {
-            break;
-        }
-        let focused = f.focus == *field;
-        let lstyle = if focused { theme.key() } else { theme.dim() };
-        frame.render_widget(
-            Paragraph::new(span(*label, lstyle)),
-            Rect { x: inner.x, y, width: label_w.min(inner.width), height: 1 },
-        );
-        let fr = Rect { x: inner.x + label_w, y, width: inner.width.saturating_sub(label_w), height: 1 };
-        match field {
-            FormField::Text => input_line(frame, &f.text, fr, focused, theme),
-            FormField::Result => input_line(frame, &f.result, fr, focused, theme),
-            FormField::Due => input_line(frame, &f.due, fr, focused, theme),
-            FormField::Goal => {
-                let goals = app.ctx.goals_of(&f.owner);
-                let name = f
-                    .goal
-                    .and_then(|g| goals.get(g))
-                    .map(|g| g.title.clone())
-                    .unwrap_or_else(|| ui::NO_GOAL.to_string());
-                let shown = if focused { format!("‹ {name} ›") } else { name };
-                frame.render_widget(
-                    Paragraph::new(span(shown, if focused { theme.strong() } else { theme.text() })),
-                    fr,
-                );
-            }
-        }
+    let goals = app.ctx.goals_of(&f.owner);
+    let goal = f.goal.and_then(|g| goals.get(g)).map(|g| g.title.clone()).unwrap_or_else(|| ui::NO_GOAL.to_string());
+    let row = |field: FormField, label, view| Row { label, view, focused: f.focus == field };
+    FormBox {
+        block: panel(title, theme),
+        w: 70.min(area.width),
+        h: 12,
+        label_w: |_| 18,
+        rows: vec![
+            row(FormField::Text, ui::FORM_TEXT, FieldView::Input(&f.text)),
+            row(FormField::Result, ui::FORM_RESULT, FieldView::Input(&f.result)),
+            row(FormField::Due, ui::FORM_DUE, FieldView::Input(&f.due)),
+            row(FormField::Goal, ui::FORM_GOAL, FieldView::Choice(goal)),
+        ],
+        error: f.error.as_deref(),
+        keys: ui::FORM_KEYS,
     }
-    let bottom = Rect { x: inner.x, y: inner.y + inner.height.saturating_sub(2), width: inner.width, height: 2 };
-    let mut lines = Vec::new();
-    if let Some(e) = &f.error {
-        lines.push(Line::from(span(e.clone(), theme.alert())));
-    } else {
-        lines.push(Line::default());
-    }
-    lines.push(Line::from(span(ui::FORM_KEYS, theme.dim())));
-    frame.render_widget(Paragraph::new(lines), bottom);
+    .draw(frame, area, theme);
 }
 
 fn note(app: &App, n: &NoteEditor, frame: &mut Frame, area: Rect, theme: Theme) {
-    let r = centered(area, 70.min(area.width), 12.min(area.height));
-    frame.render_widget(Clear, r);
-    let block = panel(ui::note_title(app.ctx.group.name_of(&n.member)), theme)
-        .title_bottom(Line::from(span(ui::NOTE_KEYS, theme.dim())));
-    let inner = block.inner(r);
-    frame.render_widget(block, r);
-    frame.render_widget(&n.text, inner);
+    let title = ui::note_title(app.ctx.group.name_of(&n.member));
+    frame.render_widget(EditorBox { title, keys: ui::NOTE_KEYS, text: &n.text, theme }, area);
 }
 
 fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {

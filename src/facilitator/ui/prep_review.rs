@@ -1,71 +1,86 @@
 //! Prep review: who is prepared, what they bring, the hot-seat order and minutes.
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, clamp};
+use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::ui;
-use crate::model::Meeting;
 
-pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let [main, plan] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
-    let rows = derive::prep_rows(m);
-    let inner_w = left.width.saturating_sub(4) as usize;
-    let items: Vec<ListItem> = rows
-        .iter()
-        .map(|id| {
-            let name = app.ctx.group.name_of(id);
-            let pos = m.order.iter().position(|x| x == id);
-            let (flag, style) = match (pos, app.ctx.preps.get(id)) {
-                (None, _) => (ui::ABSENT_FLAG, theme.dim()),
-                (Some(_), Some(p)) if p.is_prepared() => (ui::PREPARED_FLAG, theme.ok()),
-                (Some(_), _) => (ui::UNPREPARED_FLAG, theme.alert()),
-            };
-            let num = pos.map(|i| format!("{:>2} ", i + 1)).unwrap_or_else(|| "   ".into());
-            let name_w = inner_w.saturating_sub(3 + 15);
-            ListItem::new(Line::from(vec![
-                span(num, theme.dim()),
-                span(format!("{:<name_w$}", fit(name, name_w)), if pos.is_some() { theme.text() } else { theme.dim() }),
-                span(format!(" {flag:>14}"), style),
-            ]))
-        })
-        .collect();
-    let title = ui::order_title(m.turn_minutes);
-    let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, items.len())));
-    frame.render_stateful_widget(
-        List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-        left,
-        &mut state,
-    );
+/// The prep review screen, drawn into the body of the frame.
+pub struct PrepReview<'a> {
+    pub app: &'a App,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+}
 
-    let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
-    frame.render_widget(prep_panel(app, selected.map(String::as_str), theme), right);
+impl Widget for PrepReview<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let PrepReview { app, now, theme } = self;
+        let Some(m) = app.meeting.as_ref() else { return };
+        let [main, plan] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
+        let rows = queries::prep_rows(m);
+        let inner_w = left.width.saturating_sub(4) as usize;
+        let items: Vec<ListItem> = rows
+            .iter()
+            .map(|id| {
+                let name = app.ctx.group.name_of(id);
+                let pos = m.order.iter().position(|x| x == id);
+                let (flag, style) = match (pos, app.ctx.preps.get(id)) {
+                    (None, _) => (ui::ABSENT_FLAG, theme.dim()),
+                    (Some(_), Some(p)) if p.is_prepared() => (ui::PREPARED_FLAG, theme.ok()),
+                    (Some(_), _) => (ui::UNPREPARED_FLAG, theme.alert()),
+                };
+                let num = pos.map(|i| format!("{:>2} ", i + 1)).unwrap_or_else(|| "   ".into());
+                let name_w = inner_w.saturating_sub(3 + 15);
+                ListItem::new(Line::from(vec![
+                    span(num, theme.dim()),
+                    span(
+                        format!("{:<name_w$}", fit(name, name_w)),
+                        if pos.is_some() { theme.text() } else { theme.dim() },
+                    ),
+                    span(format!(" {flag:>14}"), style),
+                ]))
+            })
+            .collect();
+        let title = ui::order_title(m.turn_minutes);
+        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, items.len())));
+        StatefulWidget::render(
+            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
+            left,
+            buf,
+            &mut state,
+        );
 
-    let turns = m.order.len() as i64 * m.turn_minutes as i64;
-    let end = derive::projected_end(m, now);
-    let over = (end - m.scheduled_end()).num_minutes();
-    let verdict = if over <= 0 {
-        span(ui::ON_TIME, theme.ok())
-    } else {
-        span(ui::projected_over(&format::minutes(over)), theme.warn())
-    };
-    let line = Line::from(vec![
-        span(
-            format!(
-                " {}",
-                ui::plan_line(m.order.len(), m.turn_minutes, turns, derive::WRAP_UP_MINUTES, &format::hhmm(end))
+        let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
+        Widget::render(prep_panel(app, selected.map(String::as_str), theme), right, buf);
+
+        let turns = m.order.len() as i64 * m.turn_minutes as i64;
+        let end = queries::projected_end(m, now);
+        let over = (end - m.scheduled_end()).num_minutes();
+        let verdict = if over <= 0 {
+            span(ui::ON_TIME, theme.ok())
+        } else {
+            span(ui::projected_over(&format::minutes(over)), theme.warn())
+        };
+        let line = Line::from(vec![
+            span(
+                format!(
+                    " {}",
+                    ui::plan_line(m.order.len(), m.turn_minutes, turns, queries::WRAP_UP_MINUTES, &format::hhmm(end))
+                ),
+                theme.text(),
             ),
-            theme.text(),
-        ),
-        verdict,
-    ]);
-    frame.render_widget(Paragraph::new(line), plan);
+            verdict,
+        ]);
+        Widget::render(Paragraph::new(line), plan, buf);
+    }
 }
 
 fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph<'a> {

@@ -1,93 +1,100 @@
 //! Report-back: every open step of the members who are here, progress and completion.
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, Reported, clamp};
+use crate::facilitator::queries::{self, Reported, clamp};
 use crate::facilitator::strings::ui;
 use crate::model::{ActionStep, Meeting, Progress, Reporter};
 
-pub fn progress_style(p: Progress, theme: Theme) -> ratatui::style::Style {
-    match p {
-        Progress::Done => theme.ok(),
-        Progress::Partial => theme.warn(),
-        Progress::NotDone => theme.alert(),
-        Progress::Dropped => theme.dim(),
-        Progress::Open => theme.dim(),
-    }
+/// The report-back screen, drawn into the body of the frame.
+pub struct ReportBack<'a> {
+    pub app: &'a App,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
 }
 
-pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let items = derive::report_items(app);
-    let (per, all) = derive::completion(m, &items);
-    let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(area);
-    let side_w = 24.min(top.width / 3);
-    let [list_area, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_w)]).areas(top);
+impl Widget for ReportBack<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let ReportBack { app, now, theme } = self;
+        let Some(m) = app.meeting.as_ref() else { return };
+        let items = queries::report_items(app);
+        let (per, all) = queries::completion(m, &items);
+        let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(area);
+        let side_w = 24.min(top.width / 3);
+        let [list_area, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_w)]).areas(top);
 
-    let today = now.date_naive();
-    let inner_w = list_area.width.saturating_sub(4) as usize;
-    let rows: Vec<ListItem> = items
-        .iter()
-        .map(|s| {
-            let who = app.ctx.group.name_of(&s.owner).split_whitespace().next().unwrap_or("").to_string();
-            let (p, source) = derive::reported(m, s);
-            let (mark, mark_style) = match source {
-                Reported::Here => (p.label().to_string(), progress_style(p, theme)),
-                Reported::ByMember => (format!("{}*", p.label()), progress_style(p, theme)),
-                Reported::Earlier => (format!("({})", p.label()), theme.dim()),
-                Reported::Never => ("·".to_string(), theme.dim()),
-            };
-            let who_w = 8;
-            let mark_w = 10;
-            let text_w = inner_w.saturating_sub(who_w + mark_w + 2);
-            let overdue = s.due.is_some_and(|d| d < today) && source != Reported::Here;
-            ListItem::new(Line::from(vec![
-                span(format!("{:<who_w$}", fit(&who, who_w - 1)), theme.strong()),
-                span(format!("{:<text_w$}", fit(&s.text, text_w)), if overdue { theme.warn() } else { theme.text() }),
-                span(format!(" {:>mark_w$}", mark), mark_style),
-            ]))
-        })
-        .collect();
-    let title =
-        ui::report_title(items.len(), items.iter().filter(|s| derive::reported(m, s).1 == Reported::Here).count());
-    if rows.is_empty() {
-        frame.render_widget(
-            text(vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))]).block(panel(title, theme)),
-            list_area,
-        );
-    } else {
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.report, rows.len())));
-        let list = List::new(rows).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
-        frame.render_stateful_widget(list, list_area, &mut state);
+        let today = now.date_naive();
+        let inner_w = list_area.width.saturating_sub(4) as usize;
+        let rows: Vec<ListItem> = items
+            .iter()
+            .map(|s| {
+                let who = app.ctx.group.name_of(&s.owner).split_whitespace().next().unwrap_or("").to_string();
+                let (p, source) = queries::reported(m, s);
+                let (mark, mark_style) = match source {
+                    Reported::Here => (p.label().to_string(), theme.progress(p)),
+                    Reported::ByMember => (format!("{}*", p.label()), theme.progress(p)),
+                    Reported::Earlier => (format!("({})", p.label()), theme.dim()),
+                    Reported::Never => ("·".to_string(), theme.dim()),
+                };
+                let who_w = 8;
+                let mark_w = 10;
+                let text_w = inner_w.saturating_sub(who_w + mark_w + 2);
+                let overdue = s.due.is_some_and(|d| d < today) && source != Reported::Here;
+                ListItem::new(Line::from(vec![
+                    span(format!("{:<who_w$}", fit(&who, who_w - 1)), theme.strong()),
+                    span(
+                        format!("{:<text_w$}", fit(&s.text, text_w)),
+                        if overdue { theme.warn() } else { theme.text() },
+                    ),
+                    span(format!(" {:>mark_w$}", mark), mark_style),
+                ]))
+            })
+            .collect();
+        let title =
+            ui::report_title(items.len(), items.iter().filter(|s| queries::reported(m, s).1 == Reported::Here).count());
+        if rows.is_empty() {
+            Widget::render(
+                text(vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))]).block(panel(title, theme)),
+                list_area,
+                buf,
+            );
+        } else {
+            let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.report, rows.len())));
+            let list =
+                List::new(rows).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
+            StatefulWidget::render(list, list_area, buf, &mut state);
+        }
+
+        // Completion per member and for the group.
+        let mut lines: Vec<Line> = per
+            .iter()
+            .map(|(id, c)| {
+                let name = app.ctx.group.name_of(id).split_whitespace().next().unwrap_or("").to_string();
+                Line::from(vec![
+                    span(format!("{:<9}", fit(&name, 8)), theme.text()),
+                    span(format!("{}/{} ", c.done, c.counted()), theme.dim()),
+                    span(pct(c.percent()), theme.strong()),
+                ])
+            })
+            .collect();
+        lines.push(Line::default());
+        lines.push(Line::from(vec![
+            span(format!("{:<9}", ui::GROUP), theme.strong()),
+            span(pct(all.percent()), theme.title()),
+        ]));
+        lines.extend(missed_checkin_lines(app, m, today, theme));
+        Widget::render(text(lines).block(panel(ui::COMPLETION_TITLE, theme)), side, buf);
+
+        let selected = items.get(clamp(app.ui.cursors.report, items.len()));
+        Widget::render(detail_panel(app, m, selected, today, theme), detail, buf);
     }
-
-    // Completion per member and for the group.
-    let mut lines: Vec<Line> = per
-        .iter()
-        .map(|(id, c)| {
-            let name = app.ctx.group.name_of(id).split_whitespace().next().unwrap_or("").to_string();
-            Line::from(vec![
-                span(format!("{:<9}", fit(&name, 8)), theme.text()),
-                span(format!("{}/{} ", c.done, c.counted()), theme.dim()),
-                span(pct(c.percent()), theme.strong()),
-            ])
-        })
-        .collect();
-    lines.push(Line::default());
-    lines.push(Line::from(vec![
-        span(format!("{:<9}", ui::GROUP), theme.strong()),
-        span(pct(all.percent()), theme.title()),
-    ]));
-    lines.extend(missed_checkin_lines(app, m, today, theme));
-    frame.render_widget(text(lines).block(panel(ui::COMPLETION_TITLE, theme)), side);
-
-    let selected = items.get(clamp(app.ui.cursors.report, items.len()));
-    frame.render_widget(detail_panel(app, m, selected, today, theme), detail);
 }
 
 fn pct(p: Option<u32>) -> String {

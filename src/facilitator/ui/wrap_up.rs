@@ -1,71 +1,83 @@
 //! Wrap-up: every new step by member with flags, a rating per member, the next date.
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{StatefulWidget, Widget};
 
 use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
-use crate::facilitator::derive::{self, WrapRow, clamp};
+use crate::facilitator::queries::{self, WrapRow, clamp};
 use crate::facilitator::strings::ui;
-use crate::model::Meeting;
 
-pub fn draw(app: &App, m: &Meeting, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let [list_area, next] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    let rows = derive::wrap_rows(m);
-    let today = now.date_naive();
-    let inner_w = list_area.width.saturating_sub(4) as usize;
-    let items: Vec<ListItem> = rows
-        .iter()
-        .map(|r| match r {
-            WrapRow::Member(id) => {
-                let name = app.ctx.group.name_of(id);
-                let count = derive::steps_of(m, id).count();
-                let here = m.presence(id).is_here();
-                let rating = match (here, m.rating(id)) {
-                    (false, _) => ui::ABSENT_RATING.to_string(),
-                    (true, Some(r)) => ui::rating(r),
-                    (true, None) => ui::NO_RATING.to_string(),
-                };
-                let left = format!("{name} · {}", ui::step_count(count));
-                let w = inner_w.saturating_sub(rating.chars().count() + 1);
-                ListItem::new(Line::from(vec![
-                    span(format!("{:<w$}", fit(&left, w)), theme.strong()),
-                    span(format!(" {rating}"), if m.rating(id).is_some() { theme.title() } else { theme.dim() }),
-                ]))
-            }
-            WrapRow::Step(_, sid) => {
-                let Some(s) = m.steps.iter().find(|s| &s.id == sid) else { return ListItem::new("") };
-                let missing = s.missing();
-                let mut tail = String::new();
-                if let Some(d) = s.due {
-                    tail = format!(" · {}", ui::due(&format::date(d, today)));
+/// The wrap-up screen, drawn into the body of the frame.
+pub struct WrapUp<'a> {
+    pub app: &'a App,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+}
+
+impl Widget for WrapUp<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let WrapUp { app, now, theme } = self;
+        let Some(m) = app.meeting.as_ref() else { return };
+        let [list_area, next] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let rows = queries::wrap_rows(m);
+        let today = now.date_naive();
+        let inner_w = list_area.width.saturating_sub(4) as usize;
+        let items: Vec<ListItem> = rows
+            .iter()
+            .map(|r| match r {
+                WrapRow::Member(id) => {
+                    let name = app.ctx.group.name_of(id);
+                    let count = queries::steps_of(m, id).count();
+                    let here = m.presence(id).is_here();
+                    let rating = match (here, m.rating(id)) {
+                        (false, _) => ui::ABSENT_RATING.to_string(),
+                        (true, Some(r)) => ui::rating(r),
+                        (true, None) => ui::NO_RATING.to_string(),
+                    };
+                    let left = format!("{name} · {}", ui::step_count(count));
+                    let w = inner_w.saturating_sub(rating.chars().count() + 1);
+                    ListItem::new(Line::from(vec![
+                        span(format!("{:<w$}", fit(&left, w)), theme.strong()),
+                        span(format!(" {rating}"), if m.rating(id).is_some() { theme.title() } else { theme.dim() }),
+                    ]))
                 }
-                let flag = if missing.is_empty() { String::new() } else { format!("  ⚑ {}", missing.join(", ")) };
-                let w = inner_w.saturating_sub(2 + flag.chars().count());
-                ListItem::new(Line::from(vec![
-                    span("  ", theme.text()),
-                    span(format!("{:<w$}", fit(&format!("{}{tail}", s.text), w)), theme.text()),
-                    span(flag, theme.warn()),
-                ]))
-            }
-        })
-        .collect();
-    let flagged = m.steps.iter().filter(|s| !s.missing().is_empty()).count();
-    let title = ui::wrap_title(m.steps.len(), flagged);
-    let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.wrap, items.len())));
-    frame.render_stateful_widget(
-        List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-        list_area,
-        &mut state,
-    );
-    let date = m.next_meeting.unwrap_or_else(|| derive::default_due(app));
-    let line = Line::from(vec![
-        span(format!(" {}", ui::NEXT_MEETING_LABEL), theme.dim()),
-        span(format!("{} ({})", format::date(date, today), format::relative_days(date, today)), theme.strong()),
-        span(ui::WRAP_HINT, theme.dim()),
-    ]);
-    frame.render_widget(Paragraph::new(line), next);
+                WrapRow::Step(_, sid) => {
+                    let Some(s) = m.steps.iter().find(|s| &s.id == sid) else { return ListItem::new("") };
+                    let missing = s.missing();
+                    let mut tail = String::new();
+                    if let Some(d) = s.due {
+                        tail = format!(" · {}", ui::due(&format::date(d, today)));
+                    }
+                    let flag = if missing.is_empty() { String::new() } else { format!("  ⚑ {}", missing.join(", ")) };
+                    let w = inner_w.saturating_sub(2 + flag.chars().count());
+                    ListItem::new(Line::from(vec![
+                        span("  ", theme.text()),
+                        span(format!("{:<w$}", fit(&format!("{}{tail}", s.text), w)), theme.text()),
+                        span(flag, theme.warn()),
+                    ]))
+                }
+            })
+            .collect();
+        let flagged = m.steps.iter().filter(|s| !s.missing().is_empty()).count();
+        let title = ui::wrap_title(m.steps.len(), flagged);
+        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.wrap, items.len())));
+        StatefulWidget::render(
+            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
+            list_area,
+            buf,
+            &mut state,
+        );
+        let date = m.next_meeting.unwrap_or_else(|| queries::default_due(app));
+        let line = Line::from(vec![
+            span(format!(" {}", ui::NEXT_MEETING_LABEL), theme.dim()),
+            span(format!("{} ({})", format::date(date, today), format::relative_days(date, today)), theme.strong()),
+            span(ui::WRAP_HINT, theme.dim()),
+        ]);
+        Widget::render(Paragraph::new(line), next, buf);
+    }
 }

@@ -1,4 +1,6 @@
 //! `view(&MemberApp, &mut Frame, now)`: draws the member's view and changes nothing.
+//! Each screen is a widget ([`Steps`], [`Goals`], [`PrepScreen`], [`Partners`]) that
+//! renders into a bare buffer.
 
 mod goals;
 mod overlays;
@@ -8,42 +10,38 @@ mod steps;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::keymap;
-use super::state::{MemberApp, Screen, StatusKind};
-use crate::facilitator::ui::{MIN_HEIGHT, MIN_WIDTH, Theme, fit, format, span};
+use super::state::{MemberApp, Screen};
 use crate::member::strings as s;
+use crate::tui::format;
+use crate::tui::screen;
+use crate::tui::status::notice;
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{fit, span};
+pub use goals::Goals;
+pub use partners::Partners;
+pub use prep::PrepScreen;
+pub use steps::Steps;
 
 pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
-    let area = frame.area();
     let theme = Theme { color: app.ui.color };
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        crate::facilitator::ui::too_small(frame, area, theme);
-        return;
-    }
-    let [header, tabs, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let Some(screen::Rows { header, bar, body, status, footer }) = screen::rows(frame, theme) else { return };
     draw_header(app, frame, header, now, theme);
-    draw_tabs(app, frame, tabs, theme);
+    draw_tabs(app, frame, bar, theme);
     match app.ui.screen {
-        Screen::Steps => steps::draw(app, frame, body, now, theme),
-        Screen::Goals => goals::draw(app, frame, body, now, theme),
-        Screen::Prep => prep::draw(app, frame, body, now, theme),
-        Screen::Partners => partners::draw(app, frame, body, now, theme),
+        Screen::Steps => frame.render_widget(Steps { app, now, theme }, body),
+        Screen::Goals => frame.render_widget(Goals { app, now, theme }, body),
+        Screen::Prep => frame.render_widget(PrepScreen { app, now, theme }, body),
+        Screen::Partners => frame.render_widget(Partners { app, now, theme }, body),
     }
     draw_status(app, frame, status, theme);
     draw_footer(app, frame, footer, theme);
-    overlays::draw(app, frame, area, theme);
+    overlays::draw(app, frame, frame.area(), theme);
 }
 
 fn draw_header(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
@@ -79,15 +77,10 @@ fn draw_tabs(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
 
 fn draw_status(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
     let width = area.width as usize;
-    let line = if let Some((kind, text)) = &app.ui.status {
-        let style = match kind {
-            StatusKind::Info => theme.text(),
-            StatusKind::Warning => theme.warn(),
-            StatusKind::Error => theme.alert(),
-        };
-        Line::from(span(fit(&format!(" {text}"), width), style))
+    let line = if let Some(st) = &app.ui.status {
+        st.line(width, theme)
     } else if let Some(b) = &app.ui.banner {
-        Line::from(span(fit(&format!(" {b}"), width), theme.warn()))
+        notice(b, theme.warn(), width)
     } else {
         Line::default()
     };
@@ -107,15 +100,4 @@ pub fn clock_key(now: DateTime<FixedOffset>) -> (i64, i64, i64) {
 /// Milliseconds until the header's minute changes.
 pub fn next_change_ms(now: DateTime<FixedOffset>) -> u64 {
     (60_000 - now.timestamp_millis().rem_euclid(60_000)).clamp(1, 60_000) as u64
-}
-
-/// The colour of a progress word.
-pub(crate) fn progress_style(p: crate::model::Progress, theme: Theme) -> ratatui::style::Style {
-    use crate::model::Progress;
-    match p {
-        Progress::Done => theme.ok(),
-        Progress::Partial => theme.warn(),
-        Progress::NotDone => theme.alert(),
-        Progress::Dropped | Progress::Open => theme.dim(),
-    }
 }

@@ -2,12 +2,13 @@
 //! chose me, and who offers which skill.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{StatefulWidget, Widget};
 
-use crate::member::derive::clamp;
+use crate::member::queries::clamp;
 use crate::member::state::MemberApp;
 use crate::member::strings as s;
 use crate::model::Partnership;
@@ -16,38 +17,50 @@ use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
 
-pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let today = now.date_naive();
-    let ps = &app.partners.partnerships;
-    let list_h = (ps.len() as u16 + 2).clamp(3, 7);
-    let [list_area, detail, group] =
-        Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1), Constraint::Length(6)]).areas(area);
-    let log = &app.checkins.checkins;
-    let missed: usize = app.partners.active().map(|p| missed_weeks(p, log, today).len()).sum();
-    let title = s::partners_title(ps.len(), missed);
-    let title_style = if missed > 0 { theme.alert() } else { theme.title() };
-    if ps.is_empty() {
-        frame.render_widget(
-            text(vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))])
-                .block(panel(title, theme).title_style(title_style)),
-            list_area,
-        );
-    } else {
-        let w = list_area.width.saturating_sub(4) as usize;
-        let items: Vec<ListItem> = ps.iter().map(|p| row(app, p, today, w, theme)).collect();
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.partners, ps.len())));
-        frame.render_stateful_widget(
-            List::new(items)
-                .block(panel(title, theme).title_style(title_style))
-                .highlight_style(theme.selected())
-                .highlight_symbol("▸ "),
-            list_area,
-            &mut state,
-        );
+/// The partners screen, drawn into the body of the frame.
+pub struct Partners<'a> {
+    pub app: &'a MemberApp,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+}
+
+impl Widget for Partners<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Partners { app, now, theme } = self;
+        let today = now.date_naive();
+        let ps = &app.partners.partnerships;
+        let list_h = (ps.len() as u16 + 2).clamp(3, 7);
+        let [list_area, detail, group] =
+            Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1), Constraint::Length(6)]).areas(area);
+        let log = &app.checkins.checkins;
+        let missed: usize = app.partners.active().map(|p| missed_weeks(p, log, today).len()).sum();
+        let title = s::partners_title(ps.len(), missed);
+        let title_style = if missed > 0 { theme.alert() } else { theme.title() };
+        if ps.is_empty() {
+            Widget::render(
+                text(vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))])
+                    .block(panel(title, theme).title_style(title_style)),
+                list_area,
+                buf,
+            );
+        } else {
+            let w = list_area.width.saturating_sub(4) as usize;
+            let items: Vec<ListItem> = ps.iter().map(|p| row(app, p, today, w, theme)).collect();
+            let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.partners, ps.len())));
+            StatefulWidget::render(
+                List::new(items)
+                    .block(panel(title, theme).title_style(title_style))
+                    .highlight_style(theme.selected())
+                    .highlight_symbol("▸ "),
+                list_area,
+                buf,
+                &mut state,
+            );
+        }
+        let selected = ps.get(clamp(app.ui.cursors.partners, ps.len()));
+        Widget::render(detail_panel(app, selected, today, theme), detail, buf);
+        Widget::render(group_panel(app, theme), group, buf);
     }
-    let selected = ps.get(clamp(app.ui.cursors.partners, ps.len()));
-    frame.render_widget(detail_panel(app, selected, today, theme), detail);
-    frame.render_widget(group_panel(app, theme), group);
 }
 
 fn state_label(p: &Partnership, app: &MemberApp, today: NaiveDate) -> (String, bool) {

@@ -3,109 +3,123 @@
 //! review reads the same file.
 
 use chrono::{DateTime, FixedOffset};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{StatefulWidget, Widget};
 
-use crate::member::derive::clamp;
+use crate::member::queries::clamp;
 use crate::member::state::{MemberApp, PrepField};
 use crate::member::strings as s;
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
 
-pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let today = now.date_naive();
-    let p = &app.prep;
-    let notes_h = if app.my_notes.is_empty() { 0 } else { 5 };
-    let [readiness, list_area, detail, notes] = Layout::vertical([
-        Constraint::Length(3),
-        Constraint::Length(PrepField::ALL.len() as u16 + 2),
-        Constraint::Fill(1),
-        Constraint::Length(notes_h),
-    ])
-    .areas(area);
+/// The prep screen, drawn into the body of the frame.
+pub struct PrepScreen<'a> {
+    pub app: &'a MemberApp,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+}
 
-    let date = if app.next_meeting == today {
-        format::date(app.next_meeting, today)
-    } else {
-        format!("{} ({})", format::date(app.next_meeting, today), format::relative_days(app.next_meeting, today))
-    };
-    let verdict = if p.is_prepared() {
-        Line::from(span(s::PREPARED, theme.ok()))
-    } else {
-        Line::from(span(s::NOT_PREPARED, theme.alert()))
-    };
-    frame.render_widget(text(vec![verdict]).block(panel(s::prep_title(&date), theme)), readiness);
+impl Widget for PrepScreen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let PrepScreen { app, now, theme } = self;
+        let today = now.date_naive();
+        let p = &app.prep;
+        let notes_h = if app.my_notes.is_empty() { 0 } else { 5 };
+        let [readiness, list_area, detail, notes] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(PrepField::ALL.len() as u16 + 2),
+            Constraint::Fill(1),
+            Constraint::Length(notes_h),
+        ])
+        .areas(area);
 
-    let w = list_area.width.saturating_sub(4) as usize;
-    let label_w = 26;
-    let items: Vec<ListItem> = PrepField::ALL
-        .iter()
-        .map(|f| {
-            let (value, style) = match f {
-                PrepField::VisionReviewed => {
-                    if p.vision_reviewed {
-                        (s::YES.to_string(), theme.ok())
-                    } else {
-                        (s::NOT_YET.to_string(), theme.warn())
-                    }
-                }
-                PrepField::Accomplished => filled(&p.accomplished, theme),
-                PrepField::ActionPlan => filled(&p.action_plan, theme),
-                PrepField::WalkAway => filled(&p.walk_away, theme),
-                PrepField::Questions => {
-                    if p.questions.is_empty() {
-                        (s::NOT_WRITTEN.to_string(), theme.warn())
-                    } else {
-                        (p.questions.join(" · "), theme.text())
-                    }
-                }
-            };
-            let value_w = w.saturating_sub(label_w);
-            ListItem::new(Line::from(vec![
-                span(format!("{:<label_w$}", s::prep_label(*f)), theme.dim()),
-                span(fit(&value, value_w), style),
-            ]))
-        })
-        .collect();
-    let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, PrepField::ALL.len())));
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(panel(s::PREP_FIELDS_TITLE, theme))
-            .highlight_style(theme.selected())
-            .highlight_symbol("▸ "),
-        list_area,
-        &mut state,
-    );
+        let date = if app.next_meeting == today {
+            format::date(app.next_meeting, today)
+        } else {
+            format!("{} ({})", format::date(app.next_meeting, today), format::relative_days(app.next_meeting, today))
+        };
+        let verdict = if p.is_prepared() {
+            Line::from(span(s::PREPARED, theme.ok()))
+        } else {
+            Line::from(span(s::NOT_PREPARED, theme.alert()))
+        };
+        Widget::render(text(vec![verdict]).block(panel(s::prep_title(&date), theme)), readiness, buf);
 
-    let selected = PrepField::ALL[clamp(app.ui.cursors.prep, PrepField::ALL.len())];
-    let full: Vec<Line> = match selected {
-        PrepField::Questions if !p.questions.is_empty() => p
-            .questions
+        let w = list_area.width.saturating_sub(4) as usize;
+        let label_w = 26;
+        let items: Vec<ListItem> = PrepField::ALL
             .iter()
-            .map(|q| Line::from(vec![span("• ", theme.dim()), span(q.clone(), theme.text())]))
-            .collect(),
-        PrepField::Accomplished if !p.accomplished.is_empty() => {
-            vec![Line::from(span(p.accomplished.clone(), theme.text()))]
-        }
-        PrepField::ActionPlan if !p.action_plan.is_empty() => {
-            vec![Line::from(span(p.action_plan.clone(), theme.text()))]
-        }
-        PrepField::WalkAway if !p.walk_away.is_empty() => vec![Line::from(span(p.walk_away.clone(), theme.text()))],
-        _ => vec![Line::from(span(s::prep_hint(selected), theme.dim()))],
-    };
-    frame.render_widget(text(full).block(panel(s::prep_label(selected), theme)), detail);
-
-    if notes_h > 0 {
-        let lines: Vec<Line> = app
-            .my_notes
-            .iter()
-            .rev()
-            .map(|n| Line::from(vec![span(format!("{} ", n.meeting), theme.dim()), span(n.text.clone(), theme.text())]))
+            .map(|f| {
+                let (value, style) = match f {
+                    PrepField::VisionReviewed => {
+                        if p.vision_reviewed {
+                            (s::YES.to_string(), theme.ok())
+                        } else {
+                            (s::NOT_YET.to_string(), theme.warn())
+                        }
+                    }
+                    PrepField::Accomplished => filled(&p.accomplished, theme),
+                    PrepField::ActionPlan => filled(&p.action_plan, theme),
+                    PrepField::WalkAway => filled(&p.walk_away, theme),
+                    PrepField::Questions => {
+                        if p.questions.is_empty() {
+                            (s::NOT_WRITTEN.to_string(), theme.warn())
+                        } else {
+                            (p.questions.join(" · "), theme.text())
+                        }
+                    }
+                };
+                let value_w = w.saturating_sub(label_w);
+                ListItem::new(Line::from(vec![
+                    span(format!("{:<label_w$}", s::prep_label(*f)), theme.dim()),
+                    span(fit(&value, value_w), style),
+                ]))
+            })
             .collect();
-        frame.render_widget(text(lines).block(panel(s::MY_NOTES_TITLE, theme)), notes);
+        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, PrepField::ALL.len())));
+        StatefulWidget::render(
+            List::new(items)
+                .block(panel(s::PREP_FIELDS_TITLE, theme))
+                .highlight_style(theme.selected())
+                .highlight_symbol("▸ "),
+            list_area,
+            buf,
+            &mut state,
+        );
+
+        let selected = PrepField::ALL[clamp(app.ui.cursors.prep, PrepField::ALL.len())];
+        let full: Vec<Line> = match selected {
+            PrepField::Questions if !p.questions.is_empty() => p
+                .questions
+                .iter()
+                .map(|q| Line::from(vec![span("• ", theme.dim()), span(q.clone(), theme.text())]))
+                .collect(),
+            PrepField::Accomplished if !p.accomplished.is_empty() => {
+                vec![Line::from(span(p.accomplished.clone(), theme.text()))]
+            }
+            PrepField::ActionPlan if !p.action_plan.is_empty() => {
+                vec![Line::from(span(p.action_plan.clone(), theme.text()))]
+            }
+            PrepField::WalkAway if !p.walk_away.is_empty() => vec![Line::from(span(p.walk_away.clone(), theme.text()))],
+            _ => vec![Line::from(span(s::prep_hint(selected), theme.dim()))],
+        };
+        Widget::render(text(full).block(panel(s::prep_label(selected), theme)), detail, buf);
+
+        if notes_h > 0 {
+            let lines: Vec<Line> = app
+                .my_notes
+                .iter()
+                .rev()
+                .map(|n| {
+                    Line::from(vec![span(format!("{} ", n.meeting), theme.dim()), span(n.text.clone(), theme.text())])
+                })
+                .collect();
+            Widget::render(text(lines).block(panel(s::MY_NOTES_TITLE, theme)), notes, buf);
+        }
     }
 }
 

@@ -2,13 +2,13 @@
 //! later), then done ones; the selected step's meeting, measurable result and history.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::{StatefulWidget, Widget};
 
-use super::progress_style;
-use crate::member::derive::{self, StepGroup, clamp};
+use crate::member::queries::{self, StepGroup, clamp};
 use crate::member::state::MemberApp;
 use crate::member::strings as s;
 use crate::model::{ActionStep, Reporter};
@@ -16,44 +16,55 @@ use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
 
-pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
-    let today = now.date_naive();
-    let [list_area, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area);
-    let order = derive::step_order(app, today);
-    let open = derive::open_steps(app).count();
-    let title = s::steps_title(open, app.steps.len() - open);
-    if order.is_empty() {
-        frame.render_widget(
-            text(vec![Line::from(span(s::NO_STEPS, theme.dim()))]).block(panel(title, theme)),
-            list_area,
-        );
-        frame.render_widget(text(vec![]).block(panel(s::STEP_TITLE, theme)), detail);
-        return;
-    }
-    let inner_w = list_area.width.saturating_sub(4) as usize;
-    let selected = clamp(app.ui.cursors.steps, order.len());
-    let mut items: Vec<ListItem> = Vec::new();
-    let mut selected_row = 0;
-    let mut last_group = None;
-    for (pos, &i) in order.iter().enumerate() {
-        let st = &app.steps[i];
-        let g = derive::group_of(st, today);
-        if last_group != Some(g) {
-            let n = order.iter().filter(|&&j| derive::group_of(&app.steps[j], today) == g).count();
-            let style = if g == StepGroup::Overdue { theme.alert() } else { theme.title() };
-            items.push(ListItem::new(Line::from(span(s::group_title(g, n), style))));
-            last_group = Some(g);
+/// The steps screen, drawn into the body of the frame.
+pub struct Steps<'a> {
+    pub app: &'a MemberApp,
+    pub now: DateTime<FixedOffset>,
+    pub theme: Theme,
+}
+
+impl Widget for Steps<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let Steps { app, now, theme } = self;
+        let today = now.date_naive();
+        let [list_area, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area);
+        let order = queries::step_order(app, today);
+        let open = queries::open_steps(app).count();
+        let title = s::steps_title(open, app.steps.len() - open);
+        if order.is_empty() {
+            Widget::render(
+                text(vec![Line::from(span(s::NO_STEPS, theme.dim()))]).block(panel(title, theme)),
+                list_area,
+                buf,
+            );
+            Widget::render(text(vec![]).block(panel(s::STEP_TITLE, theme)), detail, buf);
+            return;
         }
-        if pos == selected {
-            selected_row = items.len();
+        let inner_w = list_area.width.saturating_sub(4) as usize;
+        let selected = clamp(app.ui.cursors.steps, order.len());
+        let mut items: Vec<ListItem> = Vec::new();
+        let mut selected_row = 0;
+        let mut last_group = None;
+        for (pos, &i) in order.iter().enumerate() {
+            let st = &app.steps[i];
+            let g = queries::group_of(st, today);
+            if last_group != Some(g) {
+                let n = order.iter().filter(|&&j| queries::group_of(&app.steps[j], today) == g).count();
+                let style = if g == StepGroup::Overdue { theme.alert() } else { theme.title() };
+                items.push(ListItem::new(Line::from(span(s::group_title(g, n), style))));
+                last_group = Some(g);
+            }
+            if pos == selected {
+                selected_row = items.len();
+            }
+            items.push(row(st, g, today, inner_w, theme));
         }
-        items.push(row(st, g, today, inner_w, theme));
+        let mut state = ListState::default().with_selected(Some(selected_row));
+        let list = List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
+        StatefulWidget::render(list, list_area, buf, &mut state);
+        let st = &app.steps[order[selected]];
+        Widget::render(detail_panel(app, st, today, theme), detail, buf);
     }
-    let mut state = ListState::default().with_selected(Some(selected_row));
-    let list = List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
-    frame.render_stateful_widget(list, list_area, &mut state);
-    let st = &app.steps[order[selected]];
-    frame.render_widget(detail_panel(app, st, today, theme), detail);
 }
 
 fn row<'a>(st: &ActionStep, g: StepGroup, today: NaiveDate, inner_w: usize, theme: Theme) -> ListItem<'a> {
@@ -76,7 +87,7 @@ fn row<'a>(st: &ActionStep, g: StepGroup, today: NaiveDate, inner_w: usize, them
             format!("{:>due_w$}", fit(&due, due_w)),
             if g == StepGroup::Overdue { theme.alert() } else { theme.dim() },
         ),
-        span(format!(" {:>mark_w$}", mark), progress_style(p, theme)),
+        span(format!(" {:>mark_w$}", mark), theme.progress(p)),
     ]))
 }
 
@@ -116,7 +127,7 @@ fn detail_panel<'a>(
         };
         let mut v = vec![
             span(format!("{} ", e.at.format("%Y-%m-%d")), theme.dim()),
-            span(format!("{:<9}", e.progress.label()), progress_style(e.progress, theme)),
+            span(format!("{:<9}", e.progress.label()), theme.progress(e.progress)),
             span(format!("{who} "), theme.dim()),
         ];
         if !e.note.is_empty() {

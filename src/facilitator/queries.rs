@@ -168,10 +168,7 @@ pub fn focused_member(app: &App) -> Option<String> {
     }
 }
 
-/// A cursor kept inside a list of `len` rows.
-pub fn clamp(cursor: usize, len: usize) -> usize {
-    cursor.min(len.saturating_sub(1))
-}
+pub use crate::tui::cursor::clamp;
 
 /// The date a new step is due by default: the next meeting.
 pub fn default_due(app: &App) -> NaiveDate {

@@ -64,9 +64,7 @@ pub fn rows(app: &MemberApp) -> usize {
     }
 }
 
-pub fn clamp(cursor: usize, len: usize) -> usize {
-    cursor.min(len.saturating_sub(1))
-}
+pub use crate::tui::cursor::clamp;
 
 /// My open steps.
 pub fn open_steps(app: &MemberApp) -> impl Iterator<Item = &ActionStep> {

@@ -1,0 +1,62 @@
+//! The facilitator's private note about the member in the hot seat.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::action::{Action, Effect};
+use super::state::{App, NoteEditor, Overlay};
+use crate::facilitator::strings as s;
+use crate::model::{FACILITATOR, PrivateNote};
+use crate::tui::input::editor_at_end;
+
+/// `n` in the hot seat: the private note about the member in the hot seat.
+pub fn open_note(app: &mut App) -> Vec<Effect> {
+    let Some(m) = app.meeting.as_ref() else { return Vec::new() };
+    let Some(member) = m.hot_seat.clone() else { return Vec::new() };
+    let lines: Vec<String> =
+        m.private_note(&member, FACILITATOR).map(|n| n.text.lines().map(str::to_string).collect()).unwrap_or_default();
+    app.ui.overlay = Overlay::Note(Box::new(NoteEditor { member, text: editor_at_end(lines) }));
+    Vec::new()
+}
+
+/// Keys while the note is open; closing it either way keeps what was typed.
+pub fn edit_note(app: &mut App, mut note: Box<NoteEditor>, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    match action {
+        Action::Submit | Action::Cancel => return save_note(app, &note, now),
+        Action::TypeArea(input) => {
+            note.text.input(input);
+        }
+        Action::Paste(text) => {
+            note.text.insert_str(text);
+        }
+        _ => {}
+    }
+    app.ui.overlay = Overlay::Note(note);
+    Vec::new()
+}
+
+fn save_note(app: &mut App, note: &NoteEditor, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    let text = note.text.lines().join("\n").trim_end().to_string();
+    let Some(m) = app.meeting.as_mut() else { return Vec::new() };
+    let existing = m.private_notes.iter().position(|n| n.member == note.member && n.author == FACILITATOR);
+    match (existing, text.is_empty()) {
+        (Some(i), true) => {
+            m.private_notes.remove(i);
+        }
+        (Some(i), false) => {
+            if m.private_notes[i].text == text {
+                return Vec::new();
+            }
+            m.private_notes[i].text = text;
+            m.private_notes[i].updated_at = now;
+        }
+        (None, true) => return Vec::new(),
+        (None, false) => m.private_notes.push(PrivateNote {
+            member: note.member.clone(),
+            author: FACILITATOR.to_string(),
+            text,
+            updated_at: now,
+        }),
+    }
+    app.info(s::NOTE_SAVED);
+    vec![Effect::SaveMeeting]
+}
