@@ -22,6 +22,7 @@ pub mod args;
 mod exchange;
 mod hot_team;
 mod me;
+mod private;
 mod session;
 mod setup;
 mod step_progress;

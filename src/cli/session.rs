@@ -5,11 +5,13 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::private;
 use crate::facilitator::strings;
 use crate::facilitator::{Action, App, Facilitator};
 use crate::model::Phase;
 use crate::store::debris::debris;
 use crate::store::lock::{self, Acquired, Lock};
+use crate::store::private::Private;
 use crate::store::snapshot::ReportsJob;
 use crate::store::snapshot::{Context, Strictness};
 use crate::store::{Store, StoreError, fsio};
@@ -61,9 +63,9 @@ enum First {
 /// members' progress and the previous meeting's snapshot for after its first frame,
 /// unless that frame shows them (the report-back; the home screen's counts); without one
 /// (scripts) everything is read, and checked, before anything else.
-fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>)> {
+fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>, Option<Private>)> {
     let (lock, held) = take(store)?;
-    let (ctx, job) = if is_terminal() && first == First::Meeting {
+    let (mut ctx, job) = if is_terminal() && first == First::Meeting {
         let (mut ctx, job) = Context::load_first_frame(store).map_err(shown)?;
         let shows_reports = ctx.open_meeting.as_ref().is_some_and(|m| m.phase == Phase::ReportBack);
         if shows_reports {
@@ -75,9 +77,24 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
     } else {
         (Context::load(store, Strictness::Lenient).map_err(shown)?, None)
     };
+    let mut banners: Vec<String> = Vec::new();
+    let mut kept = None;
+    if held.is_some() {
+        private::forget(&mut ctx);
+    } else {
+        match private::folder(store, &mut ctx)? {
+            Some(p) => {
+                if let Some(line) = private::take_in(store, &mut ctx, &p)? {
+                    eprintln!("{line}");
+                    banners.push(line);
+                }
+                kept = Some(p);
+            }
+            None => banners.push(strings::NOTES_NOT_KEPT.to_string()),
+        }
+    }
     let mut app = App::new(ctx);
     app.ui.color = color();
-    let mut banners: Vec<String> = Vec::new();
     if let Some(h) = held {
         app.ui.read_only = true;
         banners.push(h);
@@ -90,7 +107,7 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
     if !banners.is_empty() {
         app.ui.banner = Some(banners.join(" · "));
     }
-    Ok((app, lock, job))
+    Ok((app, lock, job, kept))
 }
 
 fn exit(ended: Ended) -> ExitCode {
@@ -102,14 +119,14 @@ fn exit(ended: Ended) -> ExitCode {
 
 /// `hotseat meeting`: start the next meeting or resume the open one.
 pub fn meeting(store: &Store) -> Result<ExitCode> {
-    let (app, _lock, job) = open(store, First::Meeting)?;
+    let (app, _lock, job, kept) = open(store, First::Meeting)?;
     if app.ctx.group.members.is_empty() && app.ctx.open_meeting.is_none() {
         bail!("the group has no members yet; add them with `hotseat member add \"Full Name\"` first");
     }
     if !is_terminal() {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
-    let mut program = Facilitator::new(app, store);
+    let mut program = Facilitator::new(app, store).with_private(kept);
     if let Some(job) = job {
         program = program.with_reports_job(job);
     }
@@ -121,9 +138,9 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let (app, _lock, _) = open(store, First::Home)?;
+    let (app, _lock, _, kept) = open(store, First::Home)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
-    Ok(exit(runtime::run(&mut Facilitator::new(app, store))?))
+    Ok(exit(runtime::run(&mut Facilitator::new(app, store).with_private(kept))?))
 }

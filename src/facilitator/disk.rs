@@ -22,7 +22,11 @@ pub fn merge(app: &mut App, news: News, _now: DateTime<FixedOffset>) -> Vec<Effe
             fresh.open_meeting = old.open_meeting.take();
             *old = fresh;
         }
-        News::Followed { ctx, meeting } => {
+        News::Followed { mut ctx, mut meeting } => {
+            // A follower never shows a private note, whatever a meeting file still holds.
+            for m in ctx.open_meeting.iter_mut().chain(meeting.iter_mut()) {
+                m.private_notes.clear();
+            }
             let started = app.meeting.is_some();
             app.ctx = ctx;
             if started {

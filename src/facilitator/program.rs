@@ -13,6 +13,8 @@ use ratatui::crossterm::event::Event;
 use super::action::{Action, Effect, News};
 use super::state::App;
 use super::{keymap, ui, update};
+use crate::model::PrivateNote;
+use crate::store::private::Private;
 use crate::store::snapshot::{Context, ReportsJob, Strictness};
 use crate::store::stamp::Stamp;
 use crate::store::{Store, StoreError};
@@ -29,15 +31,25 @@ pub struct Facilitator<'a, A: BorrowMut<App> = App> {
     seen: Option<Stamp>,
     /// The members' files as last read: a sync may bring a member's update mid-meeting.
     members_seen: Option<Stamp>,
+    /// The facilitator's own folder for private notes, and the notes as last written.
+    private: Option<(Private, Vec<PrivateNote>)>,
 }
 
 impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
     pub fn new(app: A, store: &'a Store) -> Facilitator<'a, A> {
-        let mut f = Facilitator { app, store, job: None, seen: None, members_seen: None };
+        let mut f = Facilitator { app, store, job: None, seen: None, members_seen: None, private: None };
         if f.app().ui.read_only {
             f.seen = Some(f.meeting_stamp());
         }
         f
+    }
+
+    /// Keep private notes in `private` (the notes in the app now are what it holds).
+    pub fn with_private(mut self, private: Option<Private>) -> Self {
+        let notes =
+            self.app().meeting.as_ref().or(self.app().ctx.open_meeting.as_ref()).map(|m| m.private_notes.clone());
+        self.private = private.map(|p| (p, notes.unwrap_or_default()));
+        self
     }
 
     /// Read the members' reports after the first frame instead of before.
@@ -100,8 +112,18 @@ impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
         Context::load(self.store, Strictness::Lenient).ok().map(News::MembersChanged)
     }
 
-    fn save_meeting(&self) -> Vec<Action> {
-        let Some(m) = self.app().meeting.as_ref() else { return Vec::new() };
+    /// Save the meeting file (never with its private notes) and, when they changed, the
+    /// private notes in the facilitator's own folder.
+    fn save_meeting(&mut self) -> Vec<Action> {
+        let Some(m) = self.app.borrow().meeting.as_ref() else { return Vec::new() };
+        if let Some((private, saved)) = self.private.as_mut()
+            && *saved != m.private_notes
+        {
+            if let Err(e) = private.save_notes(&m.id, &m.private_notes) {
+                return vec![Action::SaveFailed(e.short())];
+            }
+            *saved = m.private_notes.clone();
+        }
         match self.store.save_meeting(m) {
             Ok(()) => vec![Action::Saved],
             // Someone else changed the file since: `update` merges theirs in, then saves.

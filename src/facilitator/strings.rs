@@ -328,3 +328,9 @@ pub fn debris_banner(files: &[String]) -> String {
         [] => String::new(),
     }
 }
+
+pub fn notes_moved_out(n: usize, dir: &str) -> String {
+    let notes = if n == 1 { "1 private note" } else { &format!("{n} private notes") };
+    format!("Moved {notes} out of the shared group folder into {dir}.")
+}
+pub const NOTES_NOT_KEPT: &str = "Private notes are kept in memory only: this system has no data folder for them.";
