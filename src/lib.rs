@@ -16,5 +16,6 @@ pub mod model;
 pub mod runtime;
 pub mod store;
 pub mod strings;
+pub mod sync;
 pub mod terminal;
 pub mod ui;

@@ -42,7 +42,7 @@ fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> 
     };
     match &args.out {
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::sync::untrusted::stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }
@@ -55,7 +55,8 @@ fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> 
                 bail!("cannot write {}: the folder {} does not exist", path.display(), parent.display());
             }
             fsio::write_atomic(path, text.as_bytes(), None)?;
-            eprintln!(
+            let _ = writeln!(
+                crate::sync::untrusted::stderr(),
                 "Wrote {} open step{} of {} to {}",
                 open.len(),
                 if open.len() == 1 { "" } else { "s" },

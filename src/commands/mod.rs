@@ -5,7 +5,7 @@
 macro_rules! say {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($t)*);
+        let _ = writeln!($crate::sync::untrusted::stdout(), $($t)*);
     }};
 }
 
@@ -13,7 +13,7 @@ macro_rules! say {
 macro_rules! say_part {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = write!(std::io::stdout(), $($t)*);
+        let _ = write!($crate::sync::untrusted::stdout(), $($t)*);
     }};
 }
 
@@ -72,6 +72,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Partners(args)) => hot_team::partners(&Store::new(data_dir(flag)?), args),
         Some(Command::Export { command }) => exchange::export(&Store::new(data_dir(flag)?), command),
         Some(Command::Import { command }) => exchange::import(&Store::new(data_dir(flag)?), command),
+        Some(Command::Sync { remote }) => {
+            let dir = data_dir(flag)?;
+            let member = crate::member::remember::recall(&dir).ok().flatten();
+            crate::sync::command::sync(&dir, remote.as_deref(), member, crate::runtime::now())
+        }
+        Some(Command::Join { url, member }) => {
+            let dir = data_dir(flag)?;
+            let shown = flag.map(|d| d.display().to_string());
+            crate::sync::command::join(&url, &dir, &member, shown.as_deref(), crate::runtime::now(), |d, m| {
+                Ok(crate::member::remember::remember(d, m)?)
+            })
+        }
         None => session::home(&Store::new(data_dir(flag)?)),
     }
 }

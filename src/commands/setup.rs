@@ -149,8 +149,9 @@ pub fn check(store: &Store) -> Result<ExitCode> {
     if !store.root().exists() {
         bail!("{} does not exist", store.root().display());
     }
-    let report = check::check(store.root());
-    let mut out = std::io::stdout().lock();
+    let mut report = check::check(store.root());
+    report.problems.extend(crate::sync::private::problems(store.root()));
+    let mut out = crate::sync::untrusted::stdout();
     for p in &report.problems {
         // A reader that stops early (`| head`) does not change the verdict.
         if writeln!(out, "{p}").is_err() {
