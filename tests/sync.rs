@@ -264,3 +264,76 @@ fn a_sync_killed_at_any_moment_is_recovered_by_the_next() {
     assert_eq!(ada.tracked(), f.tracked());
     assert_eq!(ada.dirty(), "");
 }
+
+#[test]
+fn one_facilitator_at_a_time_and_take_over_swaps_the_roles() {
+    use hotseat::sync::{LeaseState, Options, SyncError, lease};
+    let net = Net::new();
+    let one = net.facilitator("one");
+    let two = net.machine("two");
+    git(net.tmp.path(), &["clone", "-q", "-c", "core.symlinks=false", &net.url(), "two"]);
+    let now = chrono::Local::now().fixed_offset();
+    let opts = Options::new(now, None);
+    let LeaseState::Held(held) = lease::check(&two.dir, now).expect("lease") else { panic!("held by one") };
+    assert_eq!(held.host, hotseat::store::lock::hostname());
+    assert!(held.expires > now && held.since <= now);
+    assert!(matches!(lease::check(&one.dir, now), Ok(LeaseState::Mine(_))));
+    match lease::take(&two.dir, &opts) {
+        Err(e @ SyncError::LeaseHeld(_)) => assert!(e.to_string().contains("holds the facilitator lease")),
+        other => panic!("the second machine took a held lease: {other:?}"),
+    }
+    // While one holds it, two's meeting edits stay on two.
+    let meeting = format!("meetings/{MEETING}.json");
+    two.add_step(MEETING, "from-two");
+    assert!(two.sync().contains(&format!("not sent: {meeting}")));
+
+    lease::take_over(&two.dir, &opts).expect("taken over");
+    assert!(matches!(lease::check(&two.dir, now), Ok(LeaseState::Mine(_))));
+    assert!(two.sync().starts_with("sent: meeting 2030-01-01 (1 file)"));
+    assert!(one.sync().contains("received: meeting 2030-01-01, lease"));
+    assert!(matches!(lease::check(&one.dir, now), Ok(LeaseState::Held(_))));
+    one.add_step(MEETING, "from-one");
+    assert!(one.sync().contains(&format!("not sent: {meeting}")));
+    assert!(!two.read(&meeting).contains("from-one"));
+    // Handed back on purpose: one may take it again.
+    lease::release(&two.dir, &opts).expect("released");
+    one.git(&["checkout", "-q", "--", &meeting]);
+    lease::take(&one.dir, &opts).expect("free again");
+    assert!(matches!(lease::check(&two.dir, now), Ok(LeaseState::Mine(_))), "two has not synced yet");
+    two.sync();
+    assert!(matches!(lease::check(&two.dir, now), Ok(LeaseState::Held(_))));
+}
+
+#[test]
+fn machine_local_files_and_the_remembered_member_reach_no_git_object() {
+    let net = Net::new();
+    let f = net.facilitator("fac");
+    let ada = net.member("ada", "ada");
+    let remembered = std::fs::read_to_string(ada.home.join("config/hotseat/members.json")).expect("remembered");
+    assert!(remembered.contains("\"ada\""));
+    let key = std::fs::canonicalize(&ada.dir).expect("canonical").display().to_string();
+    for m in [&f, &ada] {
+        m.write("private/notes.json", "SENTINEL-PRIVATE-FOLDER");
+        m.write("members/ada/x.private.json", "SENTINEL-PRIVATE-FILE");
+        m.write("members/ada/.progress.json.tmp-1-0", "SENTINEL-TEMP");
+        m.write(".hotseat.lock", "SENTINEL-LOCK");
+        m.write("members.json", &remembered);
+    }
+    ada.add_progress("ada", "public");
+    for m in [&ada, &f, &ada] {
+        m.sync();
+    }
+    for dir in [&f.dir, &ada.dir, &net.remote] {
+        let objects = all_objects(dir);
+        assert!(objects.contains("public"), "the scan sees the shared data");
+        for secret in ["SENTINEL-", key.as_str(), " members.json\n", " private/notes.json\n"] {
+            assert!(!objects.contains(secret), "{secret} is in a git object of {}", dir.display());
+        }
+    }
+    // Forced in anyway, it is named by `hotseat check`.
+    f.git(&["add", "-f", "private/notes.json"]);
+    f.git(&["commit", "-qm", "oops"]);
+    let out = f.hs(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("private notes is tracked by git"), "{}", stdout(&out));
+}
