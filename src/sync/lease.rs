@@ -113,17 +113,22 @@ fn claim(root: &Path, opts: &Options, over: bool) -> Result<Lease, SyncError> {
     if let (Some(l), false) = (&held, over) {
         return Err(SyncError::LeaseHeld(l.clone()));
     }
-    let lease = Lease {
-        version: crate::model::FORMAT_VERSION,
-        holder: holder_name(&repo),
-        host: crate::store::lock::hostname(),
-        since: opts.now,
-        expires: opts.now + Duration::hours(HOURS),
-        machine: machine_id(&repo),
-    };
+    let lease = fresh(&repo, opts.now);
     let message = if held.is_some() { strings::LEASE_TAKEN_OVER } else { strings::LEASE_TAKEN };
     write_and_push(root, opts, &lease, message, over)?;
     Ok(lease)
+}
+
+/// A lease for this machine from `now`.
+pub fn fresh(repo: &Repo, now: DateTime<FixedOffset>) -> Lease {
+    Lease {
+        version: crate::model::FORMAT_VERSION,
+        holder: holder_name(repo),
+        host: crate::store::lock::hostname(),
+        since: now,
+        expires: now + Duration::hours(HOURS),
+        machine: machine_id(repo),
+    }
 }
 
 /// Commit `lease.json` alone and push it without force. A push rejected because another

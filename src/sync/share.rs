@@ -4,7 +4,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use super::git::Git;
-use super::lease::{self, Lease, LeaseState};
+use super::lease::{self, LeaseState};
 use super::paths::{GITATTRIBUTES, GITIGNORE, LEASE, Owner, owner};
 use super::repo::{Repo, is_repo};
 use super::{BRANCH, Options, Outcome, REMOTE, SyncError, modes, run, strings};
@@ -72,22 +72,7 @@ fn write_if_missing(root: &Path, name: &str, text: &str) -> Result<(), SyncError
 }
 
 fn write_lease(repo: &Repo, root: &Path, opts: &Options) -> Result<(), SyncError> {
-    let me = lease::machine_id(repo);
-    let holder = repo
-        .git
-        .run(&["config", "--get", "user.name"])
-        .ok()
-        .filter(|o| o.ok && !o.text().is_empty())
-        .map(|o| o.text())
-        .unwrap_or_else(|| std::env::var("USER").unwrap_or_else(|_| "the facilitator".into()));
-    let l = Lease {
-        version: crate::model::FORMAT_VERSION,
-        holder,
-        host: crate::store::lock::hostname(),
-        since: opts.now,
-        expires: opts.now + chrono::Duration::hours(lease::HOURS),
-        machine: me,
-    };
+    let l = lease::fresh(repo, opts.now);
     let path = root.join(LEASE);
     fsio::refuse_links(root, &path)?;
     fsio::write_atomic(&path, &decode::encode(&l), None)?;
