@@ -110,11 +110,21 @@ pub fn commit_member(me: &str, w: &MemberChanges) -> String {
     format!("{me}: {}", what.join(", "))
 }
 
+/// Items listed in the one line before the rest is counted.
+const MAX_LISTED: usize = 8;
+
 /// The one line: `sent: ada (2 files) · received: meeting 2026-12-01, ben`.
 pub fn summary(o: &Outcome) -> String {
     let sent: Vec<String> = items(&o.sent).iter().map(|(i, n)| format!("{} ({})", item_label(i), files(*n))).collect();
     let received: Vec<String> = items(&o.received).iter().map(|(i, _)| item_label(i)).collect();
-    let or_nothing = |v: Vec<String>| if v.is_empty() { "nothing".to_string() } else { v.join(", ") };
+    let or_nothing = |mut v: Vec<String>| match v.len() {
+        0 => "nothing".to_string(),
+        n if n > MAX_LISTED => {
+            v.truncate(MAX_LISTED - 1);
+            format!("{} and {} more", v.join(", "), n - v.len())
+        }
+        _ => v.join(", "),
+    };
     plain(&format!("sent: {} · received: {}", or_nothing(sent), or_nothing(received)))
 }
 
