@@ -10,6 +10,7 @@
 //! - [`facilitator`] and [`member`]: the two full-screen programs, each an `update` with
 //!   no I/O and a `view` that changes nothing;
 //! - [`cli`]: the command line and the commands that are not full-screen;
+//! - [`sync`]: git as the engine that shares the group folder between machines;
 //! - [`exchange`]: todo.txt and Taskwarrior.
 
 pub mod cli;
@@ -18,5 +19,6 @@ pub mod facilitator;
 pub mod member;
 pub mod model;
 pub mod store;
+pub mod sync;
 pub mod test_hooks;
 pub mod tui;

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             hotseat::tui::terminal::restore();
-            eprintln!("hotseat: {e}");
+            eprintln!("hotseat: {}", hotseat::sync::untrusted::clean(&e.to_string()));
             ExitCode::from(1)
         }
     }

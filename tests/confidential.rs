@@ -10,7 +10,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use hotseat::model::{FACILITATOR, PrivateNote};
+use hotseat::model::FACILITATOR;
 use hotseat::store::Store;
 use support::pty::Pty;
 use support::*;
@@ -19,7 +19,7 @@ const SENTINEL: &str = "SENTINEL-PRIVATE-7F3A";
 
 fn hotseat(args: &[&str], umask: Option<u32>) -> std::process::Output {
     let mut cmd = Command::new(bin());
-    cmd.args(args);
+    cmd.args(args).env("HOTSEAT_PRIVATE_DIR", private_dir());
     if let Some(m) = umask {
         // SAFETY: umask is async-signal-safe.
         unsafe {
@@ -113,34 +113,26 @@ fn unsafe_names_become_safe_ids_and_unsafe_ids_are_refused() {
     assert!(err.contains("group.json:") && err.contains("is not a valid member id"), "{err}");
 }
 
-/// A demo group whose open meeting and previous meeting hold private notes with the
-/// sentinel, on Ben, who will be in the hot seat.
+/// A demo group whose open meeting and earlier meetings hold private notes with the
+/// sentinel in their files, as an older hotseat wrote them (on Ada, who will be in the hot
+/// seat first): today's hotseat moves them out at the start and never shows them.
 fn planted(root: &Path) {
     install_demo_today(root);
     let store = Store::new(root);
     for id in store.meeting_ids().unwrap() {
-        let mut m = store.load_meeting(&id).unwrap();
-        for n in &mut m.private_notes {
-            n.text = format!("{SENTINEL} {}", n.text);
-        }
-        m.private_notes.push(PrivateNote {
-            member: "ada".into(),
-            author: FACILITATOR.into(),
-            text: format!("about Ada: {SENTINEL}"),
-            updated_at: m.started_at,
-        });
-        store.save_meeting(&m).unwrap();
+        plant_legacy_notes(&store, &id, &[("ada", FACILITATOR, &format!("about Ada: {SENTINEL}"))]);
     }
     // Today's meeting, already open, with a private note about Ada.
     let ctx = hotseat::store::snapshot::Context::load(&store, hotseat::store::snapshot::Strictness::Strict).unwrap();
-    let mut m = ctx.start_meeting(chrono::Local::now().fixed_offset());
-    m.private_notes.push(PrivateNote {
-        member: "ada".into(),
-        author: FACILITATOR.into(),
-        text: format!("today, about Ada: {SENTINEL}"),
-        updated_at: m.started_at,
-    });
+    let m = ctx.start_meeting(chrono::Local::now().fixed_offset());
     store.save_meeting(&m).unwrap();
+    plant_legacy_notes(&store, &m.id, &[("ada", FACILITATOR, &format!("today, about Ada: {SENTINEL}"))]);
+}
+
+/// Every file under `dir` that holds the sentinel.
+fn holding_sentinel(dir: &Path) -> Vec<std::path::PathBuf> {
+    let holds = |f: &std::path::PathBuf| std::fs::read_to_string(dir.join(f)).is_ok_and(|t| t.contains(SENTINEL));
+    files_under(dir).into_iter().filter(holds).collect()
 }
 
 #[test]
@@ -172,6 +164,7 @@ fn private_notes_never_reach_the_shared_screen_the_title_or_a_panic() {
     let tmp = tempfile::tempdir().unwrap();
     let root = tmp.path().join("g");
     planted(&root);
+    assert_eq!(holding_sentinel(&root).len(), 3, "two earlier meetings and today's hold a note");
     let d = root.to_str().unwrap();
     let mut p = Pty::spawn(&["meeting", "--data-dir", d], &[("HOTSEAT_TEST_PANIC", "1")], 100, 30);
     p.expect("Check-in");
@@ -194,6 +187,10 @@ fn private_notes_never_reach_the_shared_screen_the_title_or_a_panic() {
     let text = String::from_utf8_lossy(&raw);
     assert!(!text.contains(SENTINEL), "a private note reached the terminal");
     assert!(!text.contains("\x1b]0;") && !text.contains("\x1b]2;"), "the terminal title was set");
+    // Moved out of the shared folder into the facilitator's own, and said so.
+    assert_eq!(holding_sentinel(&root), Vec::<std::path::PathBuf>::new(), "a private note is in the group folder");
+    assert!(!holding_sentinel(private_dir()).is_empty(), "the notes are in the facilitator's private folder");
+    assert!(text.contains("private notes out of the shared group folder"), "nothing said the notes were moved");
 }
 
 #[test]
@@ -217,4 +214,23 @@ fn the_privacy_blank_hides_everything_until_pressed_again() {
     assert!(p.text().contains("Check-in"), "keys other than b do nothing while blanked");
     p.send("qy");
     p.wait(Duration::from_secs(10));
+}
+
+#[test]
+fn check_flags_a_private_note_left_in_the_shared_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("g");
+    install_demo_today(&root);
+    let store = Store::new(&root);
+    let id = store.meeting_ids().unwrap()[0].clone();
+    let clean = hotseat(&["check", "--data-dir", root.to_str().unwrap()], None);
+    assert_eq!(clean.status.code(), Some(0), "{}", String::from_utf8_lossy(&clean.stdout));
+    plant_legacy_notes(&store, &id, &[("ben", FACILITATOR, "written where everyone can read it")]);
+    let out = hotseat(&["check", "--data-dir", root.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stdout);
+    let line = said.lines().find(|l| l.contains("private note")).unwrap_or_else(|| panic!("{said}"));
+    assert!(line.contains(&format!("meetings/{id}.json:")), "{line}");
+    assert!(line.contains("in the shared group folder"), "{line}");
+    assert!(!said.contains("written where everyone"), "check repeats no note: {said}");
 }

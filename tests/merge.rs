@@ -1,14 +1,17 @@
 //! A file the facilitator writes changed on disk since it was read (a sync brought
 //! another copy): hotseat merges instead of overwriting blindly.
 
+mod support;
+
 use std::path::Path;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use hotseat::facilitator::Facilitator;
 use hotseat::facilitator::{Action, App, StatusKind};
-use hotseat::model::{ActionStep, FACILITATOR, PrivateNote};
+use hotseat::model::{ActionStep, FACILITATOR};
 use hotseat::store::Store;
 use hotseat::store::snapshot::{Context, Strictness};
+use support::files::plant_legacy_notes;
 
 fn at(min: i64) -> DateTime<FixedOffset> {
     FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2026, 11, 22, 19, 0, 0).unwrap()
@@ -48,13 +51,9 @@ fn a_meeting_changed_elsewhere_is_merged_not_overwritten() {
     let mut extra: ActionStep = theirs.steps[0].clone();
     extra.text = "Theirs: send the deck".into();
     theirs.steps[0] = extra;
-    theirs.private_notes.push(PrivateNote {
-        member: "ada".into(),
-        author: FACILITATOR.into(),
-        text: "written on the other machine".into(),
-        updated_at: at(2),
-    });
     std::fs::write(&path, hotseat::store::decode::encode(&theirs)).unwrap();
+    // As an older hotseat on the other machine would have written it: with a private note.
+    plant_legacy_notes(&store, &id, &[("ada", FACILITATOR, "written on the other machine")]);
 
     capture(&mut f, "Ours again: book the board call", at(3));
     let status = f.app.ui.status.clone().unwrap();
@@ -67,7 +66,11 @@ fn a_meeting_changed_elsewhere_is_merged_not_overwritten() {
     }
     let ids: std::collections::HashSet<&str> = on_disk.steps.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids.len(), on_disk.steps.len(), "step ids stay unique");
-    assert!(on_disk.private_notes.iter().any(|n| n.text.contains("other machine")));
+    // The note is kept, in memory (and the facilitator's own folder), never in the shared file.
+    let mine = f.app.meeting.as_ref().unwrap();
+    assert!(mine.private_notes.iter().any(|n| n.text.contains("other machine")));
+    assert!(on_disk.private_notes.is_empty(), "the shared meeting file holds no private note");
+    assert!(!std::fs::read_to_string(&path).unwrap().contains("other machine"));
     assert!(!f.app.ui.unsaved);
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, TimeZone};
 use hotseat::model::ledger::Ledger;
-use hotseat::model::{ActionStep, FACILITATOR, Meeting, MemberProgress, Phase, ProgressFile};
+use hotseat::model::{ActionStep, Meeting, MemberProgress, Phase, ProgressFile};
 use hotseat::store::Store;
 use hotseat::store::snapshot::{Context, Strictness};
 
@@ -56,12 +56,6 @@ fn open_meeting_with_a_reported_step(store: &Store) -> Meeting {
         history: Vec::new(),
     };
     m.steps.push(step.clone());
-    m.private_notes.push(hotseat::model::PrivateNote {
-        member: "ada".into(),
-        author: FACILITATOR.into(),
-        text: "private".into(),
-        updated_at: at(19, 31),
-    });
     store.save_meeting(&m).unwrap();
     let mut p = store.load_progress("ada").unwrap();
     p.entries.push(MemberProgress {

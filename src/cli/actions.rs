@@ -38,8 +38,7 @@ pub fn run(store: &Store, args: &ActionsArgs) -> Result<ExitCode> {
     if let Some(m) = &args.member {
         steps.retain(|s| &s.owner == m);
     }
-    let out = std::io::stdout();
-    let mut out = out.lock();
+    let mut out = crate::sync::untrusted::stdout();
     if args.json {
         let rows: Vec<StepJson> = steps.iter().map(|s| to_json(&ctx.group, s)).collect();
         serde_json::to_writer_pretty(&mut out, &rows)?;

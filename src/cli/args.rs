@@ -58,6 +58,20 @@ pub enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Send and receive the group's changes through git (start sharing with --remote)
+    Sync {
+        /// Start sharing this group folder through this git remote (facilitator)
+        #[arg(long, value_name = "URL")]
+        remote: Option<String>,
+    },
+    /// Join a shared group as a member: clone it into the data folder
+    Join {
+        /// The group's git remote
+        url: String,
+        /// Who you are (member id)
+        #[arg(long, value_name = "ID")]
+        member: String,
+    },
 }
 
 #[derive(Debug, Args)]

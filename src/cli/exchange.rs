@@ -43,7 +43,7 @@ fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> 
     };
     match &args.out {
         None => {
-            let mut out = std::io::stdout().lock();
+            let mut out = crate::sync::untrusted::stdout();
             out.write_all(text.as_bytes())?;
             out.flush()?;
         }
@@ -56,7 +56,8 @@ fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> 
                 }
             }
             fsio::write_atomic(path, text.as_bytes(), None)?;
-            eprintln!(
+            let _ = writeln!(
+                crate::sync::untrusted::stderr(),
                 "Wrote {} open step{} of {} to {}",
                 open.len(),
                 if open.len() == 1 { "" } else { "s" },

@@ -5,7 +5,7 @@
 macro_rules! say {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($t)*);
+        let _ = writeln!($crate::sync::untrusted::stdout(), $($t)*);
     }};
 }
 
@@ -13,7 +13,7 @@ macro_rules! say {
 macro_rules! say_part {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = write!(std::io::stdout(), $($t)*);
+        let _ = write!($crate::sync::untrusted::stdout(), $($t)*);
     }};
 }
 
@@ -84,6 +84,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Partners(args)) => hot_team::partners(&store(flag)?, args),
         Some(Command::Export { command }) => exchange::export(&store(flag)?, command),
         Some(Command::Import { command }) => exchange::import(&store(flag)?, command),
+        Some(Command::Sync { remote }) => {
+            let dir = data_dir(flag)?;
+            let member = crate::store::remember::recall(&dir).ok().flatten();
+            crate::sync::command::sync(&dir, remote.as_deref(), member, crate::tui::run::now())
+        }
+        Some(Command::Join { url, member }) => {
+            let dir = data_dir(flag)?;
+            let shown = flag.map(|d| d.display().to_string());
+            crate::sync::command::join(&url, &dir, &member, shown.as_deref(), crate::tui::run::now(), |d, m| {
+                Ok(crate::store::remember::remember(d, m)?)
+            })
+        }
         None => session::home(&store(flag)?),
     }
 }

@@ -63,7 +63,7 @@ enum First {
 /// members' progress and the previous meeting's snapshot for after its first frame,
 /// unless that frame shows them (the report-back; the home screen's counts); without one
 /// (scripts) everything is read, and checked, before anything else.
-fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>, Option<Private>)> {
+fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>)> {
     let (lock, held) = take(store)?;
     let (mut ctx, job) = if is_terminal() && first == First::Meeting {
         let (mut ctx, job) = Context::load_first_frame(store).map_err(shown)?;
@@ -77,22 +77,10 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
     } else {
         (Context::load(store, Strictness::Lenient).map_err(shown)?, None)
     };
-    let mut banners: Vec<String> = Vec::new();
-    let mut kept = None;
     if held.is_some() {
         private::forget(&mut ctx);
-    } else {
-        match private::folder(store, &mut ctx)? {
-            Some(p) => {
-                if let Some(line) = private::take_in(store, &mut ctx, &p)? {
-                    eprintln!("{line}");
-                    banners.push(line);
-                }
-                kept = Some(p);
-            }
-            None => banners.push(strings::NOTES_NOT_KEPT.to_string()),
-        }
     }
+    let mut banners: Vec<String> = Vec::new();
     let mut app = App::new(ctx);
     app.ui.color = color();
     if let Some(h) = held {
@@ -107,7 +95,44 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
     if !banners.is_empty() {
         app.ui.banner = Some(banners.join(" · "));
     }
-    Ok((app, lock, job, kept))
+    Ok((app, lock, job))
+}
+
+/// The facilitator holding the group keeps private notes in their own folder: set it up
+/// once the program is sure to run, and say (on stderr, and on screen) if notes were moved
+/// out of the group folder. Nothing here stops the meeting: when the folder cannot be
+/// used, notes are kept in memory and the room is told why.
+fn private_folder(store: &Store, app: &mut App) -> Option<Private> {
+    if app.ui.read_only {
+        return None;
+    }
+    let p = match private::folder(store, &mut app.ctx) {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            add_banner(app, strings::NOTES_NOT_KEPT.to_string());
+            return None;
+        }
+        Err(e) => {
+            add_banner(app, strings::notes_in_memory(&e.to_string()));
+            return None;
+        }
+    };
+    match private::take_in(store, &mut app.ctx, &p) {
+        Ok(Some(line)) => {
+            eprintln!("{line}");
+            add_banner(app, line);
+        }
+        Ok(None) => {}
+        Err(e) => add_banner(app, strings::notes_not_moved(&e.to_string())),
+    }
+    Some(p)
+}
+
+fn add_banner(app: &mut App, line: String) {
+    app.ui.banner = Some(match app.ui.banner.take() {
+        Some(b) => format!("{b} · {line}"),
+        None => line,
+    });
 }
 
 fn exit(ended: Ended) -> ExitCode {
@@ -119,13 +144,14 @@ fn exit(ended: Ended) -> ExitCode {
 
 /// `hotseat meeting`: start the next meeting or resume the open one.
 pub fn meeting(store: &Store) -> Result<ExitCode> {
-    let (app, _lock, job, kept) = open(store, First::Meeting)?;
+    let (mut app, _lock, job) = open(store, First::Meeting)?;
     if app.ctx.group.members.is_empty() && app.ctx.open_meeting.is_none() {
         bail!("the group has no members yet; add them with `hotseat member add \"Full Name\"` first");
     }
     if !is_terminal() {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
+    let kept = private_folder(store, &mut app);
     let mut program = Facilitator::new(app, store).with_private(kept);
     if let Some(job) = job {
         program = program.with_reports_job(job);
@@ -138,9 +164,10 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let (app, _lock, _, kept) = open(store, First::Home)?;
+    let (mut app, _lock, _) = open(store, First::Home)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
+    let kept = private_folder(store, &mut app);
     Ok(exit(runtime::run(&mut Facilitator::new(app, store).with_private(kept))?))
 }

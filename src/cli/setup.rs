@@ -73,6 +73,7 @@ pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
         bail!("--minutes must be between 30 and 600, not {}", args.minutes);
     }
     let mut g = Group::new(&name);
+    g.id = crate::store::private::new_group_id(&g.name);
     g.cadence = cadence;
     g.meeting_minutes = args.minutes;
     if let Some(next) = &args.next {
@@ -146,8 +147,9 @@ pub fn check(store: &Store) -> Result<ExitCode> {
     if !crate::store::user_files::exists(store.root()) {
         bail!("{} does not exist", store.root().display());
     }
-    let report = check::check(store.root());
-    let mut out = std::io::stdout().lock();
+    let mut report = check::check(store.root());
+    report.problems.extend(crate::sync::private::problems(store.root()));
+    let mut out = crate::sync::untrusted::stdout();
     for p in &report.problems {
         // A reader that stops early (`| head`) does not change the verdict.
         if writeln!(out, "{p}").is_err() {

@@ -334,3 +334,9 @@ pub fn notes_moved_out(n: usize, dir: &str) -> String {
     format!("Moved {notes} out of the shared group folder into {dir}.")
 }
 pub const NOTES_NOT_KEPT: &str = "Private notes are kept in memory only: this system has no data folder for them.";
+pub fn notes_in_memory(why: &str) -> String {
+    format!("Private notes are kept in memory only this time: {why}")
+}
+pub fn notes_not_moved(why: &str) -> String {
+    format!("Private notes could not be moved out of the group folder: {why}")
+}

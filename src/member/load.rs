@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::state::{MemberApp, MemberUi, MyNote, PartneredBy};
+use super::state::{MemberApp, MemberUi, PartneredBy};
 use crate::model::ledger;
 use crate::model::{Group, Meeting, Partner, Prep, Status};
 use crate::store::{Store, StoreError};
@@ -43,17 +43,6 @@ pub fn load(store: &Store, me: &str, now: DateTime<FixedOffset>) -> Result<Membe
     l.add_member_progress(me, &progress.entries);
     let steps = l.into_steps().into_iter().filter(|s| s.owner == me).collect();
 
-    // Private notes about me, only those I wrote myself.
-    let my_notes = meetings
-        .iter()
-        .flat_map(|m| {
-            m.private_notes
-                .iter()
-                .filter(|n| n.member == me && n.author == me)
-                .map(|n| MyNote { meeting: m.id.clone(), text: n.text.clone() })
-        })
-        .collect();
-
     // What others share openly: their offers, and partnerships naming me.
     let mut member_offers = Vec::new();
     let mut partnered_by = Vec::new();
@@ -85,7 +74,6 @@ pub fn load(store: &Store, me: &str, now: DateTime<FixedOffset>) -> Result<Membe
         checkins,
         member_offers,
         partnered_by,
-        my_notes,
         ui: MemberUi { banner, ..MemberUi::default() },
     })
 }

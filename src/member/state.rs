@@ -35,13 +35,6 @@ impl Screen {
     }
 }
 
-/// A private note about me that I wrote myself, in a meeting file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MyNote {
-    pub meeting: String,
-    pub text: String,
-}
-
 /// Another member's partnership that names me as the partner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartneredBy {
@@ -187,8 +180,6 @@ pub struct MemberApp {
     pub member_offers: Vec<(String, Vec<String>)>,
     /// Other members' partnerships with me as the partner.
     pub partnered_by: Vec<PartneredBy>,
-    /// Private notes about me that I wrote, from meeting files.
-    pub my_notes: Vec<MyNote>,
     pub ui: MemberUi,
 }
 

@@ -156,7 +156,6 @@ pub const EDIT_PREP_TITLE: &str = "My prep";
 pub const PREP_SAVED: &str = "Prep saved. The facilitator's prep review reads it.";
 pub const QUESTIONS_TITLE: &str = "Questions for the group · one per line";
 pub const QUESTIONS_KEYS: &str = " Esc saves and closes ";
-pub const MY_NOTES_TITLE: &str = "My private notes (written by me)";
 pub const FIELD_TITLE: &str = "Selected";
 
 // Hot Team

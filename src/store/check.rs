@@ -57,6 +57,9 @@ struct Checker {
     per_file: std::collections::HashMap<PathBuf, usize>,
 }
 
+/// A symbolic link or special file in the group folder.
+const NOT_FOLLOWED: &str = "a symbolic link or special file; hotseat never follows or reads it — if a sync brought it, delete it and tell the group";
+
 /// After this many problems in one file's content, the rest are counted, not listed.
 const MAX_PER_FILE: usize = 50;
 
@@ -89,10 +92,10 @@ impl Checker {
     fn load<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Option<(T, String)> {
         self.report.files += 1;
         self.permissions(path, false);
-        let bytes = match fs::read(path) {
+        let bytes = match super::fsio::read(path) {
             Ok(b) => b,
             Err(e) => {
-                self.report.problems.push(StoreError::io(path, "read", &e).into());
+                self.report.problems.push(e.into());
                 return None;
             }
         };
@@ -126,6 +129,9 @@ impl Checker {
     /// List a folder: data files, sub-folders; report sync debris.
     fn list(&mut self, dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
         let (mut files, mut dirs) = (Vec::new(), Vec::new());
+        if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) {
+            return (files, dirs); // reported where it is listed; never followed
+        }
         let Ok(entries) = fs::read_dir(dir) else { return (files, dirs) };
         self.permissions(dir, true);
         for e in entries.flatten() {
@@ -141,6 +147,10 @@ impl Checker {
                 continue;
             }
             if name.starts_with('.') {
+                continue;
+            }
+            if e.file_type().is_ok_and(|t| !t.is_dir() && !t.is_file()) {
+                self.problem(&path, 1, 1, NOT_FOLLOWED);
                 continue;
             }
             if path.is_dir() {
@@ -286,6 +296,10 @@ fn check_meeting(
     step_ids: &mut HashMap<String, PathBuf>,
 ) {
     let known = |id: &str| members.is_empty() || members.contains(id);
+    if !m.private_notes.is_empty() {
+        let n = m.private_notes.len();
+        c.at(path, text, &[Seg::Key("private_notes".into())], super::private::in_shared_folder(n));
+    }
     for (i, s) in m.steps.iter().enumerate() {
         let base = || vec![Seg::Key("steps".into()), Seg::Index(i)];
         if !known(&s.owner) {

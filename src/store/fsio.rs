@@ -192,7 +192,48 @@ pub fn process_alive(pid: u32) -> bool {
     r == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
 }
 
-/// Read a whole file, as bytes.
+/// Read a whole file, as bytes. A symbolic link is not followed and anything but a
+/// regular file (a fifo, a device) is refused, so shared data cannot point a read elsewhere.
 pub fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
-    fs::read(path).map_err(|e| StoreError::io(path, "read", &e))
+    use std::io::Read;
+    let mut file = match OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK).open(path) {
+        Ok(f) => f,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(not_followed(path)),
+        Err(e) => return Err(StoreError::io(path, "read", &e)),
+    };
+    if !file.metadata().map_err(|e| StoreError::io(path, "read", &e))?.is_file() {
+        return Err(not_followed(path));
+    }
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(|e| StoreError::io(path, "read", &e))?;
+    Ok(bytes)
+}
+
+fn not_followed(path: &Path) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        action: "use",
+        message: "it is a symbolic link or not a regular file, and hotseat never follows one in a group folder"
+            .to_string(),
+    }
+}
+
+/// Refuse `path` when a folder between `root` and it, or the path itself, is a symbolic
+/// link or not what it should be (a folder, a regular file). Missing parts are fine: they
+/// will be created as real folders. Paths outside `root` are not judged here.
+pub fn refuse_links(root: &Path, path: &Path) -> Result<(), StoreError> {
+    let Ok(rel) = path.strip_prefix(root) else { return Ok(()) };
+    let parts: Vec<_> = rel.components().collect();
+    let mut at = root.to_path_buf();
+    for (i, part) in parts.iter().enumerate() {
+        at.push(part);
+        let last = i + 1 == parts.len();
+        match fs::symlink_metadata(&at) {
+            Ok(m) if (last && m.is_file()) || (!last && m.is_dir()) => {}
+            Ok(_) => return Err(not_followed(&at)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StoreError::io(&at, "read", &e)),
+        }
+    }
+    Ok(())
 }

@@ -76,6 +76,7 @@ impl Store {
 
     /// [`Store::read`], also handing back the bytes (for positions in later checks).
     fn read_with_bytes<T: DeserializeOwned>(&self, path: &Path) -> Result<(T, Vec<u8>)> {
+        fsio::refuse_links(self.root(), path)?;
         let bytes = fsio::read(path)?;
         let value = decode::decode(path, &bytes)?;
         self.seen.borrow_mut().insert(path.to_path_buf(), digest(&bytes));
@@ -84,7 +85,7 @@ impl Store {
 
     /// Read a file that may not exist yet.
     pub fn read_or<T: DeserializeOwned>(&self, path: &Path, missing: impl FnOnce() -> T) -> Result<T> {
-        match fs::metadata(path) {
+        match fs::symlink_metadata(path) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(missing()),
             _ => self.read(path),
         }
@@ -98,6 +99,7 @@ impl Store {
     }
 
     pub fn write_bytes(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        fsio::refuse_links(self.root(), path)?;
         let known = self.seen.borrow().get(path).copied();
         match fs::read(path) {
             Ok(current) => {

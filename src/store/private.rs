@@ -76,6 +76,14 @@ impl Private {
     }
 }
 
+/// What `hotseat check` says of a meeting file in the shared folder that holds notes.
+pub fn in_shared_folder(n: usize) -> String {
+    let notes = if n == 1 { "a private note".to_string() } else { format!("{n} private notes") };
+    format!(
+        "{notes} in the shared group folder, where every member can read them; open the meeting once (`hotseat meeting`) to move them to your own folder"
+    )
+}
+
 /// Whether a meeting file's bytes may hold private notes (an older hotseat wrote them
 /// there): a quick look before decoding.
 fn may_hold_notes(bytes: &[u8]) -> bool {

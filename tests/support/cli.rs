@@ -10,10 +10,17 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_hotseat")
 }
 
+/// The facilitator's private folder for every hotseat these tests start (unless a test
+/// names its own): never the real one of whoever runs the tests.
+pub fn private_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir")).path()
+}
+
 /// `hotseat ARGS` with a clean environment.
 pub fn command(args: &[&str]) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::new(bin());
-    c.args(args).env_remove("HOTSEAT_DATA_DIR").env_remove("NO_COLOR");
+    c.args(args).env_remove("HOTSEAT_DATA_DIR").env_remove("NO_COLOR").env("HOTSEAT_PRIVATE_DIR", private_dir());
     c
 }
 
@@ -61,6 +68,7 @@ pub fn hs(data: &Path, home: &Path) -> assert_cmd::Command {
     c.env_remove("HOTSEAT_DATA_DIR")
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("HOTSEAT_PRIVATE_DIR", home.join("private"))
         .env("TZ", "UTC")
         .env("NO_COLOR", "1")
         .arg("--data-dir")

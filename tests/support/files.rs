@@ -52,3 +52,17 @@ pub fn changed(before: &Tree, after: &Tree) -> Vec<String> {
     keys.dedup();
     keys.into_iter().filter(|k| before.get(*k) != after.get(*k)).cloned().collect()
 }
+
+/// Write private notes into a meeting file of the group folder, as an older hotseat did
+/// (today's never writes them there): `(member, author, text)` each.
+pub fn plant_legacy_notes(store: &hotseat::store::Store, meeting: &str, notes: &[(&str, &str, &str)]) {
+    let path = store.layout.meeting(meeting);
+    let mut json: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).expect("meeting")).expect("json");
+    let at = json["started_at"].clone();
+    let list: Vec<serde_json::Value> = notes
+        .iter()
+        .map(|(member, author, text)| serde_json::json!({"member": member, "author": author, "text": text, "updated_at": at}))
+        .collect();
+    json["private_notes"] = serde_json::Value::Array(list);
+    std::fs::write(&path, serde_json::to_string_pretty(&json).expect("json") + "\n").expect("write");
+}

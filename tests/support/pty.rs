@@ -43,6 +43,7 @@ impl Pty {
         cmd.args(args)
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
+            .env("HOTSEAT_PRIVATE_DIR", super::cli::private_dir())
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));

@@ -28,12 +28,10 @@ impl Widget for PrepScreen<'_> {
         let PrepScreen { app, now, theme } = self;
         let today = now.date_naive();
         let p = &app.prep;
-        let notes_h = if app.my_notes.is_empty() { 0 } else { 5 };
-        let [readiness, list_area, detail, notes] = Layout::vertical([
+        let [readiness, list_area, detail] = Layout::vertical([
             Constraint::Length(3),
             Constraint::Length(PrepField::ALL.len() as u16 + 2),
             Constraint::Fill(1),
-            Constraint::Length(notes_h),
         ])
         .areas(area);
 
@@ -108,18 +106,6 @@ impl Widget for PrepScreen<'_> {
             _ => vec![Line::from(span(s::prep_hint(selected), theme.dim()))],
         };
         Widget::render(text(full).block(panel(s::prep_label(selected), theme)), detail, buf);
-
-        if notes_h > 0 {
-            let lines: Vec<Line> = app
-                .my_notes
-                .iter()
-                .rev()
-                .map(|n| {
-                    Line::from(vec![span(format!("{} ", n.meeting), theme.dim()), span(n.text.clone(), theme.text())])
-                })
-                .collect();
-            Widget::render(text(lines).block(panel(s::MY_NOTES_TITLE, theme)), notes, buf);
-        }
     }
 }
 
