@@ -104,17 +104,4 @@ pub enum Effect {
     Quit,
 }
 
-impl crate::tui::keymap::TypedAction for Action {
-    fn resize() -> Self {
-        Action::Resize
-    }
-    fn paste(text: String) -> Self {
-        Action::Paste(text)
-    }
-    fn type_line(request: tui_input::InputRequest) -> Self {
-        Action::TypeLine(request)
-    }
-    fn type_area(input: ratatui_textarea::Input) -> Self {
-        Action::TypeArea(input)
-    }
-}
+crate::tui::keymap::typed_action!(Action);

@@ -11,6 +11,11 @@ pub use crate::tui::strings::unreadable_banner;
 pub const APP: &str = "hotseat";
 
 /// What each key does, for the help overlay.
+pub const SAVED_AGAIN: &str = "Saved. Everything is on disk again.";
+pub fn save_failed(msg: &str) -> String {
+    format!("NOT SAVED: {msg}. Kept in memory; the next change tries again.")
+}
+
 pub mod keys {
     pub use crate::tui::strings::keys::*;
     pub const NOTE_DONE: &str = "save the private note and close it";
@@ -58,10 +63,6 @@ pub fn help_scope_title(scope: crate::facilitator::keymap::Scope) -> String {
     crate::tui::strings::scope_title(scope, screen, "Private note")
 }
 
-pub const SAVED_AGAIN: &str = "Saved. Everything is on disk again.";
-pub fn save_failed(msg: &str) -> String {
-    format!("NOT SAVED: {msg}. Kept in memory; the next change tries again.")
-}
 pub const HOME_NO_MEETING: &str = "No meeting is open. Press Enter to start one.";
 pub const READ_ONLY: &str = "Read-only: another facilitator has this group open.";
 pub const FIRST_PHASE: &str = "This is the first phase.";

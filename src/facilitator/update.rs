@@ -10,6 +10,8 @@ use super::state::{App, Overlay, StatusKind};
 use super::{line_input, notes, rating, report, step_form};
 use crate::facilitator::strings as s;
 use crate::model::Phase;
+use crate::tui::keymap::help_scrolled;
+use crate::tui::status::{SaveWords, after_save};
 
 /// Apply one action. Returns the effects for the runtime to carry out, in order.
 pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
@@ -22,18 +24,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             app.ui.saving = true;
             return Vec::new();
         }
-        Action::Saved => {
+        Action::Saved | Action::SaveFailed(_) => {
             app.ui.saving = false;
-            if app.ui.unsaved {
-                app.ui.unsaved = false;
-                app.set_status(StatusKind::Info, s::SAVED_AGAIN);
-            }
-            return Vec::new();
-        }
-        Action::SaveFailed(msg) => {
-            app.ui.saving = false;
-            app.ui.unsaved = true;
-            app.set_status(StatusKind::Error, s::save_failed(&msg));
+            let failure = if let Action::SaveFailed(msg) = &action { Some(msg.as_str()) } else { None };
+            app.ui.status =
+                after_save(&mut app.ui.unsaved, failure, SaveWords { again: s::SAVED_AGAIN, failed: s::save_failed })
+                    .or(app.ui.status.take());
             return Vec::new();
         }
         _ => {}
@@ -42,11 +38,8 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
     // Overlays first: they take the keys while open.
     match &app.ui.overlay {
         Overlay::Help(scroll) => {
-            app.ui.overlay = match action {
-                Action::ScrollHelpDown => Overlay::Help(scroll.saturating_add(3)),
-                Action::ScrollHelpUp => Overlay::Help(scroll.saturating_sub(3)),
-                _ => Overlay::None,
-            };
+            let scrolled = help_scrolled(*scroll, action == Action::ScrollHelpDown, action == Action::ScrollHelpUp);
+            app.ui.overlay = scrolled.map_or(Overlay::None, Overlay::Help);
             return Vec::new();
         }
         Overlay::ConfirmQuit => {

@@ -59,17 +59,4 @@ pub enum MemberEffect {
     Quit,
 }
 
-impl crate::tui::keymap::TypedAction for MemberAction {
-    fn resize() -> Self {
-        MemberAction::Resize
-    }
-    fn paste(text: String) -> Self {
-        MemberAction::Paste(text)
-    }
-    fn type_line(request: tui_input::InputRequest) -> Self {
-        MemberAction::TypeLine(request)
-    }
-    fn type_area(input: ratatui_textarea::Input) -> Self {
-        MemberAction::TypeArea(input)
-    }
-}
+crate::tui::keymap::typed_action!(MemberAction);

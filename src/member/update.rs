@@ -9,32 +9,26 @@ use super::forms::{self, edit_form, edit_prep, edit_questions, toggle_vision};
 use super::queries::{self, clamp};
 use super::state::{MemberApp, Overlay, Screen, StatusKind};
 use crate::member::strings as s;
+use crate::tui::keymap::help_scrolled;
+use crate::tui::status::{SaveWords, after_save};
 
 /// Apply one action. Returns the effects for the runtime, in order.
 pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<E> {
     match action {
         A::Tick | A::Resize => return Vec::new(),
-        A::Saved => {
-            if app.ui.unsaved {
-                app.ui.unsaved = false;
-                app.info(s::SAVED_AGAIN);
-            }
-            return Vec::new();
-        }
-        A::SaveFailed(msg) => {
-            app.ui.unsaved = true;
-            app.set_status(StatusKind::Error, s::save_failed(&msg));
+        A::Saved | A::SaveFailed(_) => {
+            let failure = if let A::SaveFailed(msg) = &action { Some(msg.as_str()) } else { None };
+            app.ui.status =
+                after_save(&mut app.ui.unsaved, failure, SaveWords { again: s::SAVED_AGAIN, failed: s::save_failed })
+                    .or(app.ui.status.take());
             return Vec::new();
         }
         _ => {}
     }
     match &app.ui.overlay {
         Overlay::Help(scroll) => {
-            app.ui.overlay = match action {
-                A::ScrollHelpDown => Overlay::Help(scroll.saturating_add(3)),
-                A::ScrollHelpUp => Overlay::Help(scroll.saturating_sub(3)),
-                _ => Overlay::None,
-            };
+            let scrolled = help_scrolled(*scroll, action == A::ScrollHelpDown, action == A::ScrollHelpUp);
+            app.ui.overlay = scrolled.map_or(Overlay::None, Overlay::Help);
             return Vec::new();
         }
         Overlay::ConfirmQuit => {

@@ -127,6 +127,28 @@ pub trait TypedAction: Clone {
     fn type_area(input: ratatui_textarea::Input) -> Self;
 }
 
+/// `typed_action!(Action)`: the [`TypedAction`] of a program's action type, whose variants
+/// `Resize`, `Paste(String)`, `TypeLine(InputRequest)` and `TypeArea(Input)` carry them.
+macro_rules! typed_action {
+    ($t:ident) => {
+        impl $crate::tui::keymap::TypedAction for $t {
+            fn resize() -> Self {
+                $t::Resize
+            }
+            fn paste(text: String) -> Self {
+                $t::Paste(text)
+            }
+            fn type_line(request: tui_input::InputRequest) -> Self {
+                $t::TypeLine(request)
+            }
+            fn type_area(input: ratatui_textarea::Input) -> Self {
+                $t::TypeArea(input)
+            }
+        }
+    };
+}
+pub(crate) use typed_action;
+
 /// The action of the first binding that `k` matches, trying `scopes` in order.
 pub fn find<'t, S: PartialEq, A>(table: &'t [Binding<S, A>], scopes: &[Scope<S>], k: &KeyEvent) -> Option<&'t A> {
     scopes.iter().find_map(|scope| {
@@ -151,6 +173,16 @@ pub fn lookup<S: PartialEq, A: TypedAction>(table: &[Binding<S, A>], scopes: &[S
                 _ => None,
             }
         }
+        _ => None,
+    }
+}
+
+/// The help overlay's scroll after a key: three rows down or up, or `None` (closed) for
+/// any other key.
+pub fn help_scrolled(scroll: u16, down: bool, up: bool) -> Option<u16> {
+    match (down, up) {
+        (true, _) => Some(scroll.saturating_add(3)),
+        (_, true) => Some(scroll.saturating_sub(3)),
         _ => None,
     }
 }

@@ -36,3 +36,23 @@ impl StatusLine {
 pub fn notice<'a>(text: &str, style: Style, width: usize) -> Line<'a> {
     Line::from(span(fit(&format!(" {text}"), width), style))
 }
+
+/// The program's words for a save reported back.
+pub struct SaveWords {
+    /// After a failure, that all is on disk again.
+    pub again: &'static str,
+    /// What failed, and that the change is kept.
+    pub failed: fn(&str) -> String,
+}
+
+/// What the status line says once a save reports back, if anything: `unsaved` remembers
+/// whether the last save failed.
+pub fn after_save(unsaved: &mut bool, failure: Option<&str>, words: SaveWords) -> Option<StatusLine> {
+    match failure {
+        None => std::mem::take(unsaved).then(|| StatusLine { kind: StatusKind::Info, text: words.again.to_string() }),
+        Some(msg) => {
+            *unsaved = true;
+            Some(StatusLine { kind: StatusKind::Error, text: (words.failed)(msg) })
+        }
+    }
+}
