@@ -63,6 +63,9 @@ pub enum Command {
         /// Start sharing this group folder through this git remote (facilitator)
         #[arg(long, value_name = "URL")]
         remote: Option<String>,
+        /// Sync quietly while `hotseat meeting` and `hotseat me` run, on this machine: on or off
+        #[arg(long, value_name = "on|off", value_parser = ["on", "off"])]
+        auto: Option<String>,
     },
     /// Join a shared group as a member: clone it into the data folder
     Join {

@@ -13,6 +13,9 @@ use crate::store::Store;
 use crate::store::remember;
 use crate::tui::run::{self as runtime, Ended};
 
+/// How long quitting the member's view may wait for its last sync.
+const QUIT_SYNC_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// The member ids of the group, for messages.
 pub fn member_ids(g: &Group) -> String {
     if g.members.is_empty() {
@@ -55,8 +58,13 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
         say_part!("{}", summary::summary(&app, now));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut program = MemberView::new(app, store);
-    Ok(match runtime::run(&mut program)? {
+    let auto = crate::sync::auto::Auto::new(store.root(), Some(me.clone()));
+    let mut program = MemberView::new(app, store).with_auto_sync(auto);
+    let ended = runtime::run(&mut program)?;
+    if let Some(auto) = program.into_auto_sync() {
+        crate::sync::command::last_round(store.root(), auto, Some(me), QUIT_SYNC_LIMIT);
+    }
+    Ok(match ended {
         Ended::Quit => ExitCode::SUCCESS,
         Ended::Signal(sig) => ExitCode::from((128 + sig) as u8),
     })

@@ -84,7 +84,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Partners(args)) => hot_team::partners(&store(flag)?, args),
         Some(Command::Export { command }) => exchange::export(&store(flag)?, command),
         Some(Command::Import { command }) => exchange::import(&store(flag)?, command),
-        Some(Command::Sync { remote }) => {
+        Some(Command::Sync { auto: Some(on), .. }) => crate::sync::command::set_auto(&data_dir(flag)?, on == "on"),
+        Some(Command::Sync { remote, auto: None }) => {
             let dir = data_dir(flag)?;
             let member = crate::store::remember::recall(&dir).ok().flatten();
             crate::sync::command::sync(&dir, remote.as_deref(), member, crate::tui::run::now())

@@ -15,6 +15,7 @@ use crate::store::private::Private;
 use crate::store::snapshot::ReportsJob;
 use crate::store::snapshot::{Context, Strictness};
 use crate::store::{Store, StoreError, fsio};
+use crate::sync;
 use crate::tui::error_screen::ErrorScreen;
 use crate::tui::run::{self as runtime, Ended};
 
@@ -32,10 +33,18 @@ pub fn take(store: &Store) -> Result<(Option<Lock>, Option<String>)> {
         Acquired::Mine(l) => {
             fsio::clean_temp(store.root());
             fsio::clean_temp(&store.layout.meetings_dir());
-            Ok((Some(l), None))
+            // Across machines: the facilitator lease of a shared folder, as last synced.
+            let elsewhere = sync::auto::held_elsewhere(store.root(), runtime::now());
+            Ok((Some(l), elsewhere.map(|lease| strings::lease_elsewhere(&sync::strings::lease(&lease)))))
         }
         Acquired::Held(holder) => Ok((None, Some(strings::held_by(holder.as_ref())))),
     }
+}
+
+/// Syncing in the background while the program runs, when the folder is shared.
+fn auto_sync(store: &Store) -> Option<sync::auto::Auto> {
+    let member = crate::store::remember::recall(store.root()).ok().flatten();
+    sync::auto::Auto::new(store.root(), member)
 }
 
 /// A file that cannot be read stops a full-screen command: in a terminal the reason is
@@ -85,6 +94,7 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
     app.ui.color = color();
     if let Some(h) = held {
         app.ui.read_only = true;
+        app.ui.held_by = Some(h.clone());
         banners.push(h);
     }
     let junk = debris(store.root());
@@ -152,15 +162,27 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
     let kept = private_folder(store, &mut app);
-    let mut program = Facilitator::new(app, store).with_private(kept);
+    let mut program = Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store));
     if let Some(job) = job {
         program = program.with_reports_job(job);
     }
     if program.dispatch(Action::Start, runtime::now()) {
         return Ok(ExitCode::SUCCESS);
     }
-    Ok(exit(runtime::run(&mut program)?))
+    run_facilitator(program)
 }
+
+/// Run the facilitator's program, then let a sync it started finish.
+fn run_facilitator(mut program: Facilitator) -> Result<ExitCode> {
+    let ended = runtime::run(&mut program)?;
+    if let Some(auto) = program.into_auto_sync() {
+        sync::command::finish_round(auto, QUIT_SYNC_LIMIT);
+    }
+    Ok(exit(ended))
+}
+
+/// How long quitting may wait for a sync under way.
+const QUIT_SYNC_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
@@ -169,5 +191,5 @@ pub fn home(store: &Store) -> Result<ExitCode> {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
     let kept = private_folder(store, &mut app);
-    Ok(exit(runtime::run(&mut Facilitator::new(app, store).with_private(kept))?))
+    run_facilitator(Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store)))
 }

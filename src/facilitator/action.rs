@@ -87,6 +87,8 @@ pub enum News {
     MeetingChanged(Meeting),
     /// The group file as someone else changed it, found when saving.
     GroupChanged(Group),
+    /// A sync round in the background finished.
+    Synced(crate::sync::auto::Report),
 }
 
 impl PartialEq for News {

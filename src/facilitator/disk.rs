@@ -41,10 +41,36 @@ pub fn merge(app: &mut App, news: News, _now: DateTime<FixedOffset>) -> Vec<Effe
             app.set_status(StatusKind::Warning, msg);
             return vec![Effect::SaveMeeting];
         }
+        News::Synced(report) => synced(app, report),
         News::GroupChanged(theirs) => {
             app.ctx.group = merge::merge_group(&app.ctx.group, &theirs);
             return vec![Effect::SaveGroup];
         }
     }
     Vec::new()
+}
+
+/// A background sync round: the header's state, another machine that took the lease
+/// (this one follows from now on), incoming changes their authors may not write.
+fn synced(app: &mut App, report: crate::sync::auto::Report) {
+    app.ui.sync = Some(report.status);
+    let mut lines = Vec::new();
+    if let Some(lease) = report.lost_lease {
+        app.ui.read_only = true;
+        let why = s::lease_elsewhere(&crate::sync::strings::lease(&lease));
+        app.ui.held_by = Some(why.clone());
+        lines.push(why);
+    }
+    if let Ok(outcome) = &report.result
+        && let Some(first) = outcome.flags.first()
+    {
+        lines.push(s::incoming_flags(&crate::sync::strings::flag(first), outcome.flags.len()));
+    }
+    if !lines.is_empty() {
+        let line = lines.join(" · ");
+        app.ui.banner = Some(match app.ui.banner.take() {
+            Some(b) => format!("{b} · {line}"),
+            None => line,
+        });
+    }
 }

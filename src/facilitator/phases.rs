@@ -21,7 +21,7 @@ pub fn start_or_resume(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect>
         return Vec::new();
     }
     if app.ui.read_only && app.ctx.open_meeting.is_none() {
-        app.set_status(StatusKind::Warning, s::READ_ONLY);
+        app.refuse_read_only();
         return Vec::new();
     }
     if let Some(m) = app.ctx.open_meeting.take() {

@@ -18,7 +18,8 @@ use crate::store::private::Private;
 use crate::store::snapshot::{Context, ReportsJob, Strictness};
 use crate::store::stamp::Stamp;
 use crate::store::{Store, StoreError};
-use crate::tui::run::{self, Outcome, Program};
+use crate::sync::auto::{Auto, Round};
+use crate::tui::run::{self, Outcome, Program, Waker};
 
 /// The program, owning its app (`Facilitator<App>`) or borrowing one driven by hand
 /// (`Facilitator<&mut App>`, for tests and benches).
@@ -33,11 +34,26 @@ pub struct Facilitator<'a, A: BorrowMut<App> = App> {
     members_seen: Option<Stamp>,
     /// The facilitator's own folder for private notes, and the notes as last written.
     private: Option<(Private, Vec<PrivateNote>)>,
+    /// Syncing in the background, when the folder is shared; the loop's waker for it.
+    auto: Option<Auto>,
+    waker: Option<Waker>,
+    /// The meeting closed and the round that sends it has been started.
+    closed_sent: bool,
 }
 
 impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
     pub fn new(app: A, store: &'a Store) -> Facilitator<'a, A> {
-        let mut f = Facilitator { app, store, job: None, seen: None, members_seen: None, private: None };
+        let mut f = Facilitator {
+            app,
+            store,
+            job: None,
+            seen: None,
+            members_seen: None,
+            private: None,
+            auto: None,
+            waker: None,
+            closed_sent: false,
+        };
         if f.app().ui.read_only {
             f.seen = Some(f.meeting_stamp());
         }
@@ -50,6 +66,25 @@ impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
             self.app().meeting.as_ref().or(self.app().ctx.open_meeting.as_ref()).map(|m| m.private_notes.clone());
         self.private = private.map(|p| (p, notes.unwrap_or_default()));
         self
+    }
+
+    /// Sync in the background: when it opens (after the first frame), every few minutes,
+    /// and when the meeting closes.
+    pub fn with_auto_sync(mut self, auto: Option<Auto>) -> Self {
+        self.auto = auto;
+        self
+    }
+
+    /// The background rounds, handed back when the program ends.
+    pub fn into_auto_sync(self) -> Option<Auto> {
+        self.auto
+    }
+
+    /// Start a background round if none is running: the lease is kept unless read-only.
+    fn start_round(&mut self) {
+        let (Some(auto), Some(waker)) = (self.auto.as_mut(), self.waker.clone()) else { return };
+        let round = if self.app.borrow().ui.read_only { Round::Sync } else { Round::Facilitator };
+        auto.start(round, run::now(), move || waker.wake());
     }
 
     /// Read the members' reports after the first frame instead of before.
@@ -171,7 +206,15 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
     fn perform(&mut self, effect: Effect, _now: DateTime<FixedOffset>) -> Outcome<Action> {
         match effect {
             Effect::SaveMeeting | Effect::SaveGroup if self.app().ui.read_only => Outcome::Then(Vec::new()),
-            Effect::SaveMeeting => Outcome::Then(self.save_meeting()),
+            Effect::SaveMeeting => {
+                let done = self.save_meeting();
+                let closed = self.app().meeting.as_ref().is_some_and(|m| !m.is_open());
+                if closed && !self.closed_sent && done == [Action::Saved] {
+                    self.closed_sent = true;
+                    self.start_round();
+                }
+                Outcome::Then(done)
+            }
             Effect::SaveGroup => Outcome::Then(self.save_group()),
             Effect::Bell => Outcome::Bell,
             Effect::Quit => Outcome::Quit,
@@ -179,6 +222,9 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
     }
 
     fn settle(&mut self) -> Vec<Action> {
+        if self.auto.as_ref().is_some_and(Auto::due) {
+            self.start_round();
+        }
         match self.job.take() {
             Some(job) => vec![Action::FromDisk(Box::new(News::ReportsLoaded(job.run(self.store))))],
             None => Vec::new(),
@@ -186,8 +232,16 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
     }
 
     fn poll(&mut self, _now: DateTime<FixedOffset>) -> Vec<Action> {
+        let synced = self.auto.as_mut().and_then(Auto::finished).map(News::Synced);
+        if self.auto.as_ref().is_some_and(Auto::due) {
+            self.start_round();
+        }
         let news = if self.app().ui.read_only { self.follow() } else { self.members() };
-        news.map(|n| Action::FromDisk(Box::new(n))).into_iter().chain([Action::Tick]).collect()
+        synced.into_iter().chain(news).map(|n| Action::FromDisk(Box::new(n))).chain([Action::Tick]).collect()
+    }
+
+    fn attach(&mut self, waker: Waker) {
+        self.waker = Some(waker);
     }
 
     fn shutdown(&self) -> Action {

@@ -107,6 +107,10 @@ pub struct Ui {
     pub saving: bool,
     /// Opened read-only (another facilitator holds the group).
     pub read_only: bool,
+    /// Who holds the group, when read-only: said when a change is refused.
+    pub held_by: Option<String>,
+    /// How sharing the folder stands, when it is shared (the header says it).
+    pub sync: Option<crate::sync::SyncStatus>,
 }
 
 impl Default for Ui {
@@ -121,6 +125,8 @@ impl Default for Ui {
             unsaved: false,
             saving: false,
             read_only: false,
+            held_by: None,
+            sync: None,
         }
     }
 }
@@ -154,6 +160,15 @@ impl App {
 
     pub fn info(&mut self, text: impl Into<String>) {
         self.set_status(StatusKind::Info, text);
+    }
+
+    /// A change refused because this session only follows: say who holds the group.
+    pub fn refuse_read_only(&mut self) {
+        let why = match &self.ui.held_by {
+            Some(who) => super::strings::refused_read_only(who),
+            None => super::strings::READ_ONLY.to_string(),
+        };
+        self.set_status(StatusKind::Warning, why);
     }
 
     pub fn is_editing(&self) -> bool {

@@ -341,3 +341,12 @@ pub fn notes_in_memory(why: &str) -> String {
 pub fn notes_not_moved(why: &str) -> String {
     format!("Private notes could not be moved out of the group folder: {why}")
 }
+pub fn lease_elsewhere(lease: &str) -> String {
+    format!("READ-ONLY: {lease}; `hotseat meeting --take-over` hands it to this machine")
+}
+pub fn incoming_flags(first: &str, n: usize) -> String {
+    if n == 1 { first.to_string() } else { format!("{first} (and {} more; run `hotseat sync`)", n - 1) }
+}
+pub fn refused_read_only(why: &str) -> String {
+    format!("Read-only, not changed · {why}")
+}

@@ -90,7 +90,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::Start => phases::start_or_resume(app, now),
         _ if !app.in_meeting() => home(app, action, now),
         _ if app.ui.read_only && mutates(&action) => {
-            app.set_status(StatusKind::Warning, s::READ_ONLY);
+            app.refuse_read_only();
             Vec::new()
         }
         Action::Advance => phases::next(app, now),

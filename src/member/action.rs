@@ -46,6 +46,8 @@ pub enum MemberAction {
     Resize,
     Saved,
     SaveFailed(String),
+    /// A sync round in the background finished.
+    Synced(Box<crate::sync::auto::Report>),
 }
 
 /// Every write the member's view makes goes to the member's own folder.

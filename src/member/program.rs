@@ -12,18 +12,41 @@ use super::action::{MemberAction, MemberEffect};
 use super::state::MemberApp;
 use super::{keymap, ui, update};
 use crate::store::Store;
-use crate::tui::run::{self, Outcome, Program};
+use crate::sync::auto::{Auto, Round};
+use crate::tui::run::{self, Outcome, Program, Waker};
 
 /// The program, owning its app (`MemberView<MemberApp>`) or borrowing one driven by
 /// hand (`MemberView<&mut MemberApp>`, for tests).
 pub struct MemberView<'a, A: BorrowMut<MemberApp> = MemberApp> {
     pub app: A,
     store: &'a Store,
+    /// Syncing in the background, when the folder is shared; the loop's waker for it.
+    auto: Option<Auto>,
+    waker: Option<Waker>,
 }
 
 impl<'a, A: BorrowMut<MemberApp>> MemberView<'a, A> {
     pub fn new(app: A, store: &'a Store) -> MemberView<'a, A> {
-        MemberView { app, store }
+        MemberView { app, store, auto: None, waker: None }
+    }
+
+    /// Sync in the background: when the view opens (after the first frame) and every few
+    /// minutes. (The last round, on quit, is the command's.)
+    pub fn with_auto_sync(mut self, auto: Option<Auto>) -> Self {
+        self.auto = auto;
+        self
+    }
+
+    /// The background rounds, handed back when the view closes.
+    pub fn into_auto_sync(self) -> Option<Auto> {
+        self.auto
+    }
+
+    fn start_round(&mut self) {
+        let (Some(auto), Some(waker)) = (self.auto.as_mut(), self.waker.clone()) else { return };
+        if auto.due() {
+            auto.start(Round::Sync, run::now(), move || waker.wake());
+        }
     }
 
     fn app(&self) -> &MemberApp {
@@ -85,11 +108,18 @@ impl<A: BorrowMut<MemberApp>> Program for MemberView<'_, A> {
     }
 
     fn settle(&mut self) -> Vec<MemberAction> {
+        self.start_round();
         Vec::new()
     }
 
     fn poll(&mut self, _now: DateTime<FixedOffset>) -> Vec<MemberAction> {
-        vec![MemberAction::Tick]
+        let synced = self.auto.as_mut().and_then(Auto::finished);
+        self.start_round();
+        synced.map(|r| MemberAction::Synced(Box::new(r))).into_iter().chain([MemberAction::Tick]).collect()
+    }
+
+    fn attach(&mut self, waker: Waker) {
+        self.waker = Some(waker);
     }
 
     fn shutdown(&self) -> MemberAction {

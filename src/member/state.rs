@@ -144,6 +144,8 @@ pub struct MemberUi {
     pub color: bool,
     /// The last save failed; the change is kept in memory.
     pub unsaved: bool,
+    /// How sharing the folder stands, when it is shared (the header says it).
+    pub sync: Option<crate::sync::SyncStatus>,
 }
 
 impl Default for MemberUi {
@@ -156,6 +158,7 @@ impl Default for MemberUi {
             banner: None,
             color: true,
             unsaved: false,
+            sync: None,
         }
     }
 }

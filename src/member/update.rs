@@ -16,6 +16,10 @@ use crate::tui::status::{SaveWords, after_save};
 pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<E> {
     match action {
         A::Tick | A::Resize => return Vec::new(),
+        A::Synced(report) => {
+            app.ui.sync = Some(report.status);
+            return Vec::new();
+        }
         A::Saved | A::SaveFailed(_) => {
             let failure = if let A::SaveFailed(msg) = &action { Some(msg.as_str()) } else { None };
             app.ui.status =

@@ -75,3 +75,39 @@ pub fn print(o: &Outcome) {
         say(&strings::flag(f));
     }
 }
+
+/// The last round of a program that quits: what is still running first, then one that
+/// sends what was done, within `limit`; its one line printed (a failure too: the changes
+/// wait, committed, for the next sync).
+pub fn last_round(dir: &Path, mut auto: super::auto::Auto, member: Option<String>, limit: Duration) {
+    auto.wait(limit);
+    say(strings::SYNCING);
+    let mut opts = options(crate::tui::run::now(), member);
+    opts.timeout = opts.timeout.min(limit);
+    let report = super::auto::run_round(dir, &opts, super::auto::Round::Sync);
+    match report.result {
+        Ok(outcome) => print(&outcome),
+        Err(e) => say(&strings::not_synced(&e)),
+    }
+}
+
+/// A program quits while a round is under way (the facilitator's, sending a closed
+/// meeting): let it finish, within `limit`, and print its line.
+pub fn finish_round(mut auto: super::auto::Auto, limit: Duration) {
+    if !auto.running() {
+        return;
+    }
+    say(strings::SYNCING);
+    match auto.wait(limit).map(|r| r.result) {
+        Some(Ok(outcome)) => print(&outcome),
+        Some(Err(e)) => say(&strings::not_synced(&e)),
+        None => say(strings::SYNC_LEFT_RUNNING),
+    }
+}
+
+/// `hotseat sync --auto on|off`: sync while the programs run, on this machine, or not.
+pub fn set_auto(dir: &Path, on: bool) -> anyhow::Result<ExitCode> {
+    super::auto::set_enabled(dir, on)?;
+    say(if on { strings::AUTO_ON } else { strings::AUTO_OFF });
+    Ok(ExitCode::SUCCESS)
+}

@@ -103,6 +103,24 @@ pub fn release(root: &Path, opts: &Options) -> Result<(), SyncError> {
     write_and_push(root, opts, &lease, strings::LEASE_RELEASED, true).map(|_| ())
 }
 
+/// Sync, then keep the lease for this machine while a program runs: take it when it is
+/// free, renew it when less than half its time is left, leave it when another machine
+/// holds it. What the sync did, and `Err(lease)` naming the other holder.
+pub fn sync_and_keep(root: &Path, opts: &Options) -> Result<(super::Outcome, Result<(), Lease>), SyncError> {
+    let outcome = run::sync(root, opts)?;
+    let repo = Repo::open(root, Instant::now() + opts.timeout)?;
+    match state(&repo, opts.now) {
+        LeaseState::Held(l) => return Ok((outcome, Err(l))),
+        LeaseState::Mine(l) if l.expires - opts.now > Duration::hours(HOURS / 2) => return Ok((outcome, Ok(()))),
+        _ => {}
+    }
+    match write_and_push(root, opts, &fresh(&repo, opts.now), strings::LEASE_TAKEN, false) {
+        Ok(()) => Ok((outcome, Ok(()))),
+        Err(SyncError::LeaseHeld(l)) => Ok((outcome, Err(l))),
+        Err(e) => Err(e),
+    }
+}
+
 fn claim(root: &Path, opts: &Options, over: bool) -> Result<Lease, SyncError> {
     run::sync(root, opts)?;
     let repo = Repo::open(root, Instant::now() + opts.timeout)?;

@@ -10,6 +10,7 @@
 //! (`hotseat join`, `hotseat me --member`). Both at once is fine (a facilitator who is a
 //! member). A machine that is neither only receives; its changes are named, not sent.
 
+pub mod auto;
 pub mod command;
 pub mod git;
 pub mod incoming;

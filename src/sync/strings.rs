@@ -205,3 +205,14 @@ pub fn status_label(s: &SyncStatus, now: DateTime<FixedOffset>) -> String {
         None => "not synced yet".into(),
     }
 }
+
+pub const SYNCING: &str = "Syncing with the group…";
+
+pub fn not_synced(e: &SyncError) -> String {
+    plain(&format!("Not synced: {}. Your changes are kept and go with the next sync.", error(e)))
+}
+pub const SYNC_LEFT_RUNNING: &str =
+    "The sync did not finish in time; the changes are committed here and go with the next `hotseat sync`.";
+pub const AUTO_ON: &str = "hotseat meeting and hotseat me now sync quietly on this machine while they run.";
+pub const AUTO_OFF: &str =
+    "hotseat meeting and hotseat me no longer sync on this machine; run `hotseat sync` when you want to.";

@@ -23,6 +23,18 @@ pub enum Msg {
     Event(Event),
     Signal(i32),
     InputClosed,
+    /// Work on another thread finished: look at what it left (`Program::poll`).
+    Wake,
+}
+
+/// Lets work on another thread (a background sync) wake the loop when it is done.
+#[derive(Clone)]
+pub struct Waker(Sender<Msg>);
+
+impl Waker {
+    pub fn wake(&self) {
+        let _ = self.0.send(Msg::Wake);
+    }
 }
 
 /// How a session ended.
@@ -71,6 +83,8 @@ pub trait Program {
     fn clock_key(&self, now: DateTime<FixedOffset>) -> (i64, i64, i64);
     /// Milliseconds the loop may sleep before the screen changes by itself.
     fn next_change_ms(&self, now: DateTime<FixedOffset>) -> u64;
+    /// Given once, before the first frame, for work the program starts on other threads.
+    fn attach(&mut self, _waker: Waker) {}
 }
 
 pub fn now() -> DateTime<FixedOffset> {
@@ -187,6 +201,7 @@ fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
 pub fn run<P: Program + ?Sized>(program: &mut P) -> std::io::Result<Ended> {
     let (tx, rx) = mpsc::channel();
     spawn_signals(tx.clone())?;
+    program.attach(Waker(tx.clone()));
     let mut term = terminal::enter()?;
     let _guard = terminal::Guard;
     spawn_input(tx);
@@ -227,7 +242,7 @@ fn event_loop<P: Program + ?Sized>(program: &mut P, term: &mut Term, rx: &Receiv
                 }
                 on_event(program, &ev, t, Some(term))?
             }
-            Err(RecvTimeoutError::Timeout) => on_clock(program, t, Some(term))?,
+            Err(RecvTimeoutError::Timeout) | Ok(Msg::Wake) => on_clock(program, t, Some(term))?,
             Ok(Msg::Signal(sig)) => {
                 let last = program.shutdown();
                 dispatch(program, vec![last], t, None)?;

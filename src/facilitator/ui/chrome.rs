@@ -56,6 +56,10 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffse
     if app.ui.read_only {
         title.push_str(ui::READ_ONLY_TAG);
     }
+    if let Some(sync) = &app.ui.sync {
+        title.push_str(" · ");
+        title.push_str(&crate::sync::strings::status_label(sync, now));
+    }
     let left_w = (area.width as usize).saturating_sub(right_w + 1);
     let left = fit(&title, left_w);
     let pad = (area.width as usize).saturating_sub(left.width() + right_w);

@@ -47,7 +47,12 @@ pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
 fn draw_header(app: &MemberApp, frame: &mut Frame, area: Rect, now: DateTime<FixedOffset>, theme: Theme) {
     let right = format!("{} {} ", now.format("%a %-d %b"), format::hhmm(now));
     let left_w = (area.width as usize).saturating_sub(right.width() + 1);
-    let left = fit(&s::header(&app.group.name, app.my_name()), left_w);
+    let mut title = s::header(&app.group.name, app.my_name());
+    if let Some(sync) = &app.ui.sync {
+        title.push_str(" · ");
+        title.push_str(&crate::sync::strings::status_label(sync, now));
+    }
+    let left = fit(&title, left_w);
     let pad = (area.width as usize).saturating_sub(left.width() + right.width());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
