@@ -1,13 +1,13 @@
 //! Sharing a group through git: a bare repository in a temp folder as the remote, the
 //! facilitator's and members' machines as clones, everything offline.
 
-mod sync_support;
+mod support;
 
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
-use sync_support::*;
+use support::sync::*;
 
 const MEETING: &str = "2030-01-01";
 

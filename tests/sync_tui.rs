@@ -3,12 +3,11 @@
 //! member whose remote is out of reach keeps working and is told on quitting.
 
 mod support;
-mod sync_support;
 
 use std::time::Duration;
 
 use support::pty::Pty;
-use sync_support::{Machine, Net, git};
+use support::sync::{Machine, Net, git};
 
 /// The environment a machine's programs run with (its own home and config folders).
 fn env_of(m: &Machine) -> Vec<(String, String)> {

@@ -1,11 +1,11 @@
 //! Shared data is untrusted: what anyone who can push writes reaches neither past the group
 //! folder nor into the terminal.
 
-mod sync_support;
+mod support;
 
 use std::os::unix::fs::symlink;
 
-use sync_support::*;
+use support::sync::*;
 
 /// Bytes that would drive a terminal: ESC, BEL, and CSI as a C1 character.
 fn assert_no_control(what: &str, bytes: &[u8]) {

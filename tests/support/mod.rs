@@ -14,6 +14,7 @@ pub mod files;
 pub mod keys;
 pub mod member;
 pub mod pty;
+pub mod sync;
 pub mod time;
 pub mod walk;
 

@@ -1,7 +1,6 @@
 //! Machines sharing one group through a bare repository in a temp folder, each with its
 //! own config folder (where the remembered member lives), git's user configuration
 //! isolated from the machine running the tests.
-#![allow(dead_code)]
 
 use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
