@@ -160,6 +160,23 @@ mod render {
     }
 }
 
+/// What `hotseat me --member ada` reads before its first frame.
+#[divan::bench(args = SIZES)]
+fn member_load(bencher: Bencher, size: &str) {
+    let dir = data(size);
+    bencher.bench_local(|| hotseat::member::load::load(&Store::new(dir), "ada", now()).expect("load"));
+}
+
+/// The member's steps screen (120×40 `TestBackend`), as `hotseat me` first draws it.
+#[divan::bench(args = SIZES)]
+fn member_render(bencher: Bencher, size: &str) {
+    let app = hotseat::member::load::load(&Store::new(data(size)), "ada", now()).expect("load");
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    bencher.bench_local(|| {
+        term.draw(|f| hotseat::member::ui::view(&app, f, now())).expect("draw");
+    });
+}
+
 /// `a`, type the step, Enter: the form, the new step, and the meeting saved (atomic write
 /// with fsync) into a scratch copy of the open meeting's file.
 #[divan::bench(args = SIZES, sample_count = 60, sample_size = 1)]
