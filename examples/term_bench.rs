@@ -30,11 +30,11 @@ mod pty;
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use pty::{Check, Pty, Usage, median, ms, spawn, usage};
+use pty::{Check, Pty, Usage, command, mark, median, ms, spawn, usage};
 
 #[derive(Parser)]
 #[command(about = "Measure every hotseat program against a bare ratatui floor under a pseudo-terminal")]
@@ -150,31 +150,6 @@ fn hotseat_argv(hotseat: &Path, args: &[&str], data: &str) -> Vec<String> {
     v.extend(args.iter().map(|s| s.to_string()));
     v.extend(["--data-dir".to_string(), data.to_string()]);
     v
-}
-
-/// Wall time and peak RSS (KB) of one run of a command, its output thrown away.
-fn command(argv: &[String]) -> io::Result<(f64, u64)> {
-    let t = Instant::now();
-    let child = Command::new(&argv[0])
-        .args(&argv[1..])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    let (mut status, mut ru) = (0, std::mem::MaybeUninit::<libc::rusage>::zeroed());
-    // SAFETY: waiting for our own child, with valid pointers.
-    let r = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, ru.as_mut_ptr()) };
-    let took = ms(t.elapsed());
-    if r < 0 || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
-        return Err(io::Error::other(format!("{} failed", argv[1..].join(" "))));
-    }
-    // SAFETY: wait4 filled it.
-    let ru = unsafe { ru.assume_init() };
-    Ok((took, ru.ru_maxrss as u64))
-}
-
-fn mark(ok: bool) -> &'static str {
-    if ok { "ok" } else { "OVER" }
 }
 
 fn run(a: &Args) -> io::Result<()> {

@@ -7,6 +7,7 @@
 use std::ffi::CString;
 use std::io;
 use std::os::fd::RawFd;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A test of what is on the emulated screen.
@@ -247,4 +248,29 @@ pub fn machine() -> String {
         .unwrap_or_default();
     let kernel = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();
     format!("{} core(s), {}, {os}, Linux {}", cores, model.unwrap_or("unknown CPU"), kernel.trim())
+}
+
+/// Wall time and peak RSS (KB) of one run of a command, its output thrown away.
+pub fn command(argv: &[String]) -> io::Result<(f64, u64)> {
+    let t = Instant::now();
+    let child = Command::new(&argv[0])
+        .args(&argv[1..])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let (mut status, mut ru) = (0, std::mem::MaybeUninit::<libc::rusage>::zeroed());
+    // SAFETY: waiting for our own child, with valid pointers.
+    let r = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, ru.as_mut_ptr()) };
+    let took = ms(t.elapsed());
+    if r < 0 || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        return Err(io::Error::other(format!("{} failed", argv[1..].join(" "))));
+    }
+    // SAFETY: wait4 filled it.
+    let ru = unsafe { ru.assume_init() };
+    Ok((took, ru.ru_maxrss as u64))
+}
+
+pub fn mark(ok: bool) -> &'static str {
+    if ok { "ok" } else { "OVER" }
 }
