@@ -29,6 +29,10 @@ use ratatui::backend::TestBackend;
 use tui_input::InputRequest;
 
 fn main() {
+    // The member's view keeps derived state in a cache: a scratch one, not the user's.
+    let cache = tempfile::tempdir().expect("scratch cache");
+    // SAFETY: before any thread is started.
+    unsafe { std::env::set_var("HOTSEAT_CACHE_DIR", cache.path()) };
     divan::main();
 }
 
@@ -160,7 +164,8 @@ mod render {
     }
 }
 
-/// What `hotseat me --member ada` reads before its first frame.
+/// What `hotseat me --member ada` reads before its first frame (the cache, made by the
+/// first sample, and the open meeting).
 #[divan::bench(args = SIZES)]
 fn member_load(bencher: Bencher, size: &str) {
     let dir = data(size);

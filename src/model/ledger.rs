@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::meeting::Meeting;
 use super::member_files::MemberProgress;
+use super::progress::ProgressEntry;
 use super::step::ActionStep;
 
 /// An ordered set of steps keyed by id.
@@ -70,6 +71,20 @@ impl Ledger {
         }
     }
 
+    /// [`Ledger::add_meeting`] for a meeting no longer needed: its steps are moved in,
+    /// not copied.
+    pub fn add_owned_meeting(&mut self, m: Meeting) {
+        let (upserts, reviews) = changes(m);
+        for s in upserts {
+            self.upsert(s);
+        }
+        for (step, entry) in reviews {
+            if let Some(s) = self.get_mut(&step) {
+                s.record(entry);
+            }
+        }
+    }
+
     /// Add one member's own progress reports. Reports on steps the member does not own
     /// are ignored: a member's folder speaks only for that member.
     pub fn add_member_progress(&mut self, member: &str, entries: &[MemberProgress]) {
@@ -93,6 +108,14 @@ impl Ledger {
     pub fn open(&self) -> impl Iterator<Item = &ActionStep> {
         self.steps.iter().filter(|s| s.is_open())
     }
+}
+
+/// What a meeting adds, in the order [`Ledger::add_meeting`] adds it: the steps to
+/// upsert (its snapshot of open steps, then its new steps), then the reports to record
+/// (its reviews, by step id).
+pub fn changes(m: Meeting) -> (impl Iterator<Item = ActionStep>, Vec<(String, ProgressEntry)>) {
+    let reviews = m.reviews.iter().map(|r| (r.step.clone(), m.review_entry(r))).collect();
+    (m.open_after.into_iter().flatten().chain(m.steps), reviews)
 }
 
 /// Replay whole meetings, oldest first.
