@@ -89,11 +89,9 @@ pub fn load(store: &Store, me: &str, now: DateTime<FixedOffset>) -> Result<Membe
 }
 
 /// Every step of the group as the meeting files record them (no member reports), to
-/// find a step's owner.
+/// find a step's owner. (One step: [`crate::store::history::find_step`].)
 pub fn group_steps(store: &Store) -> Result<Vec<crate::model::ActionStep>, StoreError> {
-    let mut meetings = Vec::new();
-    for id in store.meeting_ids()? {
-        meetings.push(store.load_meeting(&id)?);
-    }
-    Ok(ledger::replay(&meetings).into_steps())
+    let mut l = ledger::Ledger::default();
+    store.for_each_meeting(&store.meeting_ids()?, |m| l.add_owned_meeting(m))?;
+    Ok(l.into_steps())
 }

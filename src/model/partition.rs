@@ -127,3 +127,194 @@ impl MemberShare {
         self.steps.steps().iter().filter(|s| s.owner == self.me)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ledger::replay;
+    use crate::model::{PrivateNote, Progress, Review};
+    use chrono::{DateTime, Duration, FixedOffset, TimeZone};
+
+    fn t0() -> DateTime<FixedOffset> {
+        FixedOffset::east_opt(3600).unwrap().with_ymd_and_hms(2024, 1, 2, 19, 0, 0).unwrap()
+    }
+
+    fn meeting(n: i64) -> Meeting {
+        let at = t0() + Duration::weeks(n);
+        let mut m = Meeting::begin(at.date_naive().to_string(), at.date_naive(), at, 120, String::new(), Vec::new());
+        m.status = Status::Closed;
+        m
+    }
+
+    fn step(m: &Meeting, n: usize, owner: &str) -> ActionStep {
+        ActionStep {
+            id: format!("{}-{n}", m.id),
+            owner: owner.into(),
+            text: format!("step {n} of {}", m.id),
+            measurable_result: String::new(),
+            due: Some(m.date + Duration::days(7)),
+            goal: None,
+            meeting: m.id.clone(),
+            created_at: m.started_at,
+            history: Vec::new(),
+        }
+    }
+
+    /// What `hotseat me` showed before: every meeting replayed, filtered to `me`.
+    fn slow(meetings: &[Meeting], me: &str) -> Vec<ActionStep> {
+        replay(meetings).into_steps().into_iter().filter(|s| s.owner == me).collect()
+    }
+
+    /// The share folded as `member_share` folds it: again with watched ids when needed.
+    fn fast(meetings: &[Meeting], me: &str) -> MemberShare {
+        let fold = |watch| {
+            let mut share = MemberShare::new(me, watch);
+            meetings.iter().cloned().for_each(|m| share.add_meeting(m));
+            share
+        };
+        let first = fold(HashSet::new());
+        match first.needs_watch() {
+            Some(watch) => fold(watch),
+            None => first,
+        }
+    }
+
+    /// A pseudo-random history: steps of three members, reviews, snapshots of open
+    /// steps that sometimes disagree with what came before, and now and then a step
+    /// handed to another member.
+    fn history(seed: u64, n: i64) -> Vec<Meeting> {
+        let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut rnd = move |k: u64| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x % k
+        };
+        let who = ["ada", "ben", "cy"];
+        let mut open: Vec<ActionStep> = Vec::new();
+        let mut out = Vec::new();
+        for i in 0..n {
+            let mut m = meeting(i);
+            for s in &open {
+                if rnd(3) == 0 {
+                    continue;
+                }
+                let p = [Progress::Done, Progress::Partial, Progress::NotDone, Progress::Dropped][rnd(4) as usize];
+                m.reviews.push(Review { step: s.id.clone(), progress: p, note: String::new(), at: m.started_at });
+            }
+            for k in 1..=rnd(5) as usize {
+                m.steps.push(step(&m, k, who[rnd(3) as usize]));
+            }
+            m.private_notes.push(PrivateNote {
+                member: who[rnd(3) as usize].into(),
+                author: who[rnd(3) as usize].into(),
+                text: format!("note {i}"),
+                updated_at: m.started_at,
+            });
+            let l = replay(out.iter().chain(std::iter::once(&m)));
+            let mut after: Vec<ActionStep> = l.open().cloned().collect();
+            for s in after.iter_mut() {
+                match rnd(12) {
+                    0 => s.owner = who[rnd(3) as usize].into(),
+                    1 => s.text.push_str(" (reworded)"),
+                    _ => {}
+                }
+            }
+            if rnd(10) == 0 && !l.steps().is_empty() {
+                // A closed step comes back in a snapshot.
+                let back = l.steps()[rnd(l.steps().len() as u64) as usize].clone();
+                after.push(back);
+            }
+            open = after.clone();
+            m.open_after = Some(after);
+            m.next_meeting = (rnd(2) == 0).then(|| m.date + Duration::days(14));
+            if i == n - 1 && rnd(2) == 0 {
+                m.status = Status::Open;
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    #[test]
+    fn the_share_is_what_replaying_every_meeting_gives() {
+        let mut handed = 0;
+        for seed in 0..60 {
+            let meetings = history(seed, 30);
+            for me in ["ada", "ben", "cy"] {
+                let mut first = MemberShare::new(me, HashSet::new());
+                meetings.iter().cloned().for_each(|m| first.add_meeting(m));
+                handed += first.needs_watch().is_some() as usize;
+                let share = fast(&meetings, me);
+                let mine: Vec<ActionStep> = share.my_steps().cloned().collect();
+                assert_eq!(mine, slow(&meetings, me), "seed {seed}, {me}");
+                let notes: Vec<NoteRef> = meetings
+                    .iter()
+                    .flat_map(|m| {
+                        let id = m.id.clone();
+                        m.private_notes
+                            .iter()
+                            .filter(|n| n.member == me && n.author == me)
+                            .map(move |n| NoteRef { meeting: id.clone(), text: n.text.clone() })
+                    })
+                    .collect();
+                assert_eq!(share.notes, notes);
+                let last = meetings.iter().rev().find(|m| m.status == Status::Closed);
+                assert_eq!(share.last_closed.map(|l| l.date), last.map(|m| m.date));
+                assert_eq!(share.last_closed.and_then(|l| l.next_meeting), last.and_then(|m| m.next_meeting));
+            }
+        }
+        assert!(handed > 0, "some histories hand a step to another member");
+    }
+
+    #[test]
+    fn the_packed_ledger_is_the_ledger() {
+        use crate::model::MemberProgress;
+        for seed in 0..40 {
+            let meetings = history(seed, 30);
+            let mut slow = replay(&meetings);
+            let mut packed = crate::model::compact::CompactLedger::default();
+            meetings.iter().cloned().for_each(|m| packed.add_meeting(m));
+            // Members' own reports, on their steps and on others' (ignored).
+            let reports: Vec<MemberProgress> = slow
+                .steps()
+                .iter()
+                .step_by(3)
+                .map(|s| MemberProgress { step: s.id.clone(), progress: Progress::Done, note: "mine".into(), at: t0() })
+                .collect();
+            for me in ["ada", "ben", "nobody"] {
+                slow.add_member_progress(me, &reports);
+                packed.add_member_progress(me, &reports);
+            }
+            let packed: Vec<ActionStep> = packed.iter().collect();
+            assert_eq!(packed, slow.into_steps(), "seed {seed}");
+        }
+    }
+
+    #[test]
+    fn a_step_handed_over_from_another_member_keeps_its_history_and_place() {
+        let mut m1 = meeting(0);
+        m1.steps = vec![step(&m1, 1, "ben"), step(&m1, 2, "ada")];
+        let mut m2 = meeting(1);
+        m2.reviews.push(Review {
+            step: m1.steps[0].id.clone(),
+            progress: Progress::Partial,
+            note: "x".into(),
+            at: m2.started_at,
+        });
+        let mut handed = m1.steps[0].clone();
+        handed.owner = "ada".into();
+        m2.open_after = Some(vec![handed, m1.steps[1].clone()]);
+        let meetings = [m1, m2];
+        let first = {
+            let mut s = MemberShare::new("ada", HashSet::new());
+            meetings.iter().cloned().for_each(|m| s.add_meeting(m));
+            s
+        };
+        assert!(first.needs_watch().is_some(), "the first fold knows it missed the step");
+        let share = fast(&meetings, "ada");
+        let mine: Vec<ActionStep> = share.my_steps().cloned().collect();
+        assert_eq!(mine, slow(&meetings, "ada"));
+        assert_eq!(mine[0].history.len(), 1, "ben's history came with the step");
+    }
+}

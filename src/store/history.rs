@@ -16,9 +16,9 @@ use super::binary::{Reader, Writer};
 use super::cache::{Cache, Stamp};
 use super::{Store, StoreError};
 use crate::model::compact::CompactLedger;
-use crate::model::ledger::Ledger;
+use crate::model::ledger::{Ledger, changes};
 use crate::model::partition::{LastClosed, MemberShare, NoteRef};
-use crate::model::{Meeting, Status};
+use crate::model::{ActionStep, Meeting, Status};
 
 /// Changes whenever the layout of a member's cache file changes.
 const MAGIC: &[u8] = b"hotseat member share 1\n";
@@ -46,26 +46,46 @@ pub fn replay_compact(store: &Store, ids: &[String]) -> Result<CompactLedger, St
     Ok(l)
 }
 
+/// One step as [`ledger::replay`](crate::model::ledger::replay) of every meeting gives
+/// it (no member reports), following only that step.
+pub fn find_step(store: &Store, id: &str) -> Result<Option<ActionStep>, StoreError> {
+    let mut l = Ledger::default();
+    store.for_each_meeting(&store.meeting_ids()?, |m| {
+        let (upserts, reviews) = changes(m);
+        upserts.filter(|s| s.id == id).for_each(|s| l.upsert(s));
+        for (step, entry) in reviews.into_iter().filter(|(step, _)| step == id) {
+            if let Some(s) = l.get_mut(&step) {
+                s.record(entry);
+            }
+        }
+    })?;
+    Ok(l.get(id).cloned())
+}
+
 /// The meetings a cached share was folded from, with their stamps.
 type Covered = Vec<(String, Stamp)>;
 
-/// `me`'s share of the whole history: every meeting folded in, from the cache as far
-/// as it is still true.
+/// `me`'s share of the whole history: every meeting folded in, from the group's cache
+/// as far as it is still true.
 pub fn member_share(store: &Store, me: &str) -> Result<MemberShare, StoreError> {
+    member_share_in(store, me, Cache::for_group(store.root()).as_ref())
+}
+
+/// [`member_share`] with the cache in `cache` (or none).
+pub fn member_share_in(store: &Store, me: &str, cache: Option<&Cache>) -> Result<MemberShare, StoreError> {
     let ids = store.meeting_ids()?;
-    let cache = Cache::for_group(store.root());
-    let cached = cache.as_ref().and_then(|c| c.read(&file_name(me))).and_then(|b| decode(&b, me));
+    let cached = cache.and_then(|c| c.read(&file_name(me))).and_then(|b| decode(&b, me));
     let (mut covered, mut share) = match cached {
         Some((covered, share)) if still_true(store, &covered, &ids) => (covered, share),
         _ => (Vec::new(), MemberShare::new(me, HashSet::new())),
     };
-    fold_rest(store, &ids, &mut covered, &mut share, cache.as_ref())?;
+    fold_rest(store, &ids, &mut covered, &mut share, cache)?;
     // A step that passed to this member from another one: follow such steps from the
     // start. (Only a hand-edited file does this; the second fold cannot miss any.)
     if let Some(watch) = share.needs_watch() {
         covered.clear();
         share = MemberShare::new(me, watch);
-        fold_rest(store, &ids, &mut covered, &mut share, cache.as_ref())?;
+        fold_rest(store, &ids, &mut covered, &mut share, cache)?;
     }
     Ok(share)
 }
