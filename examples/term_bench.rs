@@ -172,6 +172,9 @@ fn run(a: &Args) -> io::Result<()> {
     let ten = copy_of(a.data.as_ref(), 10, scratch.path(), "ten")?;
     let one = copy_of(None, 1, scratch.path(), "one")?;
     let cache = scratch.path().join("cache");
+    // The copies are new files: a cache relies only on files changed over 2 s ago, as the
+    // meeting files of a real group are.
+    std::thread::sleep(Duration::from_millis(2100));
     // SAFETY: set before any thread is started; every child inherits it.
     unsafe { std::env::set_var("HOTSEAT_CACHE_DIR", &cache) };
 

@@ -4,34 +4,16 @@
 //! turned back into an [`ActionStep`] one at a time for output.
 
 use std::collections::hash_map::Entry;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use super::ledger::changes;
+use super::ledger::{Fnv, Fold};
 use super::meeting::Meeting;
 use super::member_files::MemberProgress;
 use super::partition::id_hash;
 use super::progress::{Progress, ProgressEntry, Reporter};
 use super::step::ActionStep;
-
-/// FNV-1a for the tables here: their keys are short ids, or hashes already, and
-/// SipHash's protection against chosen keys is not needed for the group's own files.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 =
-            bytes.iter().fold(self.0 ^ 0xcbf2_9ce4_8422_2325, |h, &b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3));
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 ^= v;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fnv>>;
 
@@ -86,6 +68,17 @@ struct Step {
     owner: u32,
     goal: u32,
     meeting: u32,
+}
+
+impl Fold for CompactLedger {
+    fn upsert_step(&mut self, s: ActionStep) {
+        self.upsert(s);
+    }
+    fn record_on(&mut self, step: &str, entry: ProgressEntry) {
+        if let Some(i) = self.position(step) {
+            self.record(i, entry);
+        }
+    }
 }
 
 /// Every step of the group, packed.
@@ -164,15 +157,7 @@ impl CompactLedger {
 
     /// [`Ledger::add_meeting`](super::ledger::Ledger::add_meeting).
     pub fn add_meeting(&mut self, m: Meeting) {
-        let (upserts, reviews) = changes(m);
-        for s in upserts {
-            self.upsert(s);
-        }
-        for (step, entry) in reviews {
-            if let Some(i) = self.position(&step) {
-                self.record(i, entry);
-            }
-        }
+        self.fold(m);
     }
 
     /// [`Ledger::add_member_progress`](super::ledger::Ledger::add_member_progress).

@@ -13,8 +13,9 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::ledger::{Ledger, changes};
+use super::ledger::{Fold, Ledger};
 use super::meeting::{Meeting, Status};
+use super::progress::ProgressEntry;
 use super::step::ActionStep;
 
 /// A stable 64-bit hash (FNV-1a): the same bytes give the same number in every build.
@@ -40,6 +41,15 @@ pub struct NoteRef {
 pub struct LastClosed {
     pub date: NaiveDate,
     pub next_meeting: Option<NaiveDate>,
+}
+
+impl Fold for MemberShare {
+    fn upsert_step(&mut self, s: ActionStep) {
+        self.upsert(s);
+    }
+    fn record_on(&mut self, step: &str, entry: ProgressEntry) {
+        self.steps.record_on(step, entry);
+    }
 }
 
 /// One member's steps (every step that ever named them as owner, with all it went
@@ -97,15 +107,7 @@ impl MemberShare {
                 .filter(|n| n.member == me && n.author == me)
                 .map(|n| NoteRef { meeting: m.id.clone(), text: n.text }),
         );
-        let (upserts, reviews) = changes(m);
-        for s in upserts {
-            self.upsert(s);
-        }
-        for (step, entry) in reviews {
-            if let Some(s) = self.steps.get_mut(&step) {
-                s.record(entry);
-            }
-        }
+        self.fold(m);
     }
 
     /// Steps that this share could not follow: fold again from the start with these

@@ -92,11 +92,12 @@ pub fn member_share_in(store: &Store, me: &str, cache: Option<&Cache>) -> Result
 
 /// The cached meetings are the first ones in the folder, each unchanged.
 fn still_true(store: &Store, covered: &Covered, ids: &[String]) -> bool {
+    let Ok(dir) = std::fs::File::open(store.layout.meetings_dir()) else { return false };
     covered.len() <= ids.len()
         && covered
             .iter()
             .zip(ids)
-            .all(|((id, stamp), now)| id == now && Stamp::of(&store.layout.meeting(id)).as_ref() == Some(stamp))
+            .all(|((id, stamp), now)| id == now && Stamp::in_dir(&dir, &format!("{id}.json")).as_ref() == Some(stamp))
 }
 
 /// Fold the meetings after `covered`; extend `covered` (and the cache) while they are
