@@ -30,11 +30,10 @@ mod pty;
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use pty::{Check, Pty, Usage, command, mark, median, ms, spawn, usage};
+use pty::{Check, Pty, Usage, build, command, last_row, mark, median, ms, row, spawn, usage};
 
 #[derive(Parser)]
 #[command(about = "Measure every hotseat program against a bare ratatui floor under a pseudo-terminal")]
@@ -67,6 +66,9 @@ struct Args {
     /// Measure this hotseat binary (e.g. one built from an older commit) instead of the release build
     #[arg(long)]
     hotseat: Option<PathBuf>,
+    /// Also measure this older binary, interleaved in the same run (first frames, commands)
+    #[arg(long)]
+    before: Option<PathBuf>,
 }
 
 fn main() {
@@ -94,14 +96,6 @@ impl Subject {
     }
 }
 
-fn row(s: &vt100::Screen, n: usize) -> String {
-    s.rows(0, s.size().1).nth(n).unwrap_or_default()
-}
-
-fn last_row(s: &vt100::Screen) -> String {
-    s.rows(0, s.size().1).last().unwrap_or_default()
-}
-
 /// The phase bar is near the top and the footer is the last row written (the meeting and
 /// the full-screen floor).
 fn meeting_ready(s: &vt100::Screen) -> bool {
@@ -118,20 +112,6 @@ fn me_ready(s: &vt100::Screen) -> bool {
 
 fn line_floor_ready(s: &vt100::Screen) -> bool {
     s.contents().contains("floor") && row(s, 2).starts_with('└')
-}
-
-fn build() -> io::Result<()> {
-    let Some(cargo) = std::env::var_os("CARGO") else { return Ok(()) };
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let ok = Command::new(cargo)
-        .args(["build", "--release", "--quiet", "--bin", "hotseat", "--example", "floor", "--manifest-path"])
-        .arg(manifest)
-        .status()?
-        .success();
-    if !ok {
-        return Err(io::Error::other("cargo build failed"));
-    }
-    Ok(())
 }
 
 /// A generated history copied into `scratch`, or the folder given.
@@ -194,7 +174,7 @@ fn run(a: &Args) -> io::Result<()> {
     let floor_argv =
         if full { vec![floor.display().to_string(), "--full".into()] } else { vec![floor.display().to_string()] };
     let me = ["me", "--member", a.member.as_str()];
-    let subjects = [
+    let mut subjects = vec![
         Subject {
             name: "floor",
             argv: floor_argv,
@@ -211,6 +191,17 @@ fn run(a: &Args) -> io::Result<()> {
         Subject { name: "me", argv: hotseat_argv(&hotseat, &me, &ten), ready: me_ready, quit: b"q" },
         Subject { name: "me, 1 year", argv: hotseat_argv(&hotseat, &me, &one), ready: me_ready, quit: b"q" },
     ];
+    if let Some(old) = &a.before {
+        let before: [(&'static str, Vec<&str>, &str, fn(&vt100::Screen) -> bool, &'static [u8]); 4] = [
+            ("meeting, before", vec!["meeting"], &ten, meeting_ready, b"qy"),
+            ("home, before", vec![], &ten, home_ready, b"q"),
+            ("me, before", me.to_vec(), &ten, me_ready, b"q"),
+            ("me, 1 year, before", me.to_vec(), &one, me_ready, b"q"),
+        ];
+        for (name, args, data, ready, quit) in before {
+            subjects.push(Subject { name, argv: hotseat_argv(old, &args, data), ready, quit });
+        }
+    }
 
     // 0. The member's view with no cache, then one start of each, not counted.
     let _ = std::fs::remove_dir_all(&cache);
@@ -304,14 +295,19 @@ fn run(a: &Args) -> io::Result<()> {
     ];
     let mut measured = Vec::new();
     for (label, args, budget) in &commands {
-        let argv = hotseat_argv(&hotseat, args, &ten);
-        let (mut times, mut peak) = (Vec::new(), 0);
+        // Each binary in turn, the older one (if any) interleaved.
+        let binaries: Vec<&PathBuf> = std::iter::once(&hotseat).chain(&a.before).collect();
+        let mut times = vec![Vec::new(); binaries.len()];
+        let mut peak = vec![0; binaries.len()];
         for _ in 0..a.runs.max(3) {
-            let (t, kb) = command(&argv)?;
-            times.push(t);
-            peak = peak.max(kb);
+            for (k, bin) in binaries.iter().enumerate() {
+                let (t, kb) = command(&hotseat_argv(bin, args, &ten))?;
+                times[k].push(t);
+                peak[k] = peak[k].max(kb);
+            }
         }
-        measured.push((label, median(&mut times), peak, budget));
+        let before = (binaries.len() > 1).then(|| (median(&mut times[1]), peak[1]));
+        measured.push((label, median(&mut times[0]), peak[0], budget, before));
     }
 
     // Report.
@@ -368,10 +364,17 @@ fn run(a: &Args) -> io::Result<()> {
         let what = format!("peak RSS, {}", subjects[i].name);
         println!("{what:<46} {mb:>8.1}MB {:>8.1}MB {:>9}  ≤ 32 MB  {}", rss[0] as f64 / 1024.0, "", mark(mb <= 32.0));
     }
-    for (label, t, kb, budget) in measured {
+    for (label, t, kb, budget, before) in measured {
         let mb = kb as f64 / 1024.0;
         println!("{:<46} {t:>8.1}ms {:>10} {:>9}  ≤ {budget} ms  {}", label, "–", "", mark(t <= *budget));
-        println!("{:<46} {mb:>8.1}MB {:>10} {:>9}  ≤ 32 MB  {}", format!("  peak RSS"), "–", "", mark(mb <= 32.0));
+        println!("{:<46} {mb:>8.1}MB {:>10} {:>9}  ≤ 32 MB  {}", "  peak RSS", "–", "", mark(mb <= 32.0));
+        if let Some((t, kb)) = before {
+            println!("{:<46} {t:>8.1}ms, {:.1} MB peak", "  before", kb as f64 / 1024.0);
+        }
+    }
+    for (i, s) in subjects.iter().enumerate().skip(5) {
+        let (f, r) = (ff[i], ff[i] / ff[0]);
+        println!("{:<46} {f:>8.1}ms {:>8.1}ms {r:>8.2}×", format!("first full frame, {} (median)", s.name), ff[0]);
     }
     if !running {
         println!("warning: the meeting's countdown was not running during the idle phase");

@@ -7,6 +7,7 @@
 use std::ffi::CString;
 use std::io;
 use std::os::fd::RawFd;
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -273,4 +274,27 @@ pub fn command(argv: &[String]) -> io::Result<(f64, u64)> {
 
 pub fn mark(ok: bool) -> &'static str {
     if ok { "ok" } else { "OVER" }
+}
+
+pub fn row(s: &vt100::Screen, n: usize) -> String {
+    s.rows(0, s.size().1).nth(n).unwrap_or_default()
+}
+
+pub fn last_row(s: &vt100::Screen) -> String {
+    s.rows(0, s.size().1).last().unwrap_or_default()
+}
+
+/// Build the release binary and the floor first, when run through cargo.
+pub fn build() -> io::Result<()> {
+    let Some(cargo) = std::env::var_os("CARGO") else { return Ok(()) };
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let ok = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--bin", "hotseat", "--example", "floor", "--manifest-path"])
+        .arg(manifest)
+        .status()?
+        .success();
+    if !ok {
+        return Err(io::Error::other("cargo build failed"));
+    }
+    Ok(())
 }
