@@ -192,15 +192,13 @@ fn run(a: &Args) -> io::Result<()> {
         Subject { name: "me, 1 year", argv: hotseat_argv(&hotseat, &me, &one), ready: me_ready, quit: b"q" },
     ];
     if let Some(old) = &a.before {
-        let before: [(&'static str, Vec<&str>, &str, fn(&vt100::Screen) -> bool, &'static [u8]); 4] = [
-            ("meeting, before", vec!["meeting"], &ten, meeting_ready, b"qy"),
-            ("home, before", vec![], &ten, home_ready, b"q"),
-            ("me, before", me.to_vec(), &ten, me_ready, b"q"),
-            ("me, 1 year, before", me.to_vec(), &one, me_ready, b"q"),
-        ];
-        for (name, args, data, ready, quit) in before {
-            subjects.push(Subject { name, argv: hotseat_argv(old, &args, data), ready, quit });
-        }
+        let argv = |args: &[&str], data: &str| hotseat_argv(old, args, data);
+        subjects.extend([
+            Subject { name: "meeting, before", argv: argv(&["meeting"], &ten), ready: meeting_ready, quit: b"qy" },
+            Subject { name: "home, before", argv: argv(&[], &ten), ready: home_ready, quit: b"q" },
+            Subject { name: "me, before", argv: argv(&me, &ten), ready: me_ready, quit: b"q" },
+            Subject { name: "me, 1 year, before", argv: argv(&me, &one), ready: me_ready, quit: b"q" },
+        ]);
     }
 
     // 0. The member's view with no cache, then one start of each, not counted.
