@@ -29,6 +29,10 @@ use ratatui::backend::TestBackend;
 use tui_input::InputRequest;
 
 fn main() {
+    // The member's view keeps derived state in a cache: a scratch one, not the user's.
+    let cache = tempfile::tempdir().expect("scratch cache");
+    // SAFETY: before any thread is started.
+    unsafe { std::env::set_var("HOTSEAT_CACHE_DIR", cache.path()) };
     divan::main();
 }
 
@@ -152,6 +156,24 @@ mod render {
     fn wrap_up(bencher: Bencher, size: &str) {
         draw(bencher, size, Some(Phase::WrapUp));
     }
+}
+
+/// What `hotseat me --member ada` reads before its first frame (the cache, made by the
+/// first sample, and the open meeting).
+#[divan::bench(args = SIZES)]
+fn member_load(bencher: Bencher, size: &str) {
+    let dir = data(size);
+    bencher.bench_local(|| hotseat::member::load::load(&Store::new(dir), "ada", now()).expect("load"));
+}
+
+/// The member's steps screen (120×40 `TestBackend`), as `hotseat me` first draws it.
+#[divan::bench(args = SIZES)]
+fn member_render(bencher: Bencher, size: &str) {
+    let app = hotseat::member::load::load(&Store::new(data(size)), "ada", now()).expect("load");
+    let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    bencher.bench_local(|| {
+        term.draw(|f| hotseat::member::ui::view(&app, f, now())).expect("draw");
+    });
 }
 
 /// `a`, type the step, Enter: the form, the new step, and the meeting saved (atomic write

@@ -19,7 +19,7 @@ const SENTINEL: &str = "SENTINEL-PRIVATE-7F3A";
 
 fn hotseat(args: &[&str], umask: Option<u32>) -> std::process::Output {
     let mut cmd = Command::new(bin());
-    cmd.args(args).env("HOTSEAT_PRIVATE_DIR", private_dir());
+    cmd.args(args).env("HOTSEAT_PRIVATE_DIR", private_dir()).env("HOTSEAT_CACHE_DIR", cache_dir());
     if let Some(m) = umask {
         // SAFETY: umask is async-signal-safe.
         unsafe {

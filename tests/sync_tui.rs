@@ -17,6 +17,7 @@ fn env_of(m: &Machine) -> Vec<(String, String)> {
         ("XDG_CONFIG_HOME".into(), format!("{home}/config")),
         ("XDG_DATA_HOME".into(), format!("{home}/data")),
         ("HOTSEAT_PRIVATE_DIR".into(), format!("{home}/private")),
+        ("HOTSEAT_CACHE_DIR".into(), format!("{home}/cache")),
         ("HOTSEAT_SYNC_TIMEOUT".into(), "5".into()),
     ]
 }

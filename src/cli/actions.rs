@@ -1,15 +1,16 @@
 //! `hotseat actions`: the group's action steps, for people and for scripts.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use serde::Serialize;
 
 use crate::cli::ActionsArgs;
+use crate::model::compact::CompactLedger;
 use crate::model::{ActionStep, Group, ProgressEntry};
-use crate::store::Store;
-use crate::store::snapshot::{self as context, Context, Strictness};
+use crate::store::snapshot::{Context, Strictness};
+use crate::store::{Store, history};
 
 /// One step as `--json` prints it. `id`, `owner`, `text`, `due` and `progress` are the
 /// contract; the rest may grow.
@@ -34,19 +35,52 @@ pub fn run(store: &Store, args: &ActionsArgs) -> Result<ExitCode> {
     {
         bail!("there is no member \"{m}\" in this group (members: {})", member_ids(&ctx.group));
     }
-    let mut steps = if args.all { context::all_steps(store, &ctx)? } else { ctx.open_steps(ctx.open_meeting.as_ref()) };
-    if let Some(m) = &args.member {
-        steps.retain(|s| &s.owner == m);
+    let mut out = BufWriter::new(crate::sync::untrusted::stdout());
+    let wanted = |owner: &str| args.member.as_ref().is_none_or(|m| m == owner);
+    if args.all {
+        // Years of steps: packed in memory, and written out one at a time.
+        let l = all_steps(store, &ctx)?;
+        let keep: Vec<usize> = (0..l.len()).filter(|&i| wanted(l.owner(i))).collect();
+        write(&mut out, &ctx.group, keep.iter().map(|&i| l.step(i)), args)?;
+    } else {
+        let steps = ctx.open_steps(ctx.open_meeting.as_ref());
+        write(&mut out, &ctx.group, steps.into_iter().filter(|s| wanted(&s.owner)), args)?;
     }
-    let mut out = crate::sync::untrusted::stdout();
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Every step in the group's history with the members' own reports (as
+/// [`crate::store::snapshot::all_steps`] gives them), reading one meeting at a time.
+fn all_steps(store: &Store, ctx: &Context) -> Result<CompactLedger> {
+    let mut l = history::replay_compact(store, &ctx.meeting_ids)?;
+    for (member, entries) in ctx.member_progress() {
+        l.add_member_progress(member, entries);
+    }
+    Ok(l)
+}
+
+fn write(
+    out: &mut impl Write,
+    g: &Group,
+    steps: impl Iterator<Item = ActionStep> + Clone,
+    args: &ActionsArgs,
+) -> Result<()> {
     if args.json {
-        let rows: Vec<StepJson> = steps.iter().map(|s| to_json(&ctx.group, s)).collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        /// One step as a row of the JSON array, serialised when its turn comes.
+        struct Row<'a>(&'a Group, ActionStep);
+        impl Serialize for Row<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                to_json(self.0, &self.1).serialize(s)
+            }
+        }
+        let mut ser = serde_json::Serializer::pretty(&mut *out);
+        serde::Serializer::collect_seq(&mut ser, steps.map(|s| Row(g, s)))?;
         writeln!(out)?;
     } else {
-        print_table(&mut out, &ctx.group, &steps, args.all)?;
+        print_table(out, steps, args.all)?;
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn member_ids(g: &Group) -> String {
@@ -71,19 +105,27 @@ fn to_json<'a>(g: &'a Group, s: &'a ActionStep) -> StepJson<'a> {
     }
 }
 
-fn print_table(out: &mut impl Write, g: &Group, steps: &[ActionStep], all: bool) -> std::io::Result<()> {
-    if steps.is_empty() {
+/// The table; `steps` is gone through twice (column widths, then rows).
+fn print_table(
+    out: &mut impl Write,
+    steps: impl Iterator<Item = ActionStep> + Clone,
+    all: bool,
+) -> std::io::Result<()> {
+    let (mut n, mut idw, mut ow) = (0, 2, 5);
+    for s in steps.clone() {
+        n += 1;
+        idw = idw.max(s.id.len());
+        ow = ow.max(s.owner.len());
+    }
+    if n == 0 {
         writeln!(out, "{}", if all { "No action steps yet." } else { "No open action steps." })?;
         return Ok(());
     }
-    let idw = steps.iter().map(|s| s.id.len()).max().unwrap_or(2).max(2);
-    let ow = steps.iter().map(|s| s.owner.len()).max().unwrap_or(5).max(5);
     writeln!(out, "{:<idw$}  {:<ow$}  {:<10}  {:<8}  STEP", "ID", "OWNER", "DUE", "PROGRESS")?;
     for s in steps {
         let due = s.due.map(|d| d.to_string()).unwrap_or_else(|| "-".into());
         let text = crate::facilitator::ui::printable(s.text.clone());
         writeln!(out, "{:<idw$}  {:<ow$}  {:<10}  {:<8}  {text}", s.id, s.owner, due, s.progress().label())?;
     }
-    let _ = g;
     Ok(())
 }

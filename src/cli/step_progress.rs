@@ -8,10 +8,9 @@ use anyhow::{Result, bail};
 
 use super::me::who;
 use crate::cli::ActionsCommand;
-use crate::member::load;
 use crate::model::{MemberProgress, Progress};
-use crate::store::Store;
 use crate::store::remember;
+use crate::store::{Store, history};
 
 /// A note typed on the command line: one line of plain text, not too long.
 pub fn clean_note(note: Option<&str>) -> Result<String> {
@@ -40,8 +39,7 @@ pub fn run(store: &Store, cmd: ActionsCommand) -> Result<ExitCode> {
     };
     let note = clean_note(note.as_deref())?;
     let group = store.load_group()?;
-    let steps = load::group_steps(store)?;
-    let Some(step) = steps.iter().find(|s| s.id == step_id) else {
+    let Some(step) = history::find_step(store, &step_id)? else {
         bail!("there is no action step \"{step_id}\" in this group; `hotseat actions --all` lists them");
     };
     // Who is asking: --member, else the member remembered here; it must be the owner.

@@ -32,9 +32,11 @@ pub fn group_of(s: &ActionStep, today: NaiveDate) -> StepGroup {
 pub fn step_order(app: &MemberApp, today: NaiveDate) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..app.steps.len()).collect();
     let rank = |g: StepGroup| g as u8;
+    // Each step's group once, not at every comparison (years of steps are thousands).
+    let groups: Vec<StepGroup> = app.steps.iter().map(|s| group_of(s, today)).collect();
     idx.sort_by(|&a, &b| {
         let (sa, sb) = (&app.steps[a], &app.steps[b]);
-        let (ga, gb) = (group_of(sa, today), group_of(sb, today));
+        let (ga, gb) = (groups[a], groups[b]);
         let key_a = (rank(ga), if ga == StepGroup::Closed { None } else { Some(sa.due.unwrap_or(NaiveDate::MAX)) });
         let key_b = (rank(gb), if gb == StepGroup::Closed { None } else { Some(sb.due.unwrap_or(NaiveDate::MAX)) });
         key_a.cmp(&key_b).then_with(|| {

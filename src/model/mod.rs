@@ -1,11 +1,13 @@
 //! The domain model: plain data with serde, no terminal types.
 
+pub mod compact;
 pub mod group;
 pub mod ledger;
 pub mod meeting;
 pub mod member_files;
 pub mod merge;
 pub mod parse;
+pub mod partition;
 pub mod partners;
 pub mod progress;
 pub mod step;

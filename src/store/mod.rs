@@ -1,12 +1,15 @@
 //! The group folder on disk: reading with exact error positions, atomic private writes,
 //! and refusing to overwrite what someone else changed.
 
+pub mod binary;
+pub mod cache;
 pub mod check;
 pub mod debris;
 pub mod decode;
 pub mod demo;
 pub mod error;
 pub mod fsio;
+pub mod history;
 pub mod layout;
 pub mod locate;
 pub mod lock;

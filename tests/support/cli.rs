@@ -17,10 +17,21 @@ pub fn private_dir() -> &'static Path {
     DIR.get_or_init(|| tempfile::tempdir().expect("temp dir")).path()
 }
 
+/// The derived-state cache for every hotseat these tests start (unless a test names its
+/// own): never the real one.
+pub fn cache_dir() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("temp dir")).path()
+}
+
 /// `hotseat ARGS` with a clean environment.
 pub fn command(args: &[&str]) -> assert_cmd::Command {
     let mut c = assert_cmd::Command::new(bin());
-    c.args(args).env_remove("HOTSEAT_DATA_DIR").env_remove("NO_COLOR").env("HOTSEAT_PRIVATE_DIR", private_dir());
+    c.args(args)
+        .env_remove("HOTSEAT_DATA_DIR")
+        .env_remove("NO_COLOR")
+        .env("HOTSEAT_PRIVATE_DIR", private_dir())
+        .env("HOTSEAT_CACHE_DIR", cache_dir());
     c
 }
 
@@ -69,6 +80,7 @@ pub fn hs(data: &Path, home: &Path) -> assert_cmd::Command {
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join(".config"))
         .env("HOTSEAT_PRIVATE_DIR", home.join("private"))
+        .env("HOTSEAT_CACHE_DIR", home.join("cache"))
         .env("TZ", "UTC")
         .env("NO_COLOR", "1")
         .arg("--data-dir")

@@ -44,6 +44,7 @@ impl Pty {
             .env("TERM", "xterm-256color")
             .env_remove("NO_COLOR")
             .env("HOTSEAT_PRIVATE_DIR", super::cli::private_dir())
+            .env("HOTSEAT_CACHE_DIR", super::cli::cache_dir())
             .stdin(Stdio::from(slave.try_clone().unwrap()))
             .stdout(Stdio::from(slave.try_clone().unwrap()))
             .stderr(Stdio::from(slave));

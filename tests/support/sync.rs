@@ -111,6 +111,7 @@ impl Machine {
             .env("XDG_CONFIG_HOME", self.home.join("config"))
             .env("XDG_DATA_HOME", self.home.join("data"))
             .env("HOTSEAT_PRIVATE_DIR", self.home.join("private"))
+            .env("HOTSEAT_CACHE_DIR", self.home.join("cache"))
             .env_remove("NO_COLOR");
         c
     }

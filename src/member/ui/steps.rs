@@ -42,24 +42,34 @@ impl Widget for Steps<'_> {
         }
         let inner_w = list_area.width.saturating_sub(4) as usize;
         let selected = clamp(app.ui.cursors.steps, order.len());
+        // Rows: a title before each group, then its steps. Only the rows that fit are built
+        // (years of closed steps are thousands), scrolled as the list would scroll them.
+        let groups: Vec<StepGroup> = order.iter().map(|&i| queries::group_of(&app.steps[i], today)).collect();
+        let titles = |upto: usize| (0..upto).filter(|&p| p == 0 || groups[p] != groups[p - 1]).count();
+        let selected_row = titles(selected + 1) + selected;
+        let height = list_area.height.saturating_sub(2) as usize;
+        let first_row = (selected_row + 1).saturating_sub(height.max(1));
         let mut items: Vec<ListItem> = Vec::new();
-        let mut selected_row = 0;
-        let mut last_group = None;
+        let mut r = 0;
         for (pos, &i) in order.iter().enumerate() {
-            let st = &app.steps[i];
-            let g = queries::group_of(st, today);
-            if last_group != Some(g) {
-                let n = order.iter().filter(|&&j| queries::group_of(&app.steps[j], today) == g).count();
-                let style = if g == StepGroup::Overdue { theme.alert() } else { theme.title() };
-                items.push(ListItem::new(Line::from(span(s::group_title(g, n), style))));
-                last_group = Some(g);
+            let g = groups[pos];
+            if pos == 0 || groups[pos - 1] != g {
+                if r >= first_row {
+                    let n = groups.iter().filter(|&&x| x == g).count();
+                    let style = if g == StepGroup::Overdue { theme.alert() } else { theme.title() };
+                    items.push(ListItem::new(Line::from(span(s::group_title(g, n), style))));
+                }
+                r += 1;
             }
-            if pos == selected {
-                selected_row = items.len();
+            if r >= first_row {
+                items.push(row(&app.steps[i], g, today, inner_w, theme));
             }
-            items.push(row(st, g, today, inner_w, theme));
+            r += 1;
+            if items.len() >= height.max(1) && r > selected_row {
+                break;
+            }
         }
-        let mut state = ListState::default().with_selected(Some(selected_row));
+        let mut state = ListState::default().with_selected(Some(selected_row - first_row));
         let list = List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
         StatefulWidget::render(list, list_area, buf, &mut state);
         let st = &app.steps[order[selected]];
