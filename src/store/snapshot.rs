@@ -9,15 +9,17 @@
 //! is out ([`Context::load_first_frame`] hands back a [`ReportsJob`] the loop runs and
 //! posts as an action). The context is plain data: nothing in it waits or reads.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Deserialize;
 use serde::de::IgnoredAny;
 
-use crate::model::ledger::{self, Ledger};
+use super::heads::{Base, MeetingHead, newest_meetings, replay_closed};
+pub use super::reports::{Reports, ReportsJob};
+use super::reports::{keep_or_warn, load_reports};
+use crate::model::ledger::Ledger;
 use crate::model::{
-    ActionStep, Attendance, Checkin, Goal, Group, Meeting, MemberProgress, PartnersFile, Prep, Presence, Status,
+    ActionStep, Attendance, Checkin, Goal, Group, Meeting, MemberProgress, PartnersFile, Prep, Presence,
 };
 use crate::store::layout::meeting_sort_key;
 use crate::store::{Store, StoreError};
@@ -49,96 +51,6 @@ pub struct Context {
     /// The members' own reports and the open steps with them applied; `None` until they
     /// are read.
     reports: Option<Reports>,
-}
-
-/// What the members' progress files add, loaded with the rest or after the first frame.
-#[derive(Debug, Clone, Default)]
-pub struct Reports {
-    /// Steps open after the previous meeting, with the members' own reports applied.
-    prev_open: Vec<ActionStep>,
-    member_progress: BTreeMap<String, Vec<MemberProgress>>,
-    /// Reports on steps that were not open after the previous meeting (steps captured in
-    /// the open meeting, or long closed), by step id, with the reporting member.
-    by_step: HashMap<String, Vec<(String, MemberProgress)>>,
-    warnings: Vec<StoreError>,
-}
-
-/// What is left to read after the first frame: the members' progress reports, applied to
-/// the steps open after the previous meeting. Plain data; [`ReportsJob::run`] reads.
-#[derive(Debug)]
-pub struct ReportsJob {
-    members: Vec<String>,
-    base: Base,
-    previous: Option<(NaiveDate, u32)>,
-}
-
-impl ReportsJob {
-    /// Read the reports. A file that cannot be read becomes a late warning.
-    pub fn run(self, store: &Store) -> Reports {
-        load_reports(store, &self.members, self.base, self.previous, Strictness::Lenient).unwrap_or_default()
-    }
-}
-
-/// Of an older meeting only what the next one needs, not its steps, reviews or notes;
-/// its snapshot of open steps read (`S = Vec<ActionStep>`) or only noticed (`IgnoredAny`).
-#[derive(Deserialize)]
-struct MeetingHead<S> {
-    id: String,
-    date: NaiveDate,
-    #[serde(default)]
-    status: Status,
-    #[serde(default = "none")]
-    open_after: Option<S>,
-}
-
-fn none<S>() -> Option<S> {
-    None
-}
-
-/// Where the steps open after the previous meeting come from.
-#[derive(Debug, Default)]
-enum Base {
-    #[default]
-    None,
-    Steps(Vec<ActionStep>),
-    /// The `open_after` of this meeting file, read with the reports.
-    Snapshot(std::path::PathBuf),
-}
-
-/// The open meeting, if any, and the newest closed one, reading the files newest first.
-#[allow(clippy::type_complexity)]
-fn newest_meetings<S: serde::de::DeserializeOwned>(
-    store: &Store,
-    ids: &[String],
-) -> Result<(Option<Meeting>, Option<MeetingHead<S>>), StoreError> {
-    let mut open_meeting = None;
-    for id in ids.iter().rev() {
-        let head: MeetingHead<S> = store.read(&store.layout.meeting(id))?;
-        if head.id != *id {
-            // The precise complaint about a file that names another meeting.
-            store.load_meeting(id)?;
-        }
-        if head.status == Status::Open && open_meeting.is_none() {
-            open_meeting = Some(store.load_meeting(id)?);
-            continue;
-        }
-        if head.status == Status::Closed {
-            return Ok((open_meeting, Some(head)));
-        }
-    }
-    Ok((open_meeting, None))
-}
-
-/// Older or hand-made files without a snapshot: replay all closed meetings.
-fn replay_closed(store: &Store, ids: &[String]) -> Result<Vec<ActionStep>, StoreError> {
-    let mut all = Vec::new();
-    for id in ids {
-        let mm = store.load_meeting(id)?;
-        if mm.status == Status::Closed {
-            all.push(mm);
-        }
-    }
-    Ok(ledger::replay(&all).open().cloned().collect())
 }
 
 /// How to treat a broken member file.
@@ -356,86 +268,4 @@ impl Context {
         let log = self.checkins.get(member).map(Vec::as_slice).unwrap_or(&[]);
         crate::model::partners::missed_total(p, log, today)
     }
-}
-
-/// Every step in the group's history, replaying all meetings (for `--all`).
-pub fn all_steps(store: &Store, ctx: &Context) -> Result<Vec<ActionStep>, StoreError> {
-    let mut meetings = Vec::new();
-    for id in &ctx.meeting_ids {
-        meetings.push(store.load_meeting(id)?);
-    }
-    let mut l = ledger::replay(&meetings);
-    for (member, entries) in ctx.member_progress() {
-        l.add_member_progress(member, entries);
-    }
-    Ok(l.into_steps())
-}
-
-fn keep_or_warn(
-    r: Result<(), StoreError>,
-    strict: Strictness,
-    warnings: &mut Vec<StoreError>,
-) -> Result<(), StoreError> {
-    match (r, strict) {
-        (Ok(()), _) => Ok(()),
-        (Err(e), Strictness::Strict) => Err(e),
-        (Err(e), Strictness::Lenient) => {
-            warnings.push(e);
-            Ok(())
-        }
-    }
-}
-
-/// Read the members' progress files and apply them to the steps open after the previous
-/// meeting.
-fn load_reports(
-    store: &Store,
-    members: &[String],
-    base: Base,
-    previous: Option<(NaiveDate, u32)>,
-    strict: Strictness,
-) -> Result<Reports, StoreError> {
-    let mut loaded = Reports::default();
-    let mut warnings = Vec::new();
-    let base = match base {
-        Base::None => Vec::new(),
-        Base::Steps(steps) => steps,
-        Base::Snapshot(path) => {
-            let mut steps = Vec::new();
-            // The whole file is read (on the thread, off the first frame), so that damage
-            // anywhere in the previous meeting is reported, not only in its snapshot.
-            keep_or_warn(
-                store.read::<Meeting>(&path).map(|m| steps = m.open_after.unwrap_or_default()),
-                strict,
-                &mut warnings,
-            )?;
-            steps
-        }
-    };
-    for id in members {
-        keep_or_warn(
-            store.load_progress(id).map(|p| {
-                loaded.member_progress.insert(id.clone(), p.entries);
-            }),
-            strict,
-            &mut warnings,
-        )?;
-    }
-    let mut ledger = Ledger::from_steps(base);
-    for (member, entries) in &loaded.member_progress {
-        ledger.add_member_progress(member, entries);
-        // A step of the previous meeting or older that is not open after it was closed
-        // then; reports on it no longer matter. Keep the rest (steps of later meetings,
-        // and any id that does not say its meeting) for `current_ledger`.
-        let later = |step: &str| match (previous, step.rsplit_once('-').and_then(|(m, _)| meeting_sort_key(m))) {
-            (Some(prev), Some(key)) => key > prev,
-            _ => true,
-        };
-        for e in entries.iter().filter(|e| later(&e.step) && ledger.get(&e.step).is_none()) {
-            loaded.by_step.entry(e.step.clone()).or_default().push((member.clone(), e.clone()));
-        }
-    }
-    loaded.prev_open = ledger.into_steps();
-    loaded.warnings = warnings;
-    Ok(loaded)
 }
