@@ -199,6 +199,7 @@ fn group() -> impl Strategy<Value = Group> {
                     .into_iter()
                     .map(|(id, (name, role, department, offers))| Member { id, name, role, department, offers })
                     .collect(),
+                agenda: None,
             },
         )
 }

@@ -18,6 +18,7 @@ macro_rules! say_part {
 }
 
 mod actions;
+mod agenda;
 pub mod args;
 mod exchange;
 mod hot_team;
@@ -66,6 +67,14 @@ pub fn open_store(dir: PathBuf) -> Store {
     store
 }
 
+/// `hotseat group set`: each setting given, in turn.
+fn group_set(store: &Store, args: &GroupSet) -> Result<ExitCode> {
+    if let Some(t) = &args.template {
+        agenda::set_template(store, t)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let flag = cli.data_dir.as_deref();
     match cli.command {
@@ -89,6 +98,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let member = crate::store::remember::recall(&dir).ok().flatten();
             crate::sync::command::sync(&dir, remote.as_deref(), member, crate::tui::run::now())
         }
+        Some(Command::Templates) => agenda::templates(),
+        Some(Command::Group { command: GroupCommand::Set(args) }) => group_set(&store(flag)?, &args),
         Some(Command::Join { url, member }) => {
             let dir = data_dir(flag)?;
             let shown = flag.map(|d| d.display().to_string());

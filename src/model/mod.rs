@@ -1,5 +1,6 @@
 //! The domain model: plain data with serde, no terminal types.
 
+pub mod agenda;
 pub mod group;
 pub mod ledger;
 pub mod meeting;
@@ -9,6 +10,7 @@ pub mod parse;
 pub mod partners;
 pub mod progress;
 pub mod step;
+pub mod templates;
 pub mod time;
 pub mod words;
 

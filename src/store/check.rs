@@ -6,6 +6,8 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+mod agenda;
+
 use super::decode::decode;
 use super::error::StoreError;
 use super::layout::{Layout, is_sync_debris, meeting_sort_key};
@@ -284,6 +286,7 @@ fn check_group(c: &mut Checker, path: &Path, g: &Group, text: &str) -> HashSet<S
     if g.meeting_minutes == 0 {
         c.at(path, text, &[Seg::Key("meeting_minutes".into())], "a meeting must last at least a minute");
     }
+    agenda::check(c, path, g, text);
     ids
 }
 

@@ -37,7 +37,7 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     chrome::header(app, frame, header, now, theme);
     match &app.meeting {
         Some(m) if m.is_open() => {
-            chrome::phase_bar(m.phase, frame, bar, theme);
+            chrome::phase_bar(app.ctx.group.agenda(), m.phase, frame, bar, theme);
             match m.phase {
                 Phase::CheckIn => frame.render_widget(CheckIn { app, now, theme }, body),
                 Phase::ReportBack => frame.render_widget(ReportBack { app, now, theme }, body),
