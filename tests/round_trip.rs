@@ -100,6 +100,8 @@ fn turn() -> impl Strategy<Value = Turn> {
             started_at,
             ended_at,
             bell_rung,
+            step_starts: Vec::new(),
+            prep_secs: 0,
         })
 }
 

@@ -21,6 +21,9 @@ pub enum Action {
     ToggleTimer,
     AddMinute,
     RemoveMinute,
+    // The hot-seat protocol (`facilitator::protocol`)
+    NextProtocolStep,
+    PrevProtocolStep,
     // Capture
     AddStep,
     EditStep,

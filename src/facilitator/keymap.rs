@@ -30,6 +30,7 @@ const WRAP: Scope = Scope::Screen(Screen::Phase(Phase::WrapUp));
 
 /// Every key hotseat knows, most specific scopes first.
 pub fn table() -> &'static [Binding] {
+    use crate::facilitator::strings::agenda::keys as a;
     use crate::facilitator::strings::keys as s;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
@@ -74,6 +75,8 @@ pub fn table() -> &'static [Binding] {
             bind!(HOT, [Char('e'), Enter], Action::EditStep, s::EDIT_STEP),
             bind!(HOT, [Char('x'), Delete], Action::DeleteStep, s::DELETE_STEP),
             bind!(HOT, [Char('-')], Action::RemoveMinute, s::REMOVE_MINUTE),
+            bind!(HOT, [Char('.'), Char('>')], Action::NextProtocolStep, a::NEXT_PROTOCOL_STEP, "step"),
+            bind!(HOT, [Char(','), Char('<')], Action::PrevProtocolStep, a::PREV_PROTOCOL_STEP),
             // Wrap-up
             bind!(WRAP, [Char(']')], Action::Advance, s::CLOSE_MEETING, "close meeting"),
             bind!(WRAP, [Char('1')], Action::Rate(1), s::RATE, "rate 1–10"),

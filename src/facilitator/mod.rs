@@ -8,6 +8,7 @@ pub mod line_input;
 pub mod notes;
 pub mod phases;
 pub mod program;
+pub mod protocol;
 pub mod queries;
 pub mod rating;
 pub mod report;

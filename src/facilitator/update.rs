@@ -113,6 +113,8 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::ToggleTimer => phases::toggle_timer(app, now),
         Action::AddMinute => phases::add_minute(app, 1, now),
         Action::RemoveMinute => phases::add_minute(app, -1, now),
+        Action::NextProtocolStep => super::protocol::step(app, 1, now),
+        Action::PrevProtocolStep => super::protocol::step(app, -1, now),
         Action::AddStep => step_form::open_step_form(app, None),
         Action::EditStep => step_form::edit_selected_step(app),
         Action::DeleteStep => step_form::ask_delete_step(app),

@@ -105,6 +105,18 @@ pub struct Turn {
     /// The bell rings once, when the countdown first reaches zero.
     #[serde(default)]
     pub bell_rung: bool,
+    /// The hot-seat protocol: when each step reached so far began, in ms of the turn's
+    /// time used (`model::agenda`). Empty: the first step, from the start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub step_starts: Vec<u64>,
+    /// The turn's length as the prep review planned it, in seconds, when the meeting's
+    /// re-planning changed it (`model::plan`); 0 when unchanged.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub prep_secs: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Turn {
@@ -117,6 +129,8 @@ impl Turn {
             started_at: None,
             ended_at: None,
             bell_rung: false,
+            step_starts: Vec::new(),
+            prep_secs: 0,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod merge;
 pub mod parse;
 pub mod partners;
 pub mod progress;
+pub mod protocol;
 pub mod step;
 pub mod templates;
 pub mod time;

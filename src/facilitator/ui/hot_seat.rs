@@ -40,9 +40,10 @@ impl Widget for HotSeat<'_> {
             PixelSize::Quadrant
         };
         let clock_h = if big == PixelSize::Full { 8 } else { 4 } + 2;
-        let [title, top, middle, steps, note] = Layout::vertical([
+        let [title, top, protocol, middle, steps, note] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(clock_h),
+            Constraint::Length(2),
             Constraint::Min(4),
             Constraint::Min(4),
             Constraint::Length(1),
@@ -78,6 +79,8 @@ impl Widget for HotSeat<'_> {
         let [clock, goals] =
             Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
         countdown(turn, buf, clock, big, now, theme);
+        let agenda = app.ctx.group.agenda();
+        Widget::render(super::ProtocolBar { agenda, turn, now, theme }, protocol, buf);
 
         // Goals.
         let mut glines = Vec::new();
@@ -159,13 +162,7 @@ fn countdown(turn: &Turn, buf: &mut Buffer, area: Rect, size: PixelSize, now: Da
     let left = turn.left_ms_at(now);
     let u = urgency(left);
     let style = theme.countdown(u);
-    let state = if !turn.is_running() {
-        ui::TIMER_PAUSED
-    } else if left <= 0 {
-        ui::OVERTIME
-    } else {
-        ui::TIMER_RUNNING
-    };
+    let state = crate::facilitator::strings::agenda::clock_label(left, turn.is_running());
     let block = panel(ui::countdown_title(turn.planned_secs / 60), theme).title_bottom(
         Line::from(span(
             format!(" {state} "),

@@ -7,6 +7,7 @@ mod home;
 mod hot_seat;
 mod overlays;
 mod prep_review;
+mod protocol_bar;
 mod report_back;
 mod wrap_up;
 
@@ -23,6 +24,7 @@ pub use check_in::CheckIn;
 pub use home::{Closed, Home};
 pub use hot_seat::HotSeat;
 pub use prep_review::PrepReview;
+pub use protocol_bar::ProtocolBar;
 pub use report_back::ReportBack;
 pub use wrap_up::WrapUp;
 
