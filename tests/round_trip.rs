@@ -161,6 +161,9 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             turn_minutes,
             order,
             turns,
+            turn_secs: Default::default(),
+            plan_end: None,
+            postponed: Vec::new(),
             hot_seat,
             steps,
             reviews: reviews

@@ -40,6 +40,12 @@ pub enum Action {
     // Prep review
     MoveEarlier,
     MoveLater,
+    // Turn lengths and ending on time (`facilitator::plan`)
+    LongerTurn,
+    ShorterTurn,
+    EvenTurns,
+    SkipTurn,
+    PostponeLast,
     // Wrap-up
     Rate(u8),
     RaiseRating,

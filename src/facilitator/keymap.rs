@@ -68,8 +68,10 @@ pub fn table() -> &'static [Binding] {
             // Prep review
             bind!(PREP, [ShiftUp, Char('K')], Action::MoveEarlier, s::MOVE_EARLIER, "move"),
             bind!(PREP, [ShiftDown, Char('J')], Action::MoveLater, s::MOVE_LATER),
-            bind!(PREP, [Char('+'), Char('=')], Action::AddMinute, s::TURN_LONGER, "minutes"),
-            bind!(PREP, [Char('-')], Action::RemoveMinute, s::TURN_SHORTER),
+            bind!(PREP, [Char('+')], Action::LongerTurn, a::LONGER_TURN, "minutes"),
+            bind!(PREP, [Char('-')], Action::ShorterTurn, a::SHORTER_TURN),
+            bind!(PREP, [Char('=')], Action::EvenTurns, a::EVEN_TURNS, "even"),
+            bind!(PREP, [Char('s')], Action::SkipTurn, a::SKIP_TURN, "skip"),
             // Hot seats
             bind!(HOT, [Char('n')], Action::PrivateNote, s::PRIVATE_NOTE, "note"),
             bind!(HOT, [Char('e'), Enter], Action::EditStep, s::EDIT_STEP),
@@ -77,6 +79,7 @@ pub fn table() -> &'static [Binding] {
             bind!(HOT, [Char('-')], Action::RemoveMinute, s::REMOVE_MINUTE),
             bind!(HOT, [Char('.'), Char('>')], Action::NextProtocolStep, a::NEXT_PROTOCOL_STEP, "step"),
             bind!(HOT, [Char(','), Char('<')], Action::PrevProtocolStep, a::PREV_PROTOCOL_STEP),
+            bind!(HOT, [Char('L')], Action::PostponeLast, a::POSTPONE_LAST),
             // Wrap-up
             bind!(WRAP, [Char(']')], Action::Advance, s::CLOSE_MEETING, "close meeting"),
             bind!(WRAP, [Char('1')], Action::Rate(1), s::RATE, "rate 1–10"),

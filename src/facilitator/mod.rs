@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod line_input;
 pub mod notes;
 pub mod phases;
+pub mod plan;
 pub mod program;
 pub mod protocol;
 pub mod queries;

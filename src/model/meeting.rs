@@ -221,6 +221,15 @@ pub struct Meeting {
     pub order: Vec<String>,
     #[serde(default)]
     pub turns: Vec<Turn>,
+    /// Turn lengths the prep review set per member, in seconds (others: `turn_minutes`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub turn_secs: std::collections::BTreeMap<String, u32>,
+    /// When the hot seats were planned to end, fixed as they began (`model::plan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_end: Option<DateTime<FixedOffset>>,
+    /// Members whose turn moves to the next meeting, where they go first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub postponed: Vec<String>,
     /// Whose turn it is in the hot seat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hot_seat: Option<String>,
@@ -270,6 +279,9 @@ impl Meeting {
             turn_minutes: 0,
             order: Vec::new(),
             turns: Vec::new(),
+            turn_secs: Default::default(),
+            plan_end: None,
+            postponed: Vec::new(),
             hot_seat: None,
             steps: Vec::new(),
             reviews: Vec::new(),

@@ -8,6 +8,7 @@ pub mod member_files;
 pub mod merge;
 pub mod parse;
 pub mod partners;
+pub mod plan;
 pub mod progress;
 pub mod protocol;
 pub mod step;

@@ -5,6 +5,11 @@
 pub mod keys {
     pub const NEXT_PROTOCOL_STEP: &str = "next step of the hot-seat protocol";
     pub const PREV_PROTOCOL_STEP: &str = "back to the previous protocol step";
+    pub const LONGER_TURN: &str = "the selected member's turn one minute longer";
+    pub const SHORTER_TURN: &str = "the selected member's turn one minute shorter";
+    pub const EVEN_TURNS: &str = "even out: every turn the same, the time left split evenly";
+    pub const SKIP_TURN: &str = "skip the selected member's turn: it moves to the next meeting (again: back)";
+    pub const POSTPONE_LAST: &str = "move the last turn still to come to the next meeting";
 }
 
 pub const LAST_PROTOCOL_STEP: &str = "This is the protocol's last step. ] ends the turn.";
@@ -31,4 +36,38 @@ pub fn clock_label(left_ms: i64, running: bool) -> String {
         format!("{} min left", (left_ms + 59_999) / 60_000)
     };
     if running { words } else { format!("PAUSED · {words}") }
+}
+
+/// A turn's box title: `16 min turn`, or `16 min turn (planned 17)` when re-planned.
+pub fn turn_title(minutes: u32, planned: Option<u32>) -> String {
+    match planned {
+        Some(p) if p != minutes => format!("{minutes} min turn (planned {p})"),
+        _ => format!("{minutes} min turn"),
+    }
+}
+pub fn evened(minutes: u32) -> String {
+    format!("Every turn {minutes} min.")
+}
+pub fn postponed(name: &str) -> String {
+    format!("{name}'s turn moves to the next meeting, first in its order; the time goes to the others.")
+}
+pub fn turn_back(name: &str) -> String {
+    format!("{name}'s turn is back in today's order.")
+}
+pub const TURN_BEGUN: &str = "This turn has begun; it cannot move to the next meeting.";
+pub const NO_TURN_TO_POSTPONE: &str = "No turn is left to move to the next meeting.";
+pub fn over_floor(over: i64, floor: u32) -> String {
+    format!(
+        "Turns cannot get shorter than {floor} min: the meeting runs ~{over} min over. L moves the last turn to the next meeting."
+    )
+}
+pub const POSTPONED_FLAG: &str = "next meeting";
+/// The prep review's plan: the turns' time left, the wrap-up, the end they add up to.
+pub fn plan_line(n: usize, total: i64, wrap: i64, end: &str) -> String {
+    let turns = if n == 1 { "1 turn".to_string() } else { format!("{n} turns") };
+    format!("{turns} = {total} min, wrap-up {wrap} min, ends ~{end} · ")
+}
+/// A turn's minutes in the prep review's order.
+pub fn row_minutes(minutes: u32) -> String {
+    format!(" {minutes} min")
 }

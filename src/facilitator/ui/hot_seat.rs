@@ -163,13 +163,15 @@ fn countdown(turn: &Turn, buf: &mut Buffer, area: Rect, size: PixelSize, now: Da
     let u = urgency(left);
     let style = theme.countdown(u);
     let state = crate::facilitator::strings::agenda::clock_label(left, turn.is_running());
-    let block = panel(ui::countdown_title(turn.planned_secs / 60), theme).title_bottom(
-        Line::from(span(
-            format!(" {state} "),
-            if u == Urgency::Red || !turn.is_running() { theme.alert() } else { theme.dim() },
-        ))
-        .alignment(Alignment::Center),
-    );
+    let planned = (turn.prep_secs > 0).then_some(turn.prep_secs / 60);
+    let block = panel(crate::facilitator::strings::agenda::turn_title(turn.planned_secs / 60, planned), theme)
+        .title_bottom(
+            Line::from(span(
+                format!(" {state} "),
+                if u == Urgency::Red || !turn.is_running() { theme.alert() } else { theme.dim() },
+            ))
+            .alignment(Alignment::Center),
+        );
     let inner = block.inner(area);
     Widget::render(block, area, buf);
     let digits =
