@@ -24,6 +24,8 @@ pub enum Action {
     // The hot-seat protocol (`facilitator::protocol`)
     NextProtocolStep,
     PrevProtocolStep,
+    /// `f`: the wall clock on or off.
+    ToggleWall,
     // Capture
     AddStep,
     EditStep,

@@ -80,6 +80,7 @@ pub fn table() -> &'static [Binding] {
             bind!(HOT, [Char('.'), Char('>')], Action::NextProtocolStep, a::NEXT_PROTOCOL_STEP, "step"),
             bind!(HOT, [Char(','), Char('<')], Action::PrevProtocolStep, a::PREV_PROTOCOL_STEP),
             bind!(HOT, [Char('L')], Action::PostponeLast, a::POSTPONE_LAST),
+            bind!(HOT, [Char('f')], Action::ToggleWall, a::WALL),
             // Wrap-up
             bind!(WRAP, [Char(']')], Action::Advance, s::CLOSE_MEETING, "close meeting"),
             bind!(WRAP, [Char('1')], Action::Rate(1), s::RATE, "rate 1–10"),

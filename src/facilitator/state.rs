@@ -107,6 +107,8 @@ pub struct Ui {
     pub saving: bool,
     /// Opened read-only (another facilitator holds the group).
     pub read_only: bool,
+    /// The wall clock fills the screen in the hot seats (`f`).
+    pub wall: bool,
 }
 
 impl Default for Ui {
@@ -121,6 +123,7 @@ impl Default for Ui {
             unsaved: false,
             saving: false,
             read_only: false,
+            wall: false,
         }
     }
 }

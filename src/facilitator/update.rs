@@ -84,6 +84,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             app.ui.blank = !app.ui.blank;
             Vec::new()
         }
+        Action::ToggleWall => {
+            app.ui.wall = !app.ui.wall;
+            Vec::new()
+        }
         Action::Quit | Action::Interrupt => {
             if app.in_meeting() || app.ui.unsaved {
                 app.ui.overlay = Overlay::ConfirmQuit;
@@ -141,7 +145,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
 
 /// Actions that would change the meeting (refused when read-only).
 fn mutates(a: &Action) -> bool {
-    !matches!(a, Action::SelectPrev | Action::SelectNext | Action::Help | Action::Blank | Action::Cancel)
+    !matches!(
+        a,
+        Action::SelectPrev | Action::SelectNext | Action::Help | Action::Blank | Action::Cancel | Action::ToggleWall
+    )
 }
 
 /// Keys on the home screen (and on a closed meeting's summary).

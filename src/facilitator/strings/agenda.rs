@@ -9,6 +9,7 @@ pub mod keys {
     pub const SHORTER_TURN: &str = "the selected member's turn one minute shorter";
     pub const EVEN_TURNS: &str = "even out: every turn the same, the time left split evenly";
     pub const SKIP_TURN: &str = "skip the selected member's turn: it moves to the next meeting (again: back)";
+    pub const WALL: &str = "wall clock: the member, the clock as large as it goes, the protocol step";
     pub const POSTPONE_LAST: &str = "move the last turn still to come to the next meeting";
 }
 
@@ -70,4 +71,8 @@ pub fn plan_line(n: usize, total: i64, wrap: i64, end: &str) -> String {
 /// A turn's minutes in the prep review's order.
 pub fn row_minutes(minutes: u32) -> String {
     format!(" {minutes} min")
+}
+/// The countdown kept in view under a dialog.
+pub fn compact_clock(clock: &str, label: &str, name: &str) -> String {
+    format!(" ⏱ {clock} · {label} · {name}")
 }

@@ -9,6 +9,7 @@ mod overlays;
 mod prep_review;
 mod protocol_bar;
 mod report_back;
+mod wall;
 mod wrap_up;
 
 use chrono::{DateTime, FixedOffset};
@@ -44,6 +45,10 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
                 Phase::CheckIn => frame.render_widget(CheckIn { app, now, theme }, body),
                 Phase::ReportBack => frame.render_widget(ReportBack { app, now, theme }, body),
                 Phase::PrepReview => frame.render_widget(PrepReview { app, now, theme }, body),
+                Phase::HotSeats if app.ui.wall && matches!(app.ui.overlay, crate::facilitator::Overlay::None) => {
+                    wall::wall(app, area, frame.buffer_mut(), now, theme);
+                    return;
+                }
                 Phase::HotSeats => frame.render_widget(HotSeat { app, now, theme }, body),
                 Phase::WrapUp => frame.render_widget(WrapUp { app, now, theme }, body),
             }
@@ -54,6 +59,13 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     chrome::status(app, frame, status, theme);
     chrome::footer(app, frame, footer, theme);
     overlays::draw(app, frame, area, now, theme);
+    // A dialog never hides the running clock: it stays in view on the status row.
+    if let Some(m) = app.meeting.as_ref().filter(|m| m.is_open() && m.phase == Phase::HotSeats)
+        && let Some(turn) = m.current_turn()
+        && app.is_editing()
+    {
+        wall::compact(turn, app.ctx.group.name_of(&turn.member), status, frame.buffer_mut(), now, theme);
+    }
 }
 
 /// What, on screen, changes with time alone: the runtime redraws when this changes.
