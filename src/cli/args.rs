@@ -66,6 +66,8 @@ pub enum Command {
     },
     /// The agenda templates: phases, timeboxes and hot-seat protocol of each
     Templates,
+    /// The parking lot: open items by urgency; park, close or drop one
+    Parking(ParkingArgs),
     /// Change the group's settings
     Group {
         #[command(subcommand)]
@@ -268,4 +270,41 @@ pub struct GroupSet {
     /// Use this agenda template from now on: mastermind, forum, mentor or hot-team
     #[arg(long, value_name = "T")]
     pub template: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ParkingArgs {
+    /// JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+    /// Items done and dropped too
+    #[arg(long)]
+    pub all: bool,
+    #[command(subcommand)]
+    pub command: Option<ParkingCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParkingCommand {
+    /// Park an item for a later meeting
+    Add {
+        /// What to come back to
+        text: String,
+        /// A (soonest), B or C
+        #[arg(long, default_value = "B")]
+        urgency: String,
+        /// Whom it concerns (member id)
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+    },
+    /// Mark an item done
+    Done {
+        /// The item's id, as `hotseat parking` lists it
+        id: String,
+    },
+    /// Drop an item
+    Drop {
+        /// The item's id, as `hotseat parking` lists it
+        id: String,
+    },
 }

@@ -23,6 +23,7 @@ pub mod args;
 mod exchange;
 mod hot_team;
 mod me;
+mod parking;
 mod private;
 mod session;
 mod setup;
@@ -99,6 +100,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::sync::command::sync(&dir, remote.as_deref(), member, crate::tui::run::now())
         }
         Some(Command::Templates) => agenda::templates(),
+        Some(Command::Parking(args)) => parking::run(&store(flag)?, args),
         Some(Command::Group { command: GroupCommand::Set(args) }) => group_set(&store(flag)?, &args),
         Some(Command::Join { url, member }) => {
             let dir = data_dir(flag)?;

@@ -26,6 +26,8 @@ pub enum Action {
     PrevProtocolStep,
     /// `f`: the wall clock on or off.
     ToggleWall,
+    /// `P`: park an item in the parking lot.
+    Park,
     // Capture
     AddStep,
     EditStep,
@@ -111,6 +113,8 @@ impl PartialEq for News {
 pub enum Effect {
     SaveMeeting,
     SaveGroup,
+    /// The parking lot (`parking.json`).
+    SaveParking,
     Bell,
     Quit,
 }

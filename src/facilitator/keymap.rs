@@ -103,6 +103,7 @@ pub fn table() -> &'static [Binding] {
             bind!(Global, [Char(' ')], Action::ToggleTimer, s::TOGGLE_TIMER, "pause"),
             bind!(Global, [Char('+'), Char('=')], Action::AddMinute, s::ADD_MINUTE, "+1 min"),
             bind!(Global, [Char('a')], Action::AddStep, s::ADD_STEP, "add step"),
+            bind!(Global, [Char('P')], Action::Park, a::PARK),
             bind!(Global, [Char('[')], Action::GoBack, s::PREV, "back"),
             bind!(Global, [Up, Char('k')], Action::SelectPrev, s::UP),
             bind!(Global, [Down, Char('j')], Action::SelectNext, s::DOWN),

@@ -6,6 +6,7 @@ pub mod disk;
 pub mod keymap;
 pub mod line_input;
 pub mod notes;
+pub mod parking;
 pub mod phases;
 pub mod plan;
 pub mod program;

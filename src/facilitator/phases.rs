@@ -106,6 +106,7 @@ pub fn prev(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
 }
 
 fn enter_prep(app: &mut App, now: DateTime<FixedOffset>) {
+    super::plan::postponed_first(app);
     let m = app.meeting.as_mut().expect("in a meeting");
     sync_order(m);
     if m.turn_minutes == 0 {

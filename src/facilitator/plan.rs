@@ -152,3 +152,15 @@ pub fn warn_if_over(app: &mut App, now: DateTime<FixedOffset>) {
         app.set_status(StatusKind::Warning, a::over_floor(over, plan::FLOOR_MINUTES));
     }
 }
+
+/// As the order is first made: members whose turn the previous meeting moved here go
+/// first.
+pub fn postponed_first(app: &mut App) {
+    let before = app.ctx.previous.as_ref().map(|p| p.postponed.clone()).unwrap_or_default();
+    let Some(m) = app.meeting.as_mut().filter(|m| m.order.is_empty()) else { return };
+    for id in before {
+        if m.presence(&id).is_here() && !m.order.contains(&id) {
+            m.order.push(id);
+        }
+    }
+}

@@ -77,6 +77,13 @@ pub enum LinePurpose {
     /// The note on a step's progress in the report-back.
     ReviewNote(String),
     NextMeetingDate,
+    /// An item for the parking lot (`facilitator::parking`): its urgency, whom it is
+    /// about, and the member in focus when it was opened.
+    Park {
+        urgency: crate::model::parking::Urgency,
+        member: Option<String>,
+        focus: Option<String>,
+    },
 }
 
 /// Which row is selected on each screen.

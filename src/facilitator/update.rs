@@ -120,6 +120,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::NextProtocolStep => super::protocol::step(app, 1, now),
         Action::PrevProtocolStep => super::protocol::step(app, -1, now),
         Action::AddStep => step_form::open_step_form(app, None),
+        Action::Park => super::parking::open(app),
         Action::EditStep => step_form::edit_selected_step(app),
         Action::DeleteStep => step_form::ask_delete_step(app),
         Action::PrivateNote => notes::open_note(app),

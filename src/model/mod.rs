@@ -6,6 +6,7 @@ pub mod ledger;
 pub mod meeting;
 pub mod member_files;
 pub mod merge;
+pub mod parking;
 pub mod parse;
 pub mod partners;
 pub mod plan;

@@ -10,6 +10,7 @@ pub mod fsio;
 pub mod layout;
 pub mod locate;
 pub mod lock;
+pub mod parking;
 pub mod private;
 pub mod remember;
 pub mod snapshot;

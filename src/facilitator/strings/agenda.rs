@@ -7,10 +7,11 @@ pub mod keys {
     pub const PREV_PROTOCOL_STEP: &str = "back to the previous protocol step";
     pub const LONGER_TURN: &str = "the selected member's turn one minute longer";
     pub const SHORTER_TURN: &str = "the selected member's turn one minute shorter";
-    pub const EVEN_TURNS: &str = "even out: every turn the same, the time left split evenly";
-    pub const SKIP_TURN: &str = "skip the selected member's turn: it moves to the next meeting (again: back)";
-    pub const WALL: &str = "wall clock: the member, the clock as large as it goes, the protocol step";
-    pub const POSTPONE_LAST: &str = "move the last turn still to come to the next meeting";
+    pub const EVEN_TURNS: &str = "even out: the time left split evenly";
+    pub const SKIP_TURN: &str = "move the selected turn to the next meeting (again: back)";
+    pub const WALL: &str = "wall clock on or off";
+    pub const PARK: &str = "park an item (urgency A/B/C, about a member)";
+    pub const POSTPONE_LAST: &str = "move the last turn to come to the next meeting";
 }
 
 pub const LAST_PROTOCOL_STEP: &str = "This is the protocol's last step. ] ends the turn.";
@@ -75,4 +76,32 @@ pub fn row_minutes(minutes: u32) -> String {
 /// The countdown kept in view under a dialog.
 pub fn compact_clock(clock: &str, label: &str, name: &str) -> String {
     format!(" ⏱ {clock} · {label} · {name}")
+}
+
+// The parking lot
+pub const PARK_NEEDS_TEXT: &str = "Write what to park first.";
+pub fn parked(id: &str, urgency: &str) -> String {
+    format!("Parked as {id} (urgency {urgency}).")
+}
+pub fn park_title(urgency: &str, member: Option<&str>) -> String {
+    match member {
+        Some(name) => format!("Park an item · urgency {urgency} (Tab) · about {name} (Shift-Tab)"),
+        None => format!("Park an item · urgency {urgency} (Tab) · about nobody (Shift-Tab)"),
+    }
+}
+pub fn parking_line(n: usize, first: &str) -> String {
+    match n {
+        0 => "Parking lot: nothing open".to_string(),
+        1 => format!("Parking lot · 1 open: {first}"),
+        n => format!("Parking lot · {n} open: {first} …"),
+    }
+}
+pub fn parked_today(n: usize, list: &str) -> String {
+    match n {
+        0 => "Parked today: nothing".to_string(),
+        _ => format!("Parked today · {n}: {list}"),
+    }
+}
+pub fn parked_item(urgency: &str, text: &str) -> String {
+    format!("{urgency} {text}")
 }

@@ -6,6 +6,7 @@ mod chrome;
 mod home;
 mod hot_seat;
 mod overlays;
+mod parking;
 mod prep_review;
 mod protocol_bar;
 mod report_back;

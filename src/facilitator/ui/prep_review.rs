@@ -24,7 +24,9 @@ impl Widget for PrepReview<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let PrepReview { app, now, theme } = self;
         let Some(m) = app.meeting.as_ref() else { return };
-        let [main, plan] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let [main, parked, plan] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        Widget::render(super::parking::OpenItems { app, theme }, parked, buf);
         let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
         let rows = queries::prep_rows(m);
         let inner_w = left.width.saturating_sub(4) as usize;
