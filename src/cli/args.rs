@@ -68,6 +68,8 @@ pub enum Command {
     Templates,
     /// The parking lot: open items by urgency; park, close or drop one
     Parking(ParkingArgs),
+    /// Fair rotation: hot seats taken, the last one, minutes planned and used
+    Rotation(RotationArgs),
     /// Change the group's settings
     Group {
         #[command(subcommand)]
@@ -307,4 +309,11 @@ pub enum ParkingCommand {
         /// The item's id, as `hotseat parking` lists it
         id: String,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct RotationArgs {
+    /// JSON for scripts
+    #[arg(long)]
+    pub json: bool,
 }

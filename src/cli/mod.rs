@@ -25,6 +25,7 @@ mod hot_team;
 mod me;
 mod parking;
 mod private;
+mod rotation;
 mod session;
 mod setup;
 mod step_progress;
@@ -101,6 +102,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Templates) => agenda::templates(),
         Some(Command::Parking(args)) => parking::run(&store(flag)?, args),
+        Some(Command::Rotation(args)) => rotation::run(&store(flag)?, args),
         Some(Command::Group { command: GroupCommand::Set(args) }) => group_set(&store(flag)?, &args),
         Some(Command::Join { url, member }) => {
             let dir = data_dir(flag)?;

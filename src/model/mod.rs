@@ -12,6 +12,7 @@ pub mod partners;
 pub mod plan;
 pub mod progress;
 pub mod protocol;
+pub mod rotation;
 pub mod step;
 pub mod templates;
 pub mod time;

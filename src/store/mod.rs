@@ -7,6 +7,7 @@ pub mod decode;
 pub mod demo;
 pub mod error;
 pub mod fsio;
+pub mod history;
 pub mod layout;
 pub mod locate;
 pub mod lock;
