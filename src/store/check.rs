@@ -182,6 +182,7 @@ pub fn check(root: &Path) -> Report {
         None => HashSet::new(),
     };
     let _ = top_dirs;
+    agenda::check_parking(&mut c, root, &members);
 
     // Meetings.
     let mut step_ids: HashMap<String, PathBuf> = HashMap::new();

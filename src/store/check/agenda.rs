@@ -19,3 +19,21 @@ pub(super) fn check(c: &mut Checker, path: &Path, g: &Group, text: &str) {
         c.at(path, text, &seg, p.message);
     }
 }
+
+/// `parking.json`, when there is one: it parses, and names only members of the group.
+pub(super) fn check_parking(c: &mut Checker, root: &Path, members: &std::collections::HashSet<String>) {
+    let path = root.join(crate::store::parking::PARKING_FILE);
+    if std::fs::symlink_metadata(&path).is_err() {
+        return;
+    }
+    let Some((lot, text)) = c.load::<crate::model::parking::ParkingLot>(&path) else { return };
+    for (i, item) in lot.items.iter().enumerate() {
+        if let Some(m) = &item.member
+            && !members.is_empty()
+            && !members.contains(m)
+        {
+            let seg = [Seg::Key("items".into()), Seg::Index(i), Seg::Key("member".into())];
+            c.at(&path, &text, &seg, format!("\"{m}\" is not a member in group.json"));
+        }
+    }
+}
