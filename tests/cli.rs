@@ -94,7 +94,7 @@ fn init_refuses_bad_input_and_writes_nothing() {
         (&["--name", "X", "--cadence", "yearly"], "--cadence must be weekly, biweekly or monthly, not \"yearly\""),
         (&["--name", "X", "--next", "2030-02-30"], "--next must be a date like 2026-12-06, not \"2030-02-30\""),
         (&["--name", "X", "--next", "tomorrow"], "--next must be a date"),
-        (&["--name", "X", "--minutes", "5"], "--minutes must be between 30 and 600, not 5"),
+        (&["--name", "X", "--minutes", "5"], "--minutes must be between 10 and 600, not 5"),
         (&["--name", "   "], "the group name is empty"),
         (&["--name", "Bell\u{7}Group"], "the group name contains control characters"),
         (&["--name", "Line\nbreak"], "control characters"),

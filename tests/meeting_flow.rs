@@ -154,7 +154,7 @@ fn prep_review_orders_the_turns_and_splits_the_time() {
     assert_eq!(meeting(&app).turn_minutes, 17);
     let screen = shown(&app, 80, 24, at(18, 22, 0));
     assert!(screen.contains("Hot-seat order · 17 min each"), "{screen}");
-    assert!(screen.contains("5 turns × 17 min = 85 min"), "{screen}");
+    assert!(screen.contains("5 turns = 85 min"), "{screen}");
 }
 
 /// Chloe's, Dev's and Elena's turns, Elena's step without a due date.
@@ -162,11 +162,14 @@ fn prep_review_orders_the_turns_and_splits_the_time() {
 fn the_others_take_their_turns_then_the_wrap_up() {
     let (_demo, mut app) = ada_on();
     // The others, then the wrap-up.
-    for (who, t) in [("chloe", at(19, 8, 0)), ("dev", at(19, 20, 0)), ("elena", at(19, 32, 0))] {
+    // Each opens re-planned to end at 19:50 (wrap-up at 20:00): 42 min for three, then 30
+    // for two, then the 18 left for the last.
+    for (who, t, minutes) in [("chloe", at(19, 8, 0), 14), ("dev", at(19, 20, 0), 15), ("elena", at(19, 32, 0), 18)] {
         assert_eq!(next(&mut app, t), vec![SAVE]);
         assert_eq!(meeting(&app).hot_seat.as_deref(), Some(who));
         assert_eq!(running(&app), [who]);
-        assert_eq!(left_ms(&app, who, t), 17 * MIN);
+        assert_eq!(left_ms(&app, who, t), minutes * MIN);
+        assert_eq!(meeting(&app).turn(who).unwrap().prep_secs, 17 * 60, "the prep review's plan is kept");
     }
     act(&mut app, Action::AddStep, at(19, 40, 0));
     type_text(&mut app, "Visit the second plant", at(19, 40, 0));

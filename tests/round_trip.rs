@@ -100,6 +100,8 @@ fn turn() -> impl Strategy<Value = Turn> {
             started_at,
             ended_at,
             bell_rung,
+            step_starts: Vec::new(),
+            prep_secs: 0,
         })
 }
 
@@ -159,6 +161,9 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             turn_minutes,
             order,
             turns,
+            turn_secs: Default::default(),
+            plan_end: None,
+            postponed: Vec::new(),
             hot_seat,
             steps,
             reviews: reviews
@@ -199,6 +204,7 @@ fn group() -> impl Strategy<Value = Group> {
                     .into_iter()
                     .map(|(id, (name, role, department, offers))| Member { id, name, role, department, offers })
                     .collect(),
+                agenda: None,
             },
         )
 }

@@ -67,6 +67,17 @@ pub enum Command {
         #[arg(long, value_name = "on|off", value_parser = ["on", "off"])]
         auto: Option<String>,
     },
+    /// The agenda templates: phases, timeboxes and hot-seat protocol of each
+    Templates,
+    /// The parking lot: open items by urgency; park, close or drop one
+    Parking(ParkingArgs),
+    /// Fair rotation: hot seats taken, the last one, minutes planned and used
+    Rotation(RotationArgs),
+    /// Change the group's settings
+    Group {
+        #[command(subcommand)]
+        command: GroupCommand,
+    },
     /// Join a shared group as a member: clone it into the data folder
     Join {
         /// The group's git remote
@@ -82,15 +93,18 @@ pub struct InitArgs {
     /// The group's name
     #[arg(long)]
     pub name: String,
-    /// How often the group meets: weekly, biweekly or monthly
-    #[arg(long, default_value = "biweekly")]
-    pub cadence: String,
-    /// Length of a meeting in minutes
-    #[arg(long, default_value_t = crate::model::group::DEFAULT_MEETING_MINUTES)]
-    pub minutes: u32,
+    /// How often the group meets: weekly, biweekly or monthly [default: the template's]
+    #[arg(long)]
+    pub cadence: Option<String>,
+    /// Length of a meeting in minutes [default: the template's phases added up]
+    #[arg(long)]
+    pub minutes: Option<u32>,
     /// Date of the first meeting (YYYY-MM-DD)
     #[arg(long, value_name = "DATE")]
     pub next: Option<String>,
+    /// The agenda: mastermind, forum, mentor or hot-team (see `hotseat templates`)
+    #[arg(long, default_value = "mastermind")]
+    pub template: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -248,4 +262,61 @@ pub struct ImportArgs {
     pub member: Option<String>,
     /// The file to read
     pub file: PathBuf,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Change the group's settings (only what is given)
+    Set(GroupSet),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupSet {
+    /// Use this agenda template from now on: mastermind, forum, mentor or hot-team
+    #[arg(long, value_name = "T")]
+    pub template: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ParkingArgs {
+    /// JSON for scripts
+    #[arg(long)]
+    pub json: bool,
+    /// Items done and dropped too
+    #[arg(long)]
+    pub all: bool,
+    #[command(subcommand)]
+    pub command: Option<ParkingCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ParkingCommand {
+    /// Park an item for a later meeting
+    Add {
+        /// What to come back to
+        text: String,
+        /// A (soonest), B or C
+        #[arg(long, default_value = "B")]
+        urgency: String,
+        /// Whom it concerns (member id)
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+    },
+    /// Mark an item done
+    Done {
+        /// The item's id, as `hotseat parking` lists it
+        id: String,
+    },
+    /// Drop an item
+    Drop {
+        /// The item's id, as `hotseat parking` lists it
+        id: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RotationArgs {
+    /// JSON for scripts
+    #[arg(long)]
+    pub json: bool,
 }

@@ -18,11 +18,14 @@ macro_rules! say_part {
 }
 
 mod actions;
+mod agenda;
 pub mod args;
 mod exchange;
 mod hot_team;
 mod me;
+mod parking;
 mod private;
+mod rotation;
 mod session;
 mod setup;
 mod step_progress;
@@ -66,6 +69,14 @@ pub fn open_store(dir: PathBuf) -> Store {
     store
 }
 
+/// `hotseat group set`: each setting given, in turn.
+fn group_set(store: &Store, args: &GroupSet) -> Result<ExitCode> {
+    if let Some(t) = &args.template {
+        agenda::set_template(store, t)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let flag = cli.data_dir.as_deref();
     match cli.command {
@@ -90,6 +101,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let member = crate::store::remember::recall(&dir).ok().flatten();
             crate::sync::command::sync(&dir, remote.as_deref(), member, crate::tui::run::now())
         }
+        Some(Command::Templates) => agenda::templates(),
+        Some(Command::Parking(args)) => parking::run(&store(flag)?, args),
+        Some(Command::Rotation(args)) => rotation::run(&store(flag)?, args),
+        Some(Command::Group { command: GroupCommand::Set(args) }) => group_set(&store(flag)?, &args),
         Some(Command::Join { url, member }) => {
             let dir = data_dir(flag)?;
             let shown = flag.map(|d| d.display().to_string());

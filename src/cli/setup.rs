@@ -66,16 +66,20 @@ pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
         bail!("{} already holds the group \"{}\"; nothing was changed", store.root().display(), g.name);
     }
     let name = clean("group name", &args.name, 120)?;
-    let Some(cadence) = Cadence::parse(&args.cadence) else {
-        bail!("--cadence must be weekly, biweekly or monthly, not \"{}\"", args.cadence);
+    let agenda = super::agenda::named(&args.template)?;
+    let cadence_arg = args.cadence.clone().unwrap_or_else(|| super::agenda::cadence_of(&agenda).to_string());
+    let Some(cadence) = Cadence::parse(&cadence_arg) else {
+        bail!("--cadence must be weekly, biweekly or monthly, not \"{cadence_arg}\"");
     };
-    if args.minutes < 30 || args.minutes > 600 {
-        bail!("--minutes must be between 30 and 600, not {}", args.minutes);
+    let minutes = args.minutes.unwrap_or_else(|| super::agenda::minutes_of(&agenda));
+    if !(super::agenda::MIN_MEETING_MINUTES..=600).contains(&minutes) {
+        bail!("--minutes must be between {} and 600, not {minutes}", super::agenda::MIN_MEETING_MINUTES);
     }
     let mut g = Group::new(&name);
     g.id = crate::store::private::new_group_id(&g.name);
     g.cadence = cadence;
-    g.meeting_minutes = args.minutes;
+    g.meeting_minutes = minutes;
+    g.agenda = Some(agenda);
     if let Some(next) = &args.next {
         match crate::model::parse::parse_date(next) {
             Ok(Some(d)) => g.next_meeting = Some(d),

@@ -21,6 +21,13 @@ pub enum Action {
     ToggleTimer,
     AddMinute,
     RemoveMinute,
+    // The hot-seat protocol (`facilitator::protocol`)
+    NextProtocolStep,
+    PrevProtocolStep,
+    /// `f`: the wall clock on or off.
+    ToggleWall,
+    /// `P`: park an item in the parking lot.
+    Park,
     // Capture
     AddStep,
     EditStep,
@@ -37,6 +44,12 @@ pub enum Action {
     // Prep review
     MoveEarlier,
     MoveLater,
+    // Turn lengths and ending on time (`facilitator::plan`)
+    LongerTurn,
+    ShorterTurn,
+    EvenTurns,
+    SkipTurn,
+    PostponeLast,
     // Wrap-up
     Rate(u8),
     RaiseRating,
@@ -102,6 +115,8 @@ impl PartialEq for News {
 pub enum Effect {
     SaveMeeting,
     SaveGroup,
+    /// The parking lot (`parking.json`).
+    SaveParking,
     Bell,
     Quit,
 }

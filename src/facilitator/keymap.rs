@@ -30,6 +30,7 @@ const WRAP: Scope = Scope::Screen(Screen::Phase(Phase::WrapUp));
 
 /// Every key hotseat knows, most specific scopes first.
 pub fn table() -> &'static [Binding] {
+    use crate::facilitator::strings::agenda::keys as a;
     use crate::facilitator::strings::keys as s;
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
@@ -67,13 +68,19 @@ pub fn table() -> &'static [Binding] {
             // Prep review
             bind!(PREP, [ShiftUp, Char('K')], Action::MoveEarlier, s::MOVE_EARLIER, "move"),
             bind!(PREP, [ShiftDown, Char('J')], Action::MoveLater, s::MOVE_LATER),
-            bind!(PREP, [Char('+'), Char('=')], Action::AddMinute, s::TURN_LONGER, "minutes"),
-            bind!(PREP, [Char('-')], Action::RemoveMinute, s::TURN_SHORTER),
+            bind!(PREP, [Char('+')], Action::LongerTurn, a::LONGER_TURN, "minutes"),
+            bind!(PREP, [Char('-')], Action::ShorterTurn, a::SHORTER_TURN),
+            bind!(PREP, [Char('=')], Action::EvenTurns, a::EVEN_TURNS, "even"),
+            bind!(PREP, [Char('s')], Action::SkipTurn, a::SKIP_TURN, "skip"),
             // Hot seats
             bind!(HOT, [Char('n')], Action::PrivateNote, s::PRIVATE_NOTE, "note"),
             bind!(HOT, [Char('e'), Enter], Action::EditStep, s::EDIT_STEP),
             bind!(HOT, [Char('x'), Delete], Action::DeleteStep, s::DELETE_STEP),
             bind!(HOT, [Char('-')], Action::RemoveMinute, s::REMOVE_MINUTE),
+            bind!(HOT, [Char('.'), Char('>')], Action::NextProtocolStep, a::NEXT_PROTOCOL_STEP, "step"),
+            bind!(HOT, [Char(','), Char('<')], Action::PrevProtocolStep, a::PREV_PROTOCOL_STEP),
+            bind!(HOT, [Char('L')], Action::PostponeLast, a::POSTPONE_LAST),
+            bind!(HOT, [Char('f')], Action::ToggleWall, a::WALL),
             // Wrap-up
             bind!(WRAP, [Char(']')], Action::Advance, s::CLOSE_MEETING, "close meeting"),
             bind!(WRAP, [Char('1')], Action::Rate(1), s::RATE, "rate 1–10"),
@@ -96,6 +103,7 @@ pub fn table() -> &'static [Binding] {
             bind!(Global, [Char(' ')], Action::ToggleTimer, s::TOGGLE_TIMER, "pause"),
             bind!(Global, [Char('+'), Char('=')], Action::AddMinute, s::ADD_MINUTE, "+1 min"),
             bind!(Global, [Char('a')], Action::AddStep, s::ADD_STEP, "add step"),
+            bind!(Global, [Char('P')], Action::Park, a::PARK),
             bind!(Global, [Char('[')], Action::GoBack, s::PREV, "back"),
             bind!(Global, [Up, Char('k')], Action::SelectPrev, s::UP),
             bind!(Global, [Down, Char('j')], Action::SelectNext, s::DOWN),

@@ -45,6 +45,7 @@ fn edit_line(app: &mut App, mut line: LineInput, action: Action, now: DateTime<F
             line.error = None;
         }
         Action::Paste(text) => paste_into(&mut line.input, &text),
+        Action::NextField | Action::PrevField => super::parking::cycle(&mut line, &action),
         _ => {}
     }
     app.ui.overlay = Overlay::Line(line);
@@ -55,6 +56,7 @@ fn submit_line(app: &mut App, mut line: LineInput, now: DateTime<FixedOffset>) -
     let value = line.input.value().trim().to_string();
     match line.purpose.clone() {
         LinePurpose::ReviewNote(step) => report::save_review_note(app, step, value, now),
+        LinePurpose::Park { .. } => super::parking::submit(app, line, now),
         LinePurpose::NextMeetingDate => {
             let date = app.meeting.as_ref().map(|m| m.date).unwrap_or_default();
             let error = match parse_date(&value) {

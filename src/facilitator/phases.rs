@@ -6,7 +6,7 @@ use super::action::{Action, Effect};
 use super::queries::{self, clamp};
 use super::state::{App, StatusKind};
 use crate::facilitator::strings as s;
-use crate::model::{Phase, Status, Turn};
+use crate::model::{Phase, Status};
 
 const SAVE: Effect = Effect::SaveMeeting;
 
@@ -52,7 +52,10 @@ pub fn next(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
             end_current_turn(app, now);
             let m = app.meeting.as_mut().expect("in a meeting");
             match queries::next_in_order(m).map(str::to_string) {
-                Some(next) => open_turn(app, &next, now),
+                Some(next) => {
+                    open_turn(app, &next, now);
+                    super::plan::warn_if_over(app, now);
+                }
                 None => enter_wrap_up(app),
             }
         }
@@ -87,6 +90,7 @@ pub fn prev(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
                     }
                     m.phase = Phase::PrepReview;
                     m.hot_seat = None;
+                    m.plan_end = None;
                 }
             }
         }
@@ -102,6 +106,7 @@ pub fn prev(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
 }
 
 fn enter_prep(app: &mut App, now: DateTime<FixedOffset>) {
+    super::plan::postponed_first(app);
     let m = app.meeting.as_mut().expect("in a meeting");
     sync_order(m);
     if m.turn_minutes == 0 {
@@ -117,6 +122,7 @@ fn enter_hot_seats(app: &mut App, now: DateTime<FixedOffset>) {
     if m.turn_minutes == 0 {
         set_turn_minutes(m, queries::default_turn_minutes(m, now).max(1));
     }
+    super::plan::fix_plan_end(m, now);
     let first = m.order.iter().find(|id| m.turn(id).is_none_or(|t| t.ended_at.is_none())).cloned();
     match first {
         Some(member) => {
@@ -146,9 +152,9 @@ fn enter_wrap_up(app: &mut App) {
 /// Open `member`'s turn (creating it with the planned minutes) and start its timer.
 fn open_turn(app: &mut App, member: &str, now: DateTime<FixedOffset>) {
     let m = app.meeting.as_mut().expect("in a meeting");
-    let planned = m.turn_minutes.max(1) * 60;
     if m.turn(member).is_none() {
-        m.turns.push(Turn::new(member, planned));
+        let turn = super::plan::new_turn(m, member, now);
+        m.turns.push(turn);
     }
     m.turn_mut(member).expect("just made").start(now);
     m.hot_seat = Some(member.to_string());
@@ -172,7 +178,7 @@ pub fn sync_order(m: &mut crate::model::Meeting) {
     let started: Vec<String> = m.turns.iter().filter(|t| t.started_at.is_some()).map(|t| t.member.clone()).collect();
     m.order.retain(|id| here.contains(id) || started.contains(id));
     for id in here {
-        if !m.order.contains(&id) {
+        if !m.order.contains(&id) && !m.postponed.contains(&id) {
             m.order.push(id);
         }
     }
@@ -214,11 +220,15 @@ pub fn add_minute(app: &mut App, delta: i32, now: DateTime<FixedOffset>) -> Vec<
         Phase::HotSeats => {
             let Some(h) = m.hot_seat.clone() else { return Vec::new() };
             let Some(t) = m.turn_mut(&h) else { return Vec::new() };
+            if t.prep_secs == 0 {
+                t.prep_secs = t.planned_secs;
+            }
             let planned = (t.planned_secs as i64 + delta as i64 * 60).max(60);
             t.planned_secs = planned as u32;
             if t.left_ms_at(now) > 0 {
                 t.bell_rung = false;
             }
+            super::plan::warn_if_over(app, now);
             vec![SAVE]
         }
         Phase::PrepReview => {

@@ -199,13 +199,19 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
     }
 
     fn before(&self, effect: &Effect) -> Option<Action> {
-        let saves = matches!(effect, Effect::SaveMeeting | Effect::SaveGroup);
+        let saves = matches!(effect, Effect::SaveMeeting | Effect::SaveGroup | Effect::SaveParking);
         (saves && !self.app().ui.read_only).then_some(Action::Saving)
     }
 
     fn perform(&mut self, effect: Effect, _now: DateTime<FixedOffset>) -> Outcome<Action> {
         match effect {
-            Effect::SaveMeeting | Effect::SaveGroup if self.app().ui.read_only => Outcome::Then(Vec::new()),
+            Effect::SaveMeeting | Effect::SaveGroup | Effect::SaveParking if self.app().ui.read_only => {
+                Outcome::Then(Vec::new())
+            }
+            Effect::SaveParking => Outcome::Then(match self.store.save_parking(&self.app().ctx.parking) {
+                Ok(()) => vec![Action::Saved],
+                Err(e) => vec![Action::SaveFailed(e.short())],
+            }),
             Effect::SaveMeeting => {
                 let done = self.save_meeting();
                 let closed = self.app().meeting.as_ref().is_some_and(|m| !m.is_open());

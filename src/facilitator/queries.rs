@@ -181,7 +181,7 @@ pub fn default_due(app: &App) -> NaiveDate {
 
 /// Minutes per turn that fit what is left of the meeting, split evenly among those here.
 pub fn default_turn_minutes(m: &Meeting, now: DateTime<FixedOffset>) -> u32 {
-    let here = m.here().count() as i64;
+    let here = m.here().filter(|id| !m.postponed.iter().any(|p| p == id)).count() as i64;
     if here == 0 {
         return 0;
     }
@@ -189,18 +189,29 @@ pub fn default_turn_minutes(m: &Meeting, now: DateTime<FixedOffset>) -> u32 {
     (left / here).clamp(3, 60) as u32
 }
 
-/// When the meeting will end if every remaining turn takes its planned time.
-pub fn projected_end(m: &Meeting, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+/// Seconds the hot-seat turns still take: what is left of those begun, the others as
+/// planned (in the hot seats, as re-planned to end on time: `model::plan`).
+pub fn turns_left_secs(m: &Meeting, now: DateTime<FixedOffset>) -> i64 {
+    let ahead =
+        if m.phase == Phase::HotSeats { crate::model::plan::ahead_at(m, now, WRAP_UP_MINUTES).0 } else { Vec::new() };
     let turn_secs = |member: &str| -> i64 {
         match m.turn(member) {
             Some(t) if t.ended_at.is_some() => 0,
             Some(t) => (t.left_ms_at(now) / 1000).max(0),
-            None => m.turn_minutes as i64 * 60,
+            None => match ahead.iter().find(|(id, _)| id == member) {
+                Some((_, min)) => *min as i64 * 60,
+                None => crate::model::plan::planned_minutes(m, member) as i64 * 60,
+            },
         }
     };
+    m.order.iter().map(|id| turn_secs(id)).sum::<i64>()
+}
+
+/// When the meeting will end if every remaining turn takes its planned time.
+pub fn projected_end(m: &Meeting, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     let mut secs: i64 = 0;
     if m.phase <= Phase::HotSeats {
-        secs += m.order.iter().map(|id| turn_secs(id)).sum::<i64>();
+        secs += turns_left_secs(m, now);
         if m.phase < Phase::PrepReview {
             secs += PREP_REVIEW_MINUTES * 60;
         }

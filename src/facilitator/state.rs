@@ -77,6 +77,13 @@ pub enum LinePurpose {
     /// The note on a step's progress in the report-back.
     ReviewNote(String),
     NextMeetingDate,
+    /// An item for the parking lot (`facilitator::parking`): its urgency, whom it is
+    /// about, and the member in focus when it was opened.
+    Park {
+        urgency: crate::model::parking::Urgency,
+        member: Option<String>,
+        focus: Option<String>,
+    },
 }
 
 /// Which row is selected on each screen.
@@ -111,6 +118,8 @@ pub struct Ui {
     pub held_by: Option<String>,
     /// How sharing the folder stands, when it is shared (the header says it).
     pub sync: Option<crate::sync::SyncStatus>,
+    /// The wall clock fills the screen in the hot seats (`f`).
+    pub wall: bool,
 }
 
 impl Default for Ui {
@@ -127,6 +136,7 @@ impl Default for Ui {
             read_only: false,
             held_by: None,
             sync: None,
+            wall: false,
         }
     }
 }

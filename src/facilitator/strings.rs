@@ -10,6 +10,9 @@ pub use crate::tui::strings::unreadable_banner;
 
 pub const APP: &str = "hotseat";
 
+/// The agenda's sentences (protocol, re-planning, clock cues, parking lot, rotation).
+pub mod agenda;
+
 /// What each key does, for the help overlay.
 pub const SAVED_AGAIN: &str = "Saved. Everything is on disk again.";
 pub fn save_failed(msg: &str) -> String {

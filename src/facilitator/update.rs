@@ -77,6 +77,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             app.ui.blank = !app.ui.blank;
             Vec::new()
         }
+        Action::ToggleWall => {
+            app.ui.wall = !app.ui.wall;
+            Vec::new()
+        }
         Action::Quit | Action::Interrupt => {
             if app.in_meeting() || app.ui.unsaved {
                 app.ui.overlay = Overlay::ConfirmQuit;
@@ -106,7 +110,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::ToggleTimer => phases::toggle_timer(app, now),
         Action::AddMinute => phases::add_minute(app, 1, now),
         Action::RemoveMinute => phases::add_minute(app, -1, now),
+        Action::NextProtocolStep => super::protocol::step(app, 1, now),
+        Action::PrevProtocolStep => super::protocol::step(app, -1, now),
         Action::AddStep => step_form::open_step_form(app, None),
+        Action::Park => super::parking::open(app),
         Action::EditStep => step_form::edit_selected_step(app),
         Action::DeleteStep => step_form::ask_delete_step(app),
         Action::PrivateNote => notes::open_note(app),
@@ -119,6 +126,11 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::ReviewNote => report::open_review_note(app),
         Action::MoveEarlier => phases::reorder(app, -1),
         Action::MoveLater => phases::reorder(app, 1),
+        Action::LongerTurn => super::plan::nudge_selected(app, 1),
+        Action::ShorterTurn => super::plan::nudge_selected(app, -1),
+        Action::EvenTurns => super::plan::even_out(app, now),
+        Action::SkipTurn => super::plan::skip_selected(app),
+        Action::PostponeLast => super::plan::postpone_last(app),
         Action::Rate(n) => rating::rate(app, n),
         Action::EditNextDate => line_input::open_next_date(app),
         _ => Vec::new(),
@@ -127,7 +139,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
 
 /// Actions that would change the meeting (refused when read-only).
 fn mutates(a: &Action) -> bool {
-    !matches!(a, Action::SelectPrev | Action::SelectNext | Action::Help | Action::Blank | Action::Cancel)
+    !matches!(
+        a,
+        Action::SelectPrev | Action::SelectNext | Action::Help | Action::Blank | Action::Cancel | Action::ToggleWall
+    )
 }
 
 /// Keys on the home screen (and on a closed meeting's summary).

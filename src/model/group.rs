@@ -78,6 +78,9 @@ pub struct Group {
     pub pledge: String,
     #[serde(default)]
     pub members: Vec<Member>,
+    /// The agenda and hot-seat protocol (`model::agenda`); none means mastermind's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<super::agenda::Agenda>,
 }
 
 pub fn default_pledge() -> String {
@@ -97,7 +100,13 @@ impl Group {
             next_meeting: None,
             pledge: default_pledge(),
             members: Vec::new(),
+            agenda: None,
         }
+    }
+
+    /// The group's agenda: its own, else the mastermind template.
+    pub fn agenda(&self) -> &super::agenda::Agenda {
+        self.agenda.as_ref().unwrap_or_else(|| super::agenda::default_agenda())
     }
 
     pub fn member(&self, id: &str) -> Option<&Member> {

@@ -105,6 +105,18 @@ pub struct Turn {
     /// The bell rings once, when the countdown first reaches zero.
     #[serde(default)]
     pub bell_rung: bool,
+    /// The hot-seat protocol: when each step reached so far began, in ms of the turn's
+    /// time used (`model::agenda`). Empty: the first step, from the start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub step_starts: Vec<u64>,
+    /// The turn's length as the prep review planned it, in seconds, when the meeting's
+    /// re-planning changed it (`model::plan`); 0 when unchanged.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub prep_secs: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Turn {
@@ -117,6 +129,8 @@ impl Turn {
             started_at: None,
             ended_at: None,
             bell_rung: false,
+            step_starts: Vec::new(),
+            prep_secs: 0,
         }
     }
 
@@ -207,6 +221,15 @@ pub struct Meeting {
     pub order: Vec<String>,
     #[serde(default)]
     pub turns: Vec<Turn>,
+    /// Turn lengths the prep review set per member, in seconds (others: `turn_minutes`).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub turn_secs: std::collections::BTreeMap<String, u32>,
+    /// When the hot seats were planned to end, fixed as they began (`model::plan`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_end: Option<DateTime<FixedOffset>>,
+    /// Members whose turn moves to the next meeting, where they go first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub postponed: Vec<String>,
     /// Whose turn it is in the hot seat.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hot_seat: Option<String>,
@@ -256,6 +279,9 @@ impl Meeting {
             turn_minutes: 0,
             order: Vec::new(),
             turns: Vec::new(),
+            turn_secs: Default::default(),
+            plan_end: None,
+            postponed: Vec::new(),
             hot_seat: None,
             steps: Vec::new(),
             reviews: Vec::new(),

@@ -1,16 +1,22 @@
 //! The domain model: plain data with serde, no terminal types.
 
+pub mod agenda;
 pub mod compact;
 pub mod group;
 pub mod ledger;
 pub mod meeting;
 pub mod member_files;
 pub mod merge;
+pub mod parking;
 pub mod parse;
 pub mod partition;
 pub mod partners;
+pub mod plan;
 pub mod progress;
+pub mod protocol;
+pub mod rotation;
 pub mod step;
+pub mod templates;
 pub mod time;
 pub mod words;
 

@@ -6,6 +6,8 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+mod agenda;
+
 use super::decode::decode;
 use super::error::StoreError;
 use super::layout::{Layout, is_sync_debris, meeting_sort_key};
@@ -180,6 +182,7 @@ pub fn check(root: &Path) -> Report {
         None => HashSet::new(),
     };
     let _ = top_dirs;
+    agenda::check_parking(&mut c, root, &members);
 
     // Meetings.
     let mut step_ids: HashMap<String, PathBuf> = HashMap::new();
@@ -284,6 +287,7 @@ fn check_group(c: &mut Checker, path: &Path, g: &Group, text: &str) -> HashSet<S
     if g.meeting_minutes == 0 {
         c.at(path, text, &[Seg::Key("meeting_minutes".into())], "a meeting must last at least a minute");
     }
+    agenda::check(c, path, g, text);
     ids
 }
 

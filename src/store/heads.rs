@@ -18,6 +18,9 @@ pub(super) struct MeetingHead<S> {
     pub status: Status,
     #[serde(default = "none")]
     pub open_after: Option<S>,
+    /// Members whose turn this meeting moved to the next one.
+    #[serde(default)]
+    pub postponed: Vec<String>,
 }
 
 fn none<S>() -> Option<S> {

@@ -14,11 +14,13 @@ pub mod history;
 pub mod layout;
 pub mod locate;
 pub mod lock;
+pub mod parking;
 pub mod private;
 pub mod remember;
 pub mod reports;
 pub mod snapshot;
 pub mod stamp;
+pub mod turns;
 pub mod user_files;
 
 use std::cell::{Cell, RefCell};

@@ -28,6 +28,8 @@ use crate::store::{Store, StoreError};
 pub struct PreviousMeeting {
     pub id: String,
     pub date: NaiveDate,
+    /// Members whose turn it moved to the next meeting (they go first).
+    pub postponed: Vec<String>,
 }
 
 /// Everything loaded for one session.
@@ -48,6 +50,8 @@ pub struct Context {
     pub partners: BTreeMap<String, PartnersFile>,
     /// Each member's weekly Hot Team check-ins (`members/<id>/checkins.json`).
     pub checkins: BTreeMap<String, Vec<Checkin>>,
+    /// The parking lot (`parking.json`), written by the facilitator.
+    pub parking: crate::model::parking::ParkingLot,
     /// The members' own reports and the open steps with them applied; `None` until they
     /// are read.
     reports: Option<Reports>,
@@ -95,7 +99,7 @@ impl Context {
                 Some(m) if m.open_after.is_some() => Base::Snapshot(store.layout.meeting(&m.id)),
                 Some(_) => Base::Steps(replay_closed(store, &meeting_ids)?),
             };
-            (open, prev.map(|m| (m.id, m.date)), base)
+            (open, prev.map(|m| (m.id, m.date, m.postponed)), base)
         } else {
             let (open, prev) = newest_meetings::<Vec<ActionStep>>(store, &meeting_ids)?;
             // Read in full here (command-line reports): a damaged previous meeting is
@@ -105,11 +109,11 @@ impl Context {
             }
             match prev {
                 None => (open, None, Base::None),
-                Some(MeetingHead { id, date, open_after: Some(steps), .. }) => {
-                    (open, Some((id, date)), Base::Steps(steps))
+                Some(MeetingHead { id, date, open_after: Some(steps), postponed, .. }) => {
+                    (open, Some((id, date, postponed)), Base::Steps(steps))
                 }
-                Some(MeetingHead { id, date, open_after: None, .. }) => {
-                    (open, Some((id, date)), Base::Steps(replay_closed(store, &meeting_ids)?))
+                Some(MeetingHead { id, date, open_after: None, postponed, .. }) => {
+                    (open, Some((id, date, postponed)), Base::Steps(replay_closed(store, &meeting_ids)?))
                 }
             }
         };
@@ -147,6 +151,8 @@ impl Context {
             }))?;
         }
 
+        let mut parking = Default::default();
+        keep(store.load_parking().map(|p| parking = p))?;
         let members: Vec<String> = group.members.iter().map(|m| m.id.clone()).collect();
         let previous_key = previous_meeting.as_ref().and_then(|m| meeting_sort_key(&m.0));
         let (reports, job) = if deferred {
@@ -158,13 +164,14 @@ impl Context {
         Ok(Context {
             group,
             meeting_ids,
-            previous: previous_meeting.map(|(id, date)| PreviousMeeting { id, date }),
+            previous: previous_meeting.map(|(id, date, postponed)| PreviousMeeting { id, date, postponed }),
             goals,
             preps,
             open_meeting,
             warnings,
             partners,
             checkins,
+            parking,
             reports,
         })
         .map(|ctx| (ctx, job))

@@ -14,6 +14,7 @@ use crate::facilitator::queries;
 use crate::facilitator::strings::ui;
 use crate::facilitator::{App, StatusKind};
 use crate::model::Phase;
+use crate::model::agenda::Agenda;
 use crate::tui::status::notice;
 
 pub fn blank(frame: &mut Frame, area: Rect, theme: Theme) {
@@ -68,7 +69,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffse
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-pub fn phase_bar(current: Phase, frame: &mut Frame, area: Rect, theme: Theme) {
+pub fn phase_bar(agenda: &Agenda, current: Phase, frame: &mut Frame, area: Rect, theme: Theme) {
     let mut spans = vec![Span::raw(" ")];
     let sep = if area.width >= 64 { " › " } else { "›" };
     for (i, p) in Phase::ALL.iter().enumerate() {
@@ -82,7 +83,7 @@ pub fn phase_bar(current: Phase, frame: &mut Frame, area: Rect, theme: Theme) {
         } else {
             theme.dim()
         };
-        let label = if *p == current { format!(" {} ", p.label()) } else { p.label().to_string() };
+        let label = if *p == current { format!(" {} ", agenda.label(*p)) } else { agenda.label(*p).to_string() };
         spans.push(span(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

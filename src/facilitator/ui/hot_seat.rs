@@ -39,10 +39,17 @@ impl Widget for HotSeat<'_> {
         } else {
             PixelSize::Quadrant
         };
-        let clock_h = if big == PixelSize::Full { 8 } else { 4 } + 2;
-        let [title, top, middle, steps, note] = Layout::vertical([
+        // Projector scale: on a large terminal the full-size digits grow with the screen.
+        let scale = if area.width >= 160 && area.height >= 40 {
+            super::wall::scale_for("00:00", area.width * 65 / 100 - 4, area.height / 2 - 2)
+        } else {
+            1
+        };
+        let clock_h = if big == PixelSize::Full { 8 * scale } else { 4 } + 2;
+        let [title, top, protocol, middle, steps, note] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(clock_h),
+            Constraint::Length(2),
             Constraint::Min(4),
             Constraint::Min(4),
             Constraint::Length(1),
@@ -74,10 +81,12 @@ impl Widget for HotSeat<'_> {
             buf,
         );
 
-        let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 + 4 };
+        let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 * scale + 4 };
         let [clock, goals] =
             Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
-        countdown(turn, buf, clock, big, now, theme);
+        countdown(turn, buf, clock, (big, scale), now, theme);
+        let agenda = app.ctx.group.agenda();
+        Widget::render(super::ProtocolBar { agenda, turn, now, theme }, protocol, buf);
 
         // Goals.
         let mut glines = Vec::new();
@@ -155,26 +164,35 @@ impl Widget for HotSeat<'_> {
     }
 }
 
-fn countdown(turn: &Turn, buf: &mut Buffer, area: Rect, size: PixelSize, now: DateTime<FixedOffset>, theme: Theme) {
+fn countdown(
+    turn: &Turn,
+    buf: &mut Buffer,
+    area: Rect,
+    (size, scale): (PixelSize, u16),
+    now: DateTime<FixedOffset>,
+    theme: Theme,
+) {
     let left = turn.left_ms_at(now);
     let u = urgency(left);
     let style = theme.countdown(u);
-    let state = if !turn.is_running() {
-        ui::TIMER_PAUSED
-    } else if left <= 0 {
-        ui::OVERTIME
-    } else {
-        ui::TIMER_RUNNING
-    };
-    let block = panel(ui::countdown_title(turn.planned_secs / 60), theme).title_bottom(
-        Line::from(span(
-            format!(" {state} "),
-            if u == Urgency::Red || !turn.is_running() { theme.alert() } else { theme.dim() },
-        ))
-        .alignment(Alignment::Center),
-    );
+    let state = crate::facilitator::strings::agenda::clock_label(left, turn.is_running());
+    let planned = (turn.prep_secs > 0).then_some(turn.prep_secs / 60);
+    let block = panel(crate::facilitator::strings::agenda::turn_title(turn.planned_secs / 60, planned), theme)
+        .title_bottom(
+            Line::from(span(
+                format!(" {state} "),
+                if u == Urgency::Red || !turn.is_running() { theme.alert() } else { theme.dim() },
+            ))
+            .alignment(Alignment::Center),
+        );
     let inner = block.inner(area);
     Widget::render(block, area, buf);
+    if scale > 1 {
+        let text = format::clock(left);
+        let scale = scale.min(super::wall::scale_for(&text, inner.width, inner.height)).max(1);
+        Widget::render(super::wall::ScaledDigits { text: &text, scale, style }, inner, buf);
+        return;
+    }
     let digits =
         BigText::builder().pixel_size(size).style(style).lines(vec![format::clock(left).into()]).centered().build();
     let h = if size == PixelSize::Full { 8 } else { 4 };

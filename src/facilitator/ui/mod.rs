@@ -6,8 +6,11 @@ mod chrome;
 mod home;
 mod hot_seat;
 mod overlays;
+mod parking;
 mod prep_review;
+mod protocol_bar;
 mod report_back;
+mod wall;
 mod wrap_up;
 
 use chrono::{DateTime, FixedOffset};
@@ -23,6 +26,7 @@ pub use check_in::CheckIn;
 pub use home::{Closed, Home};
 pub use hot_seat::HotSeat;
 pub use prep_review::PrepReview;
+pub use protocol_bar::ProtocolBar;
 pub use report_back::ReportBack;
 pub use wrap_up::WrapUp;
 
@@ -37,11 +41,15 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     chrome::header(app, frame, header, now, theme);
     match &app.meeting {
         Some(m) if m.is_open() => {
-            chrome::phase_bar(m.phase, frame, bar, theme);
+            chrome::phase_bar(app.ctx.group.agenda(), m.phase, frame, bar, theme);
             match m.phase {
                 Phase::CheckIn => frame.render_widget(CheckIn { app, now, theme }, body),
                 Phase::ReportBack => frame.render_widget(ReportBack { app, now, theme }, body),
                 Phase::PrepReview => frame.render_widget(PrepReview { app, now, theme }, body),
+                Phase::HotSeats if app.ui.wall && matches!(app.ui.overlay, crate::facilitator::Overlay::None) => {
+                    wall::wall(app, area, frame.buffer_mut(), now, theme);
+                    return;
+                }
                 Phase::HotSeats => frame.render_widget(HotSeat { app, now, theme }, body),
                 Phase::WrapUp => frame.render_widget(WrapUp { app, now, theme }, body),
             }
@@ -52,6 +60,13 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     chrome::status(app, frame, status, theme);
     chrome::footer(app, frame, footer, theme);
     overlays::draw(app, frame, area, now, theme);
+    // A dialog never hides the running clock: it stays in view on the status row.
+    if let Some(m) = app.meeting.as_ref().filter(|m| m.is_open() && m.phase == Phase::HotSeats)
+        && let Some(turn) = m.current_turn()
+        && app.is_editing()
+    {
+        wall::compact(turn, app.ctx.group.name_of(&turn.member), status, frame.buffer_mut(), now, theme);
+    }
 }
 
 /// What, on screen, changes with time alone: the runtime redraws when this changes.

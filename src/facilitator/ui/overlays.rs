@@ -99,6 +99,7 @@ fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {
             ui::review_note_title(&owner)
         }
         LinePurpose::NextMeetingDate => ui::NEXT_DATE_TITLE.to_string(),
+        p @ LinePurpose::Park { .. } => crate::facilitator::parking::title(app, p),
     };
     let w = 64.min(area.width);
     let r = centered(area, w, 5);

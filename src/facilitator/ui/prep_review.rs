@@ -10,7 +10,8 @@ use ratatui::widgets::{StatefulWidget, Widget};
 use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, clamp};
-use crate::facilitator::strings::ui;
+use crate::facilitator::strings::{agenda, ui};
+use crate::model::plan;
 
 /// The prep review screen, drawn into the body of the frame.
 pub struct PrepReview<'a> {
@@ -23,7 +24,9 @@ impl Widget for PrepReview<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let PrepReview { app, now, theme } = self;
         let Some(m) = app.meeting.as_ref() else { return };
-        let [main, plan] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let [main, parked, plan] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        Widget::render(super::parking::OpenItems { app, theme }, parked, buf);
         let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
         let rows = queries::prep_rows(m);
         let inner_w = left.width.saturating_sub(4) as usize;
@@ -33,18 +36,25 @@ impl Widget for PrepReview<'_> {
                 let name = app.ctx.group.name_of(id);
                 let pos = m.order.iter().position(|x| x == id);
                 let (flag, style) = match (pos, app.ctx.preps.get(id)) {
+                    (None, _) if m.postponed.contains(id) => (agenda::POSTPONED_FLAG, theme.dim()),
                     (None, _) => (ui::ABSENT_FLAG, theme.dim()),
                     (Some(_), Some(p)) if p.is_prepared() => (ui::PREPARED_FLAG, theme.ok()),
                     (Some(_), _) => (ui::UNPREPARED_FLAG, theme.alert()),
                 };
                 let num = pos.map(|i| format!("{:>2} ", i + 1)).unwrap_or_else(|| "   ".into());
-                let name_w = inner_w.saturating_sub(3 + 15);
+                // A turn's own length, when it differs from the title's.
+                let minutes = match pos {
+                    Some(_) if m.turn_secs.contains_key(id) => agenda::row_minutes(plan::planned_minutes(m, id)),
+                    _ => String::new(),
+                };
+                let name_w = inner_w.saturating_sub(3 + 15 + minutes.len());
                 ListItem::new(Line::from(vec![
                     span(num, theme.dim()),
                     span(
                         format!("{:<name_w$}", fit(name, name_w)),
                         if pos.is_some() { theme.text() } else { theme.dim() },
                     ),
+                    span(minutes, theme.strong()),
                     span(format!(" {flag:>14}"), style),
                 ]))
             })
@@ -61,7 +71,7 @@ impl Widget for PrepReview<'_> {
         let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
         Widget::render(prep_panel(app, selected.map(String::as_str), theme), right, buf);
 
-        let turns = m.order.len() as i64 * m.turn_minutes as i64;
+        let turns = (queries::turns_left_secs(m, now) + 59) / 60;
         let end = queries::projected_end(m, now);
         let over = (end - m.scheduled_end()).num_minutes();
         let verdict = if over <= 0 {
@@ -73,7 +83,12 @@ impl Widget for PrepReview<'_> {
             span(
                 format!(
                     " {}",
-                    ui::plan_line(m.order.len(), m.turn_minutes, turns, queries::WRAP_UP_MINUTES, &format::hhmm(end))
+                    crate::facilitator::strings::agenda::plan_line(
+                        m.order.len(),
+                        turns,
+                        queries::WRAP_UP_MINUTES,
+                        &format::hhmm(end)
+                    )
                 ),
                 theme.text(),
             ),

@@ -23,7 +23,9 @@ impl Widget for WrapUp<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let WrapUp { app, now, theme } = self;
         let Some(m) = app.meeting.as_ref() else { return };
-        let [list_area, next] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let [list_area, parked, next] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        Widget::render(super::parking::ParkedToday { app, day: now.date_naive(), theme }, parked, buf);
         let rows = queries::wrap_rows(m);
         let today = now.date_naive();
         let inner_w = list_area.width.saturating_sub(4) as usize;

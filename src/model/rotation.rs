@@ -1,0 +1,164 @@
+//! Fair rotation: who has had the hot seat, how often, when last, how many minutes were
+//! planned and used, and who has waited longest. Built from each meeting's attendance
+//! and turns only (`store::turns` reads just those).
+
+use chrono::{DateTime, FixedOffset, Months, NaiveDate};
+use serde::Serialize;
+
+use super::{Attendance, Group};
+
+/// One turn as the rotation counts it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SeatTurn {
+    pub member: String,
+    pub planned_secs: u32,
+    pub used_ms: u64,
+    pub started_at: Option<DateTime<FixedOffset>>,
+}
+
+/// What the rotation needs of one meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct MeetingTurns {
+    pub id: String,
+    pub date: NaiveDate,
+    pub closed: bool,
+    pub attendance: Vec<Attendance>,
+    pub turns: Vec<SeatTurn>,
+}
+
+impl MeetingTurns {
+    fn took_seat(&self, member: &str) -> Option<&SeatTurn> {
+        self.turns.iter().find(|t| t.member == member && t.started_at.is_some())
+    }
+}
+
+/// One member's line of the rotation ledger.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberRotation {
+    pub member: String,
+    pub name: String,
+    /// Hot seats taken.
+    pub seats: u32,
+    pub last_seat: Option<NaiveDate>,
+    pub minutes_planned: u64,
+    pub minutes_used: u64,
+    pub seats_6m: u32,
+    pub minutes_planned_6m: u64,
+    pub minutes_used_6m: u64,
+    pub meetings_attended: u32,
+    /// Meetings attended since the last hot seat (all of them when never).
+    pub meetings_waited: u32,
+}
+
+/// The ledger for every member of `group`, from `meetings` (oldest first).
+pub fn ledger(group: &Group, meetings: &[MeetingTurns], today: NaiveDate) -> Vec<MemberRotation> {
+    let since = today.checked_sub_months(Months::new(6)).unwrap_or(today);
+    group
+        .members
+        .iter()
+        .map(|m| {
+            let mut r = MemberRotation {
+                member: m.id.clone(),
+                name: m.name.clone(),
+                seats: 0,
+                last_seat: None,
+                minutes_planned: 0,
+                minutes_used: 0,
+                seats_6m: 0,
+                minutes_planned_6m: 0,
+                minutes_used_6m: 0,
+                meetings_attended: 0,
+                meetings_waited: 0,
+            };
+            for mt in meetings {
+                if mt.attendance.iter().any(|a| a.member == m.id && a.presence.is_here()) {
+                    r.meetings_attended += 1;
+                    r.meetings_waited += 1;
+                }
+                let Some(t) = mt.took_seat(&m.id) else { continue };
+                let (planned, used) = (t.planned_secs as u64 / 60, (t.used_ms + 30_000) / 60_000);
+                r.seats += 1;
+                r.last_seat = Some(mt.date);
+                r.minutes_planned += planned;
+                r.minutes_used += used;
+                r.meetings_waited = 0;
+                if mt.date >= since {
+                    r.seats_6m += 1;
+                    r.minutes_planned_6m += planned;
+                    r.minutes_used_6m += used;
+                }
+            }
+            r
+        })
+        .collect()
+}
+
+/// Minutes per turn this group actually used: the median over its last eight meetings'
+/// turns, `None` without any.
+pub fn suggested_minutes(meetings: &[MeetingTurns]) -> Option<u32> {
+    let mut used: Vec<u64> = meetings
+        .iter()
+        .filter(|m| m.closed && m.turns.iter().any(|t| t.started_at.is_some()))
+        .rev()
+        .take(8)
+        .flat_map(|m| m.turns.iter().filter(|t| t.started_at.is_some()).map(|t| (t.used_ms + 30_000) / 60_000))
+        .filter(|m| *m > 0)
+        .collect();
+    if used.is_empty() {
+        return None;
+    }
+    used.sort_unstable();
+    Some(used[used.len() / 2] as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Member, Presence};
+    use chrono::TimeZone;
+
+    fn meeting(day: u32, here: &[&str], turns: &[(&str, u64)]) -> MeetingTurns {
+        let at = FixedOffset::east_opt(0).unwrap().with_ymd_and_hms(2030, 1, day, 18, 0, 0).unwrap();
+        MeetingTurns {
+            id: format!("2030-01-{day:02}"),
+            date: at.date_naive(),
+            closed: true,
+            attendance: here
+                .iter()
+                .map(|m| Attendance { member: m.to_string(), presence: Presence::Present })
+                .collect(),
+            turns: turns
+                .iter()
+                .map(|(m, used)| SeatTurn {
+                    member: m.to_string(),
+                    planned_secs: 15 * 60,
+                    used_ms: used * 60_000,
+                    started_at: Some(at),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn seats_waits_and_the_median() {
+        let mut g = Group::new("G");
+        for id in ["ada", "ben"] {
+            g.members.push(Member {
+                id: id.into(),
+                name: id.into(),
+                role: String::new(),
+                department: String::new(),
+                offers: Vec::new(),
+            });
+        }
+        let ms = [
+            meeting(1, &["ada", "ben"], &[("ada", 14), ("ben", 20)]),
+            meeting(8, &["ada", "ben"], &[("ada", 16)]),
+            meeting(15, &["ada", "ben"], &[("ada", 18)]),
+        ];
+        let l = ledger(&g, &ms, ms[2].date);
+        assert_eq!((l[0].seats, l[0].minutes_used, l[0].meetings_waited), (3, 48, 0));
+        assert_eq!((l[1].seats, l[1].last_seat, l[1].meetings_waited), (1, Some(ms[0].date), 2));
+        assert_eq!(suggested_minutes(&ms), Some(18));
+    }
+}
