@@ -26,6 +26,8 @@ pub enum Action {
     EditStep,
     DeleteStep,
     PrivateNote,
+    /// Show the private note being typed until the next key (it is masked otherwise).
+    RevealNote,
     // Check-in
     CyclePresence,
     SetPresence(Presence),

@@ -40,7 +40,7 @@ pub fn table() -> &'static [Binding] {
             bind!(Help, [Down, Char('j'), PageDown, Char(' ')], Action::ScrollHelpDown, s::DOWN),
             bind!(Help, [Up, Char('k'), PageUp], Action::ScrollHelpUp, s::UP),
             bind!(Help, [Any], Action::Cancel, s::CLOSE),
-            bind!(Blank, [Char('b'), Esc], Action::Blank, s::BLANK),
+            bind!(Blank, [Char('b'), Ctrl('b'), Esc], Action::Blank, s::BLANK),
             bind!(Blank, [Char('q')], Action::Quit, s::QUIT),
             bind!(Blank, [Ctrl('c')], Action::Interrupt, s::INTERRUPT),
             // Typing
@@ -49,6 +49,8 @@ pub fn table() -> &'static [Binding] {
             bind!(Editing, [Tab, Down], Action::NextField, s::NEXT_FIELD, "next field"),
             bind!(Editing, [BackTab, Up], Action::PrevField, s::PREV_FIELD),
             bind!(Editor, [Esc], Action::Submit, s::NOTE_DONE, "save and close"),
+            bind!(Editor, [Ctrl('r')], Action::RevealNote, s::REVEAL_NOTE, "show it"),
+            bind!(Editor, [Ctrl('b')], Action::Blank, s::BLANK_NOTE, "blank"),
             // Home
             bind!(HOME, [Enter], Action::Start, s::START, "start / resume"),
             // Check-in
@@ -113,6 +115,7 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     match &app.ui.overlay {
         Overlay::Help(_) => vec![Help],
         Overlay::ConfirmQuit | Overlay::ConfirmDelete(_) => vec![Confirm],
+        Overlay::Note(_) if app.ui.blank => vec![Blank],
         Overlay::Note(_) => vec![Editor],
         Overlay::StepForm(_) | Overlay::Line(_) => vec![Editing],
         Overlay::None if app.ui.blank => vec![Blank],

@@ -14,12 +14,14 @@ pub fn open_note(app: &mut App) -> Vec<Effect> {
     let Some(member) = m.hot_seat.clone() else { return Vec::new() };
     let lines: Vec<String> =
         m.private_note(&member, FACILITATOR).map(|n| n.text.lines().map(str::to_string).collect()).unwrap_or_default();
-    app.ui.overlay = Overlay::Note(Box::new(NoteEditor { member, text: editor_at_end(lines) }));
+    app.ui.overlay = Overlay::Note(Box::new(NoteEditor { member, text: editor_at_end(lines), reveal: false }));
     Vec::new()
 }
 
 /// Keys while the note is open; closing it either way keeps what was typed.
 pub fn edit_note(app: &mut App, mut note: Box<NoteEditor>, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    // Shown for a moment only: the next key masks it again.
+    note.reveal = action == Action::RevealNote && !note.reveal;
     match action {
         Action::Submit | Action::Cancel => return save_note(app, &note, now),
         Action::TypeArea(input) => {

@@ -62,6 +62,8 @@ impl FormField {
 pub struct NoteEditor {
     pub member: String,
     pub text: TextArea<'static>,
+    /// Shown on the facilitator's (shared) screen until the next key; masked otherwise.
+    pub reveal: bool,
 }
 
 /// A one-line input and what it is for.

@@ -14,6 +14,8 @@ pub const APP: &str = "hotseat";
 pub mod keys {
     pub use crate::tui::strings::keys::*;
     pub const NOTE_DONE: &str = "save the private note and close it";
+    pub const REVEAL_NOTE: &str = "show the private note on this screen until the next key (it is masked otherwise)";
+    pub const BLANK_NOTE: &str = "privacy blank while writing a private note (b types a b here)";
     pub const START: &str = "start the next meeting, or resume the open one";
     pub const CYCLE_PRESENCE: &str = "present → late → absent";
     pub const CYCLE_PRESENCE_BACK: &str = "absent → late → present";
@@ -295,6 +297,16 @@ pub mod ui {
         format!("Private note about {name} · not shown to the group")
     }
     pub const NOTE_KEYS: &str = " Esc saves and closes ";
+    pub fn note_masked_title(name: &str) -> String {
+        format!("Private note about {name} · hidden from the room")
+    }
+    pub const NOTE_BEING_WRITTEN: &str = "A private note is being written.";
+    pub fn note_length(chars: usize, lines: usize) -> String {
+        let c = if chars == 1 { "1 character".to_string() } else { format!("{chars} characters") };
+        if lines > 1 { format!("{c} on {lines} lines") } else { c }
+    }
+    pub const NOTE_MASK: &str = "••••••••";
+    pub const NOTE_REVEAL_HINT: &str = "Ctrl-R shows it here until the next key.";
     pub fn review_note_title(owner: &str) -> String {
         format!("Note on {owner}'s progress")
     }

@@ -64,6 +64,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
                 _ => Vec::new(),
             };
         }
+        // The privacy blank works while a private note is open; nothing else acts unseen.
+        Overlay::Note(_) if action == Action::Blank => {
+            app.ui.blank = !app.ui.blank;
+            return Vec::new();
+        }
+        Overlay::Note(_) if app.ui.blank => return Vec::new(),
         Overlay::StepForm(_) | Overlay::Note(_) | Overlay::Line(_) => {
             return line_input::edit(app, action, now);
         }

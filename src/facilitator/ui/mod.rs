@@ -5,6 +5,7 @@ mod check_in;
 mod chrome;
 mod home;
 mod hot_seat;
+mod note;
 mod overlays;
 mod prep_review;
 mod report_back;

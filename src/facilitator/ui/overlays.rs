@@ -15,7 +15,7 @@ use crate::facilitator::strings::{self as s, ui};
 use crate::facilitator::{App, Overlay};
 use crate::model::Phase;
 use crate::tui::confirm::Confirm;
-use crate::tui::form::{EditorBox, FieldView, FormBox, Row};
+use crate::tui::form::{FieldView, FormBox, Row};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset>, theme: Theme) {
     match &app.ui.overlay {
@@ -82,8 +82,7 @@ fn step_form(app: &App, f: &StepForm, frame: &mut Frame, area: Rect, theme: Them
 }
 
 fn note(app: &App, n: &NoteEditor, frame: &mut Frame, area: Rect, theme: Theme) {
-    let title = ui::note_title(app.ctx.group.name_of(&n.member));
-    frame.render_widget(EditorBox { title, keys: ui::NOTE_KEYS, text: &n.text, theme }, area);
+    frame.render_widget(super::note::NoteBox { name: app.ctx.group.name_of(&n.member), note: n, theme }, area);
 }
 
 fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {
