@@ -234,7 +234,9 @@ fn wrap_up_flags_steps_rates_and_sets_the_next_date() {
 #[test]
 fn closing_snapshots_the_open_steps_and_sets_the_next_date() {
     let (_demo, mut app) = rated();
-    assert_eq!(next(&mut app, at(19, 55, 0)), vec![SAVE, Effect::SaveGroup]);
+    assert!(next(&mut app, at(19, 55, 0)).is_empty(), "closing asks first");
+    assert!(matches!(app.ui.overlay, hotseat::facilitator::Overlay::ConfirmClose));
+    assert_eq!(act(&mut app, Action::Confirm, at(19, 55, 0)), vec![SAVE, Effect::SaveGroup]);
     let m = meeting(&app);
     assert_eq!((m.status, m.closed_at), (Status::Closed, Some(at(19, 55, 0))));
     assert!(!app.in_meeting());

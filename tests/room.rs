@@ -65,3 +65,72 @@ fn the_blank_key_works_while_a_note_is_open_and_b_still_types() {
     let help = keymap::help_rows(hotseat::tui::keymap::Scope::Editor);
     assert!(help.iter().any(|(k, _)| k == "Ctrl-R") && help.iter().any(|(k, _)| k == "Ctrl-B"), "{help:?}");
 }
+
+#[test]
+fn closing_asks_naming_what_is_missing_and_only_y_closes() {
+    let (_demo, mut app) = wrapping_up();
+    assert!(next(&mut app, at(19, 50, 0)).is_empty(), "] asks");
+    assert!(matches!(app.ui.overlay, Overlay::ConfirmClose));
+    let screen = shown(&app, 80, 24, at(19, 50, 0));
+    assert!(screen.contains("Close the meeting?"), "{screen}");
+    assert!(squeezed(&screen).contains("no rating from"), "{screen}");
+    assert!(squeezed(&screen).contains("1 action step without a due date"), "{screen}");
+    snap("close_confirm", &app, at(19, 50, 0));
+    // `]` again keeps asking; any other key returns.
+    for _ in 0..5 {
+        assert_eq!(keymap::lookup(&app, &ch(']')), Some(Action::Advance));
+        assert!(next(&mut app, at(19, 50, 0)).is_empty());
+        assert!(matches!(app.ui.overlay, Overlay::ConfirmClose));
+    }
+    assert!(meeting(&app).is_open());
+    assert_eq!(keymap::lookup(&app, &ch('x')), Some(Action::Cancel));
+    act(&mut app, Action::Cancel, at(19, 50, 0));
+    assert!(matches!(app.ui.overlay, Overlay::None) && meeting(&app).is_open());
+    next(&mut app, at(19, 51, 0));
+    assert_eq!(act(&mut app, Action::Confirm, at(19, 51, 0)), vec![SAVE, hotseat::facilitator::Effect::SaveGroup]);
+    assert!(!meeting(&app).is_open());
+}
+
+#[test]
+fn with_nothing_missing_the_close_question_says_so() {
+    let (_demo, mut app) = rated();
+    let m = app.meeting.as_mut().unwrap();
+    m.steps.iter_mut().for_each(|s| {
+        s.due.get_or_insert(date(2030, 2, 5));
+        if s.measurable_result.is_empty() {
+            s.measurable_result = "done".into();
+        }
+    });
+    let unrated: Vec<String> = m.here().filter(|id| m.rating(id).is_none()).map(str::to_string).collect();
+    for id in unrated {
+        m.ratings.push(hotseat::model::Rating { member: id, score: 7 });
+    }
+    assert_eq!(hotseat::facilitator::close::missing(&app), Vec::<String>::new());
+    next(&mut app, at(19, 50, 0));
+    assert!(shown(&app, 80, 24, at(19, 50, 0)).contains("Every rating, step and the pledge are in."));
+}
+
+#[test]
+fn a_closed_meeting_starts_another_only_when_asked_from_a_fresh_reading() {
+    let (demo, mut app) = rated();
+    let store = demo.store();
+    let fx = next(&mut app, at(19, 55, 0));
+    hotseat::facilitator::program::run_effects(&mut app, &store, fx, at(19, 55, 0));
+    let fx = act(&mut app, Action::Confirm, at(19, 55, 0));
+    hotseat::facilitator::program::run_effects(&mut app, &store, fx, at(19, 55, 0));
+    let before = store.meeting_ids().unwrap();
+    for a in [Action::Advance, Action::Start, Action::AddStep, Action::ToggleTimer] {
+        assert!(act(&mut app, a.clone(), at(19, 56, 0)).is_empty(), "{a:?} starts nothing");
+    }
+    let screen = shown(&app, 80, 24, at(19, 56, 0));
+    assert!(screen.contains("Next meeting:") && screen.contains("n start another meeting"), "{screen}");
+    assert_eq!(keymap::lookup(&app, &ch('n')), Some(Action::NewMeeting));
+    let fx = act(&mut app, Action::NewMeeting, at(19, 57, 0));
+    assert_eq!(fx, vec![hotseat::facilitator::Effect::ReadForNewMeeting]);
+    hotseat::facilitator::program::run_effects(&mut app, &store, fx, at(19, 57, 0));
+    assert!(app.in_meeting());
+    assert_eq!(meeting(&app).id, "2030-01-15-2");
+    assert_eq!(store.meeting_ids().unwrap().len(), before.len() + 1);
+    // The report-back of the new meeting starts from what the closed one left open.
+    assert!(app.ctx.previous.as_ref().is_some_and(|p| p.id == "2030-01-15"));
+}

@@ -46,6 +46,8 @@ pub enum Action {
     EditNextDate,
     // Home
     Start,
+    /// On a closed meeting's summary: start another meeting (only when asked).
+    NewMeeting,
     // Anywhere
     Help,
     Quit,
@@ -89,6 +91,8 @@ pub enum News {
     MeetingChanged(Meeting),
     /// The group file as someone else changed it, found when saving.
     GroupChanged(Group),
+    /// The group read afresh after a close, to start the next meeting.
+    ForNewMeeting(Context),
 }
 
 impl PartialEq for News {
@@ -102,6 +106,8 @@ impl PartialEq for News {
 pub enum Effect {
     SaveMeeting,
     SaveGroup,
+    /// Read the group afresh to start another meeting after one closed.
+    ReadForNewMeeting,
     Bell,
     Quit,
 }

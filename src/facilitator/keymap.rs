@@ -14,6 +14,8 @@ use crate::tui::keymap::{self as engine, Key, bind};
 pub enum Screen {
     Home,
     Phase(Phase),
+    /// The summary of a closed meeting.
+    Closed,
 }
 
 pub type Scope = engine::Scope<Screen>;
@@ -22,6 +24,7 @@ pub type Binding = engine::Binding<Screen, Action>;
 use Key::*;
 use engine::Scope::{Blank, Confirm, Editing, Editor, Global, Help};
 const HOME: Scope = Scope::Screen(Screen::Home);
+const CLOSED: Scope = Scope::Screen(Screen::Closed);
 const CHECK_IN: Scope = Scope::Screen(Screen::Phase(Phase::CheckIn));
 const REPORT: Scope = Scope::Screen(Screen::Phase(Phase::ReportBack));
 const PREP: Scope = Scope::Screen(Screen::Phase(Phase::PrepReview));
@@ -36,6 +39,7 @@ pub fn table() -> &'static [Binding] {
         vec![
             // Questions, help and the blanked screen take every key
             bind!(Confirm, [Char('y'), Char('Y'), Ctrl('c')], Action::Confirm, s::CONFIRM),
+            bind!(Confirm, [Char(']')], Action::Advance, s::CONFIRM_AGAIN),
             bind!(Confirm, [Any], Action::Cancel, s::CONFIRM_NO),
             bind!(Help, [Down, Char('j'), PageDown, Char(' ')], Action::ScrollHelpDown, s::DOWN),
             bind!(Help, [Up, Char('k'), PageUp], Action::ScrollHelpUp, s::UP),
@@ -53,6 +57,8 @@ pub fn table() -> &'static [Binding] {
             bind!(Editor, [Ctrl('b')], Action::Blank, s::BLANK_NOTE, "blank"),
             // Home
             bind!(HOME, [Enter], Action::Start, s::START, "start / resume"),
+            // A closed meeting's summary
+            bind!(CLOSED, [Char('n')], Action::NewMeeting, s::NEW_MEETING, "start another meeting"),
             // Check-in
             bind!(CHECK_IN, [Enter, Right], Action::CyclePresence, s::CYCLE_PRESENCE, "presence"),
             bind!(CHECK_IN, [Left], Action::CyclePresenceBack, s::CYCLE_PRESENCE_BACK),
@@ -114,7 +120,7 @@ pub fn table() -> &'static [Binding] {
 pub fn scopes(app: &App) -> Vec<Scope> {
     match &app.ui.overlay {
         Overlay::Help(_) => vec![Help],
-        Overlay::ConfirmQuit | Overlay::ConfirmDelete(_) => vec![Confirm],
+        Overlay::ConfirmQuit | Overlay::ConfirmClose | Overlay::ConfirmDelete(_) => vec![Confirm],
         Overlay::Note(_) if app.ui.blank => vec![Blank],
         Overlay::Note(_) => vec![Editor],
         Overlay::StepForm(_) | Overlay::Line(_) => vec![Editing],
@@ -127,8 +133,8 @@ pub fn scopes(app: &App) -> Vec<Scope> {
 fn screen_scopes(app: &App) -> Vec<Scope> {
     match &app.meeting {
         Some(m) if m.is_open() => vec![Scope::Screen(Screen::Phase(m.phase)), Global],
-        // A closed meeting's summary: only the keys of every screen.
-        Some(_) => vec![Global],
+        // A closed meeting's summary: another meeting starts only when asked.
+        Some(_) => vec![CLOSED, Global],
         None => vec![HOME, Global],
     }
 }

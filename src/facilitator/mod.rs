@@ -2,6 +2,7 @@
 //! keymap, the pure `update`, and `ui/` that draws it.
 
 pub mod action;
+pub mod close;
 pub mod disk;
 pub mod keymap;
 pub mod line_input;

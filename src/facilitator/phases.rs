@@ -56,7 +56,7 @@ pub fn next(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
                 None => enter_wrap_up(app),
             }
         }
-        Phase::WrapUp => return close(app, now),
+        Phase::WrapUp => return super::close::ask(app),
     }
     vec![SAVE]
 }
@@ -306,8 +306,8 @@ pub fn quit(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
     effects
 }
 
-/// `]` in the wrap-up: close the meeting, snapshot the open steps, set the next date.
-fn close(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
+/// `y` to the close question: close the meeting, snapshot the open steps, set the next date.
+pub fn close(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
     for t in m.turns.iter_mut().filter(|t| t.is_running()) {
         t.pause(now);

@@ -15,6 +15,8 @@ pub enum Overlay {
     /// The key list, scrolled down by this many lines.
     Help(u16),
     ConfirmQuit,
+    /// Close the meeting? (the one step that asks)
+    ConfirmClose,
     /// Confirm removal of a step captured in this meeting.
     ConfirmDelete(String),
     StepForm(Box<StepForm>),

@@ -13,6 +13,7 @@ pub const APP: &str = "hotseat";
 /// What each key does, for the help overlay.
 pub mod keys {
     pub use crate::tui::strings::keys::*;
+    pub const CONFIRM_AGAIN: &str = "keep asking to close (another question: no)";
     pub const NOTE_DONE: &str = "save the private note and close it";
     pub const REVEAL_NOTE: &str = "show the private note on this screen until the next key (it is masked otherwise)";
     pub const BLANK_NOTE: &str = "privacy blank while writing a private note (b types a b here)";
@@ -41,7 +42,9 @@ pub mod keys {
     pub const RATE_UP: &str = "rating +1";
     pub const RATE_DOWN: &str = "rating −1";
     pub const NEXT_DATE: &str = "set the next meeting date";
-    pub const CLOSE_MEETING: &str = "close the meeting (saves everything; the steps go to the next report-back)";
+    pub const CLOSE_MEETING: &str =
+        "close the meeting (asks first; saves everything; the steps go to the next report-back)";
+    pub const NEW_MEETING: &str = "start another meeting (the closed one stays as it is)";
     pub const NEXT: &str = "next phase / next member's turn / close the meeting";
     pub const PREV: &str = "back to the previous phase or turn";
     pub const TOGGLE_TIMER: &str = "pause or resume the hot-seat timer";
@@ -56,6 +59,7 @@ pub fn help_scope_title(scope: crate::facilitator::keymap::Scope) -> String {
     let screen = |s: Screen| match s {
         Screen::Home => "Home".to_string(),
         Screen::Phase(p) => phase_label(p).to_string(),
+        Screen::Closed => "Closed meeting".to_string(),
     };
     crate::tui::strings::scope_title(scope, screen, "Private note")
 }
@@ -272,7 +276,8 @@ pub mod ui {
     pub const NEW_STEPS_LABEL: &str = "New action steps: ";
     pub const OPEN_NOW_LABEL: &str = "Open steps for next time: ";
     pub const RATING_LABEL: &str = "Average rating: ";
-    pub const CLOSED_HINT: &str = "The next meeting's report-back starts with these steps. Press q to leave.";
+    pub const CLOSED_HINT: &str =
+        "The next meeting's report-back starts with these steps. Press n to start another meeting, q to leave.";
 
     // Overlays
     pub const QUIT_TEXT: &str = "Everything is saved. `hotseat meeting` resumes right here.";
@@ -313,6 +318,24 @@ pub mod ui {
     pub const NEXT_DATE_TITLE: &str = "Next meeting date";
 
     // The error screen
+}
+
+/// The close question (facilitator::close).
+pub mod close {
+    pub const TITLE: &str = "Close the meeting?";
+    pub const STILL_MISSING: &str = "Still missing:";
+    pub const NOTHING_MISSING: &str = "Every rating, step and the pledge are in.";
+    pub const WHAT_CLOSING_DOES: &str = "Closing saves everything; the open steps go to the next report-back.";
+    pub const NO_PLEDGE: &str = "the confidentiality pledge was not affirmed";
+    pub fn unrated(names: &[&str]) -> String {
+        format!("no rating from {}", names.join(", "))
+    }
+    pub fn flagged(n: usize) -> String {
+        match n {
+            1 => "1 action step without a due date or measurable result".to_string(),
+            n => format!("{n} action steps without a due date or measurable result"),
+        }
+    }
 }
 
 pub fn merged(id: &str, taken: usize) -> String {

@@ -56,6 +56,16 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
                 _ => Vec::new(),
             };
         }
+        Overlay::ConfirmClose => {
+            // `]` again keeps asking: pressed many times, it never closes nor walks away.
+            if action != Action::Advance {
+                app.ui.overlay = Overlay::None;
+            }
+            return match action {
+                Action::Confirm => phases::close(app, now),
+                _ => Vec::new(),
+            };
+        }
         Overlay::ConfirmDelete(id) => {
             let id = id.clone();
             app.ui.overlay = Overlay::None;
@@ -101,6 +111,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::Cancel => Vec::new(),
         Action::Start if app.meeting.is_some() => Vec::new(),
         Action::Start => phases::start_or_resume(app, now),
+        Action::NewMeeting => super::close::ask_new(app),
         _ if !app.in_meeting() => home(app, action, now),
         _ if app.ui.read_only && mutates(&action) => {
             app.set_status(StatusKind::Warning, s::READ_ONLY);

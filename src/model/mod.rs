@@ -3,6 +3,7 @@
 pub mod group;
 pub mod ledger;
 pub mod meeting;
+mod meeting_life;
 pub mod member_files;
 pub mod merge;
 pub mod parse;

@@ -53,7 +53,7 @@ pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// Simple word wrap for the few places that are not in a Paragraph.
-fn textwrap(s: &str, width: usize) -> Vec<String> {
+pub(crate) fn textwrap(s: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in s.split_whitespace() {

@@ -22,6 +22,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset
         Overlay::None => {}
         Overlay::Help(scroll) => help(app, *scroll, frame, area, theme),
         Overlay::ConfirmQuit => confirm(frame, area, crate::tui::strings::QUIT_TITLE, &quit_text(app), theme),
+        Overlay::ConfirmClose => {
+            confirm(frame, area, s::close::TITLE, &crate::facilitator::close::question(app), theme)
+        }
         Overlay::ConfirmDelete(id) => {
             let what = app
                 .meeting
@@ -46,8 +49,9 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme)
 }
 
 fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let current = match app.meeting.as_ref().filter(|m| m.is_open()) {
-        Some(m) => Screen::Phase(m.phase),
+    let current = match app.meeting.as_ref() {
+        Some(m) if m.is_open() => Screen::Phase(m.phase),
+        Some(_) => Screen::Closed,
         None => Screen::Home,
     };
     let phases = Phase::ALL.map(Screen::Phase);
