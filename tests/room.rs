@@ -134,3 +134,41 @@ fn a_closed_meeting_starts_another_only_when_asked_from_a_fresh_reading() {
     // The report-back of the new meeting starts from what the closed one left open.
     assert!(app.ctx.previous.as_ref().is_some_and(|p| p.id == "2030-01-15"));
 }
+
+#[test]
+fn on_a_too_small_terminal_only_quit_and_resize_do_anything() {
+    let (_demo, mut app) = ben_with_a_step();
+    act(&mut app, Action::Resize(50, 15), at(18, 40, 0));
+    for c in [']', '[', 'a', ' ', '+', 'n', 'b', '?', 'j'] {
+        assert_eq!(keymap::lookup(&app, &ch(c)), None, "{c} acts unseen");
+    }
+    assert_eq!(keymap::lookup(&app, &ch('q')), Some(Action::Quit));
+    assert_eq!(keymap::lookup(&app, &ctrl('c')), Some(Action::Interrupt));
+    act(&mut app, Action::Quit, at(18, 40, 0));
+    // The quit question shows, even here, and takes its keys.
+    let screen = shown(&app, 50, 15, at(18, 40, 0));
+    assert!(screen.contains("Enlarge the terminal") && screen.contains("Quit? y yes"), "{screen}");
+    insta::assert_snapshot!("too_small_quit", hotseat_screen(&app, 50, 15));
+    assert_eq!(keymap::lookup(&app, &ch('y')), Some(Action::Confirm));
+    act(&mut app, Action::Cancel, at(18, 40, 0));
+    // Larger again: every key is back.
+    act(&mut app, Action::Resize(80, 24), at(18, 40, 0));
+    assert_eq!(keymap::lookup(&app, &ch(']')), Some(Action::Advance));
+}
+
+fn hotseat_screen(app: &App, w: u16, h: u16) -> ratatui::backend::TestBackend {
+    screen(app, w, h, at(18, 40, 0))
+}
+
+#[test]
+fn the_members_view_too_keys_nothing_but_quit_when_too_small() {
+    use hotseat::member::{MemberAction as A, keymap as mk};
+    let demo = Demo::new();
+    let mut view = load_member(&demo.store(), "ada", at(18, 0, 0));
+    act(&mut view, A::Resize(40, 10), at(18, 0, 0));
+    assert_eq!(mk::lookup(&view, &ch('d')), None);
+    assert_eq!(mk::lookup(&view, &key(ratatui::crossterm::event::KeyCode::Tab)), None);
+    assert_eq!(mk::lookup(&view, &ch('q')), Some(A::Quit));
+    act(&mut view, A::Resize(80, 24), at(18, 0, 0));
+    assert!(mk::lookup(&view, &ch('d')).is_some());
+}

@@ -65,7 +65,8 @@ pub enum Action {
     Paste(String),
     // From the runtime
     Tick,
-    Resize,
+    /// The terminal's size (width, height).
+    Resize(u16, u16),
     /// A save is about to start: confirmations wait for it.
     Saving,
     Saved,
@@ -113,8 +114,8 @@ pub enum Effect {
 }
 
 impl crate::tui::keymap::TypedAction for Action {
-    fn resize() -> Self {
-        Action::Resize
+    fn resize(width: u16, height: u16) -> Self {
+        Action::Resize(width, height)
     }
     fn paste(text: String) -> Self {
         Action::Paste(text)

@@ -22,7 +22,7 @@ pub type Scope = engine::Scope<Screen>;
 pub type Binding = engine::Binding<Screen, Action>;
 
 use Key::*;
-use engine::Scope::{Blank, Confirm, Editing, Editor, Global, Help};
+use engine::Scope::{Blank, Confirm, Editing, Editor, Global, Help, TooSmall};
 const HOME: Scope = Scope::Screen(Screen::Home);
 const CLOSED: Scope = Scope::Screen(Screen::Closed);
 const CHECK_IN: Scope = Scope::Screen(Screen::Phase(Phase::CheckIn));
@@ -46,6 +46,8 @@ pub fn table() -> &'static [Binding] {
             bind!(Help, [Any], Action::Cancel, s::CLOSE),
             bind!(Blank, [Char('b'), Ctrl('b'), Esc], Action::Blank, s::BLANK),
             bind!(Blank, [Char('q')], Action::Quit, s::QUIT),
+            bind!(TooSmall, [Char('q')], Action::Quit, s::QUIT),
+            bind!(TooSmall, [Ctrl('c')], Action::Interrupt, s::INTERRUPT),
             bind!(Blank, [Ctrl('c')], Action::Interrupt, s::INTERRUPT),
             // Typing
             bind!(Editing, [Enter], Action::Submit, s::SUBMIT, "save"),
@@ -118,6 +120,10 @@ pub fn table() -> &'static [Binding] {
 
 /// The scopes in force, most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {
+    if !crate::tui::screen::fits(app.ui.size) {
+        // Nothing on screen but the request to enlarge it (and the quit question).
+        return if matches!(app.ui.overlay, Overlay::ConfirmQuit) { vec![Confirm] } else { vec![TooSmall] };
+    }
     match &app.ui.overlay {
         Overlay::Help(_) => vec![Help],
         Overlay::ConfirmQuit | Overlay::ConfirmClose | Overlay::ConfirmDelete(_) => vec![Confirm],

@@ -111,6 +111,8 @@ pub struct Ui {
     pub saving: bool,
     /// Opened read-only (another facilitator holds the group).
     pub read_only: bool,
+    /// The terminal's size as the loop last said (`None`: not known, taken to fit).
+    pub size: Option<(u16, u16)>,
 }
 
 impl Default for Ui {
@@ -125,6 +127,7 @@ impl Default for Ui {
             unsaved: false,
             saving: false,
             read_only: false,
+            size: None,
         }
     }
 }

@@ -17,7 +17,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::Tick => return phases::tick(app, now),
         Action::FromDisk(news) => return super::disk::merge(app, *news, now),
         Action::Shutdown => return phases::quit(app, now),
-        Action::Resize => return Vec::new(),
+        Action::Resize(w, h) => {
+            app.ui.size = Some((w, h));
+            return Vec::new();
+        }
         Action::Saving => {
             app.ui.saving = true;
             return Vec::new();

@@ -43,7 +43,8 @@ pub enum MemberAction {
     Paste(String),
     // From the runtime
     Tick,
-    Resize,
+    /// The terminal's size (width, height).
+    Resize(u16, u16),
     Saved,
     SaveFailed(String),
 }
@@ -60,8 +61,8 @@ pub enum MemberEffect {
 }
 
 impl crate::tui::keymap::TypedAction for MemberAction {
-    fn resize() -> Self {
-        MemberAction::Resize
+    fn resize(width: u16, height: u16) -> Self {
+        MemberAction::Resize(width, height)
     }
     fn paste(text: String) -> Self {
         MemberAction::Paste(text)

@@ -144,6 +144,8 @@ pub struct MemberUi {
     pub color: bool,
     /// The last save failed; the change is kept in memory.
     pub unsaved: bool,
+    /// The terminal's size as the loop last said (`None`: not known, taken to fit).
+    pub size: Option<(u16, u16)>,
 }
 
 impl Default for MemberUi {
@@ -156,6 +158,7 @@ impl Default for MemberUi {
             banner: None,
             color: true,
             unsaved: false,
+            size: None,
         }
     }
 }

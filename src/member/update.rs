@@ -13,7 +13,11 @@ use crate::member::strings as s;
 /// Apply one action. Returns the effects for the runtime, in order.
 pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<E> {
     match action {
-        A::Tick | A::Resize => return Vec::new(),
+        A::Tick => return Vec::new(),
+        A::Resize(w, h) => {
+            app.ui.size = Some((w, h));
+            return Vec::new();
+        }
         A::Saved => {
             if app.ui.unsaved {
                 app.ui.unsaved = false;

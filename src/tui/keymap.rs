@@ -119,7 +119,8 @@ pub(crate) use bind;
 /// What a program's action type must offer the engine: the actions that come from the
 /// terminal rather than from a table row.
 pub trait TypedAction: Clone {
-    fn resize() -> Self;
+    /// The terminal's size, at the start and whenever it changes.
+    fn resize(width: u16, height: u16) -> Self;
     fn paste(text: String) -> Self;
     /// A key typed into a one-line input.
     fn type_line(request: tui_input::InputRequest) -> Self;
@@ -139,7 +140,7 @@ pub fn find<'t, S: PartialEq, A>(table: &'t [Binding<S, A>], scopes: &[Scope<S>]
 pub fn lookup<S: PartialEq, A: TypedAction>(table: &[Binding<S, A>], scopes: &[Scope<S>], event: &Event) -> Option<A> {
     let typing = matches!(scopes.first(), Some(Scope::Editing | Scope::Editor));
     match event {
-        Event::Resize(..) => Some(A::resize()),
+        Event::Resize(w, h) => Some(A::resize(*w, *h)),
         Event::Paste(text) => typing.then(|| A::paste(text.clone())),
         Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
             if let Some(a) = find(table, scopes, k) {

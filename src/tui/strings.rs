@@ -6,6 +6,7 @@ use crate::store::StoreError;
 
 pub const QUIT_TITLE: &str = "Quit?";
 pub const CONFIRM_KEYS: &str = "y yes · any other key: no";
+pub const TOO_SMALL_QUIT: &str = "Quit? y yes · any other key: no";
 pub const LINE_KEYS: &str = "Enter saves · Esc cancels";
 pub const ERROR_TITLE: &str = "hotseat cannot open this group";
 pub const ERROR_HEADLINE: &str = "Nothing was changed on disk.";
