@@ -52,7 +52,8 @@ fn check_in_marks_presence_and_the_pledge() {
     assert_eq!(act(&mut app, Action::AckPledge, at(18, 3, 0)), vec![SAVE]);
     assert_eq!(meeting(&app).pledge_acknowledged_at, Some(at(18, 3, 0)));
     act(&mut app, Action::AckPledge, at(18, 3, 10));
-    assert_eq!(meeting(&app).pledge_acknowledged_at, None, "p again takes it back");
+    act(&mut app, Action::Confirm, at(18, 3, 10));
+    assert_eq!(meeting(&app).pledge_acknowledged_at, None, "p again takes it back (after asking)");
     act(&mut app, Action::AckPledge, at(18, 3, 20));
     assert_eq!(meeting(&app).pledge_acknowledged_at, Some(at(18, 3, 20)));
     assert!(squeezed(&shown(&app, 80, 24, at(18, 4, 0))).contains("Affirmed by the group at 18:03"));

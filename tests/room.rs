@@ -172,3 +172,24 @@ fn the_members_view_too_keys_nothing_but_quit_when_too_small() {
     act(&mut view, A::Resize(80, 24), at(18, 0, 0));
     assert!(mk::lookup(&view, &ch('d')).is_some());
 }
+
+#[test]
+fn the_pledge_shows_whether_it_is_affirmed_and_taking_it_back_asks() {
+    let (_demo, mut app) = opened();
+    let footer = |app: &App| shown(app, 80, 24, at(18, 2, 0)).lines().last().unwrap_or_default().to_string();
+    let first = shown(&app, 80, 24, at(18, 2, 0));
+    assert!(first.contains("Pledge · not yet affirmed"), "{first}");
+    assert!(footer(&app).contains("p affirm pledge"), "{}", footer(&app));
+    assert_eq!(act(&mut app, Action::AckPledge, at(18, 2, 0)), vec![SAVE]);
+    assert!(shown(&app, 80, 24, at(18, 2, 0)).contains("Pledge · ✓ affirmed"));
+    assert!(footer(&app).contains("p undo pledge"), "{}", footer(&app));
+    // Taking it back asks; anything but y keeps it.
+    assert!(act(&mut app, Action::AckPledge, at(18, 3, 0)).is_empty());
+    assert!(matches!(app.ui.overlay, Overlay::ConfirmTakeBackPledge));
+    snap("pledge_take_back", &app, at(18, 3, 0));
+    act(&mut app, Action::Cancel, at(18, 3, 0));
+    assert_eq!(meeting(&app).pledge_acknowledged_at, Some(at(18, 2, 0)));
+    act(&mut app, Action::AckPledge, at(18, 3, 0));
+    assert_eq!(act(&mut app, Action::Confirm, at(18, 3, 0)), vec![SAVE]);
+    assert_eq!(meeting(&app).pledge_acknowledged_at, None);
+}

@@ -67,7 +67,8 @@ pub fn table() -> &'static [Binding] {
             bind!(CHECK_IN, [Char('l')], Action::SetPresence(Presence::Late), s::LATE),
             bind!(CHECK_IN, [Char('x')], Action::SetPresence(Presence::Absent), s::ABSENT),
             bind!(CHECK_IN, [Char('h')], Action::SetPresence(Presence::Present), s::PRESENT),
-            bind!(CHECK_IN, [Char('p')], Action::AckPledge, s::PLEDGE, "pledge"),
+            bind!(CHECK_IN, [Char('p')], Action::AckPledge, s::PLEDGE, "affirm pledge"),
+            bind!(CHECK_IN, [Char('p')], Action::AckPledge, s::PLEDGE_TAKE_BACK, "undo pledge"),
             // Report-back
             bind!(REPORT, [Char('d')], Action::Mark(Progress::Done), s::DONE, "done"),
             bind!(REPORT, [Char('p')], Action::Mark(Progress::Partial), s::PARTIAL, "partial"),
@@ -126,7 +127,9 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     }
     match &app.ui.overlay {
         Overlay::Help(_) => vec![Help],
-        Overlay::ConfirmQuit | Overlay::ConfirmClose | Overlay::ConfirmDelete(_) => vec![Confirm],
+        Overlay::ConfirmQuit | Overlay::ConfirmClose | Overlay::ConfirmTakeBackPledge | Overlay::ConfirmDelete(_) => {
+            vec![Confirm]
+        }
         Overlay::Note(_) if app.ui.blank => vec![Blank],
         Overlay::Note(_) => vec![Editor],
         Overlay::StepForm(_) | Overlay::Line(_) => vec![Editing],
@@ -152,10 +155,14 @@ pub fn lookup(app: &App, event: &Event) -> Option<Action> {
 
 /// Whether a key of every screen is worth a footer hint on the screen as it is now.
 fn worth_a_hint(app: &App, b: &Binding) -> bool {
-    if b.scope != Global {
+    if b.scope != Global && b.action != Action::AckPledge {
         return true;
     }
     let phase = app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase);
+    if b.action == Action::AckPledge {
+        // The pledge's key says what it will do now.
+        return (b.help == crate::facilitator::strings::keys::PLEDGE) != super::pledge::affirmed(app);
+    }
     match b.action {
         Action::ToggleTimer | Action::AddMinute => phase == Some(Phase::HotSeats),
         Action::Advance | Action::GoBack | Action::AddStep | Action::Blank => phase.is_some(),

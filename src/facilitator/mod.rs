@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod line_input;
 pub mod notes;
 pub mod phases;
+pub mod pledge;
 pub mod program;
 pub mod queries;
 pub mod rating;

@@ -239,11 +239,7 @@ pub fn check_in(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Ve
         return Vec::new();
     }
     if action == Action::AckPledge {
-        m.pledge_acknowledged_at = match m.pledge_acknowledged_at {
-            Some(_) => None,
-            None => Some(now),
-        };
-        return vec![SAVE];
+        return super::pledge::affirm_or_ask(app, now);
     }
     let i = clamp(app.ui.cursors.check_in, m.attendance.len());
     let Some(a) = m.attendance.get_mut(i) else { return Vec::new() };

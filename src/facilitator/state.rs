@@ -17,6 +17,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// Close the meeting? (the one step that asks)
     ConfirmClose,
+    /// Take back the group's affirmation of the pledge?
+    ConfirmTakeBackPledge,
     /// Confirm removal of a step captured in this meeting.
     ConfirmDelete(String),
     StepForm(Box<StepForm>),

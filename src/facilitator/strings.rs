@@ -24,6 +24,7 @@ pub mod keys {
     pub const LATE: &str = "mark late";
     pub const ABSENT: &str = "mark absent";
     pub const PLEDGE: &str = "record that the group affirmed the confidentiality pledge";
+    pub const PLEDGE_TAKE_BACK: &str = "once affirmed: take the affirmation back (asks first)";
     pub const DONE: &str = "step done";
     pub const PARTIAL: &str = "step partly done";
     pub const NOT_DONE: &str = "step not done (shows the member's slip words)";
@@ -130,11 +131,14 @@ pub mod ui {
     pub fn attendance_title(here: usize, total: usize) -> String {
         format!("Attendance · {here} of {total} here")
     }
-    pub const PLEDGE_TITLE: &str = "Confidentiality pledge";
+    pub const PLEDGE_TITLE: &str = "Pledge · not yet affirmed";
+    pub const PLEDGE_TITLE_AFFIRMED: &str = "Pledge · ✓ affirmed";
     pub const PLEDGE_PENDING: &str = "Not yet affirmed. Read it aloud, then press p.";
     pub fn pledge_affirmed(at: &str) -> String {
-        format!("✓ Affirmed by the group at {at}.")
+        format!("✓ Affirmed by the group at {at}. (p takes it back, after asking)")
     }
+    pub const TAKE_BACK_TITLE: &str = "Take back the pledge?";
+    pub const TAKE_BACK_TEXT: &str = "The meeting will record the confidentiality pledge as not affirmed.";
 
     // Report-back
     pub fn report_title(n: usize, reviewed: usize) -> String {

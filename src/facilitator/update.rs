@@ -69,6 +69,13 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
                 _ => Vec::new(),
             };
         }
+        Overlay::ConfirmTakeBackPledge => {
+            app.ui.overlay = Overlay::None;
+            return match action {
+                Action::Confirm => super::pledge::take_back(app),
+                _ => Vec::new(),
+            };
+        }
         Overlay::ConfirmDelete(id) => {
             let id = id.clone();
             app.ui.overlay = Overlay::None;

@@ -25,6 +25,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset
         Overlay::ConfirmClose => {
             confirm(frame, area, s::close::TITLE, &crate::facilitator::close::question(app), theme)
         }
+        Overlay::ConfirmTakeBackPledge => confirm(frame, area, ui::TAKE_BACK_TITLE, ui::TAKE_BACK_TEXT, theme),
         Overlay::ConfirmDelete(id) => {
             let what = app
                 .meeting
