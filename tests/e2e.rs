@@ -127,7 +127,7 @@ fn two_consecutive_meetings_report_back_what_the_first_captured() {
 
         room.keys("n", at(18, 11, 0));
         room.keys(SECRET, at(18, 11, 0));
-        room.press(key(KeyCode::Esc), at(18, 12, 0));
+        room.press(ctrl('s'), at(18, 12, 0));
         assert!(!room.screen().contains("ZQX"), "the private note is not on the shared screen");
 
         // The bell: a tick past the end of Ada's turn asks for it, the screen says so.

@@ -193,3 +193,61 @@ fn the_pledge_shows_whether_it_is_affirmed_and_taking_it_back_asks() {
     assert_eq!(act(&mut app, Action::Confirm, at(18, 3, 0)), vec![SAVE]);
     assert_eq!(meeting(&app).pledge_acknowledged_at, None);
 }
+
+#[test]
+fn esc_never_saves_a_private_note_and_asks_before_dropping_changes() {
+    let (_demo, mut app) = ben_with_a_step();
+    assert_eq!(
+        keymap::lookup(&app, &ch('n')).map(|a| act(&mut app, a, at(18, 41, 0))),
+        Some(Vec::new()),
+        "n opens the note"
+    );
+    assert_eq!(keymap::lookup(&app, &key(ratatui::crossterm::event::KeyCode::Esc)), Some(Action::Cancel));
+    assert_eq!(keymap::lookup(&app, &ctrl('s')), Some(Action::Submit));
+    typed(&mut app, "Tired");
+    assert!(act(&mut app, Action::Cancel, at(18, 41, 0)).is_empty(), "Esc saves nothing");
+    assert!(matches!(app.ui.overlay, Overlay::DiscardNote(_)), "and asks, the text having changed");
+    assert!(shown(&app, 80, 24, at(18, 41, 0)).contains("Discard your changes?"));
+    act(&mut app, Action::Cancel, at(18, 41, 0));
+    let Overlay::Note(n) = &app.ui.overlay else { panic!("any other key returns to the note") };
+    assert_eq!(n.text.lines(), ["Tired"]);
+    act(&mut app, Action::Cancel, at(18, 41, 0));
+    act(&mut app, Action::Confirm, at(18, 41, 0));
+    assert!(matches!(app.ui.overlay, Overlay::None));
+    assert!(meeting(&app).private_notes.is_empty(), "discarded");
+    // Ctrl-S saves; Esc on the unchanged note closes it without asking.
+    act(&mut app, Action::PrivateNote, at(18, 42, 0));
+    typed(&mut app, "Tired");
+    assert_eq!(act(&mut app, Action::Submit, at(18, 42, 0)), vec![SAVE]);
+    act(&mut app, Action::PrivateNote, at(18, 42, 0));
+    assert!(act(&mut app, Action::Cancel, at(18, 42, 0)).is_empty());
+    assert!(matches!(app.ui.overlay, Overlay::None));
+}
+
+#[test]
+fn esc_never_saves_the_members_questions_and_asks_before_dropping_changes() {
+    use hotseat::member::state::Overlay as MO;
+    use hotseat::member::{MemberAction as A, Screen, keymap as mk};
+    let demo = Demo::new();
+    let mut view = load_member(&demo.store(), "ada", at(18, 0, 0));
+    let saved = view.prep.questions.clone();
+    act(&mut view, A::Show(Screen::Prep), at(18, 0, 0));
+    view.ui.cursors.prep = 3;
+    act(&mut view, A::Edit, at(18, 0, 0));
+    if !matches!(view.ui.overlay, MO::Questions(_)) {
+        let enter = mk::lookup(&view, &key(ratatui::crossterm::event::KeyCode::Enter)).expect("a key");
+        act(&mut view, enter, at(18, 0, 0));
+    }
+    assert!(matches!(view.ui.overlay, MO::Questions(_)), "{:?}", view.ui.overlay);
+    assert_eq!(mk::lookup(&view, &key(ratatui::crossterm::event::KeyCode::Esc)), Some(A::Cancel));
+    assert_eq!(mk::lookup(&view, &ctrl('s')), Some(A::Submit));
+    act(&mut view, A::Paste("\nA new question".into()), at(18, 0, 0));
+    assert!(act(&mut view, A::Cancel, at(18, 0, 0)).is_empty());
+    assert!(matches!(view.ui.overlay, MO::DiscardQuestions(_)));
+    act(&mut view, A::Cancel, at(18, 0, 0));
+    assert!(matches!(view.ui.overlay, MO::Questions(_)), "back to the editor");
+    act(&mut view, A::Cancel, at(18, 0, 0));
+    act(&mut view, A::Confirm, at(18, 0, 0));
+    assert!(matches!(view.ui.overlay, MO::None));
+    assert_eq!(view.prep.questions, saved, "nothing saved");
+}

@@ -54,7 +54,8 @@ pub fn table() -> &'static [Binding] {
             bind!(Editing, [Esc, Ctrl('c')], Action::Cancel, s::CANCEL, "cancel"),
             bind!(Editing, [Tab, Down], Action::NextField, s::NEXT_FIELD, "next field"),
             bind!(Editing, [BackTab, Up], Action::PrevField, s::PREV_FIELD),
-            bind!(Editor, [Esc], Action::Submit, s::NOTE_DONE, "save and close"),
+            bind!(Editor, [Ctrl('s')], Action::Submit, s::NOTE_DONE, "save"),
+            bind!(Editor, [Esc], Action::Cancel, s::EDITOR_CANCEL, "cancel"),
             bind!(Editor, [Ctrl('r')], Action::RevealNote, s::REVEAL_NOTE, "show it"),
             bind!(Editor, [Ctrl('b')], Action::Blank, s::BLANK_NOTE, "blank"),
             // Home
@@ -127,7 +128,11 @@ pub fn scopes(app: &App) -> Vec<Scope> {
     }
     match &app.ui.overlay {
         Overlay::Help(_) => vec![Help],
-        Overlay::ConfirmQuit | Overlay::ConfirmClose | Overlay::ConfirmTakeBackPledge | Overlay::ConfirmDelete(_) => {
+        Overlay::ConfirmQuit
+        | Overlay::ConfirmClose
+        | Overlay::ConfirmTakeBackPledge
+        | Overlay::ConfirmDelete(_)
+        | Overlay::DiscardNote(_) => {
             vec![Confirm]
         }
         Overlay::Note(_) if app.ui.blank => vec![Blank],

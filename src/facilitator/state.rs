@@ -23,6 +23,8 @@ pub enum Overlay {
     ConfirmDelete(String),
     StepForm(Box<StepForm>),
     Note(Box<NoteEditor>),
+    /// Esc on a changed private note: discard the changes? (no: back to the note)
+    DiscardNote(Box<NoteEditor>),
     Line(LineInput),
 }
 

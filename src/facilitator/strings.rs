@@ -305,7 +305,7 @@ pub mod ui {
     pub fn note_title(name: &str) -> String {
         format!("Private note about {name} · not shown to the group")
     }
-    pub const NOTE_KEYS: &str = " Esc saves and closes ";
+    pub const NOTE_KEYS: &str = crate::tui::strings::EDITOR_KEYS;
     pub fn note_masked_title(name: &str) -> String {
         format!("Private note about {name} · hidden from the room")
     }

@@ -76,6 +76,15 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
                 _ => Vec::new(),
             };
         }
+        Overlay::DiscardNote(_) => {
+            let Overlay::DiscardNote(note) = std::mem::replace(&mut app.ui.overlay, Overlay::None) else {
+                unreachable!("matched above")
+            };
+            if action != Action::Confirm {
+                app.ui.overlay = Overlay::Note(note);
+            }
+            return Vec::new();
+        }
         Overlay::ConfirmDelete(id) => {
             let id = id.clone();
             app.ui.overlay = Overlay::None;

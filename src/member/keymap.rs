@@ -36,7 +36,8 @@ pub fn table() -> &'static [MemberBinding] {
             bind!(Editing, [Esc, Ctrl('c')], A::Cancel, s::CANCEL, "cancel"),
             bind!(Editing, [Tab, Down], A::NextField, s::NEXT_FIELD, "next field"),
             bind!(Editing, [BackTab, Up], A::PrevField, s::PREV_FIELD),
-            bind!(Editor, [Esc], A::Submit, s::QUESTIONS_DONE, "save and close"),
+            bind!(Editor, [Ctrl('s')], A::Submit, s::QUESTIONS_DONE, "save"),
+            bind!(Editor, [Esc], A::Cancel, s::EDITOR_CANCEL, "cancel"),
             bind!(STEPS, [Char('d')], A::Mark(Progress::Done), s::DONE, "done"),
             bind!(STEPS, [Char('p')], A::Mark(Progress::Partial), s::PARTIAL, "partial"),
             bind!(STEPS, [Char('n')], A::Mark(Progress::NotDone), s::NOT_DONE, "not done"),
@@ -73,7 +74,7 @@ pub fn scopes(app: &MemberApp) -> Vec<MemberScope> {
     }
     match &app.ui.overlay {
         Overlay::Help(_) => vec![engine::Scope::Help],
-        Overlay::ConfirmQuit => vec![engine::Scope::Confirm],
+        Overlay::ConfirmQuit | Overlay::DiscardQuestions(_) => vec![engine::Scope::Confirm],
         Overlay::Form(_) => vec![engine::Scope::Editing],
         Overlay::Questions(_) => vec![engine::Scope::Editor],
         Overlay::None => vec![engine::Scope::Screen(app.ui.screen), engine::Scope::Global],

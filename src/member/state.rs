@@ -121,6 +121,8 @@ pub enum Overlay {
     Form(Box<Form>),
     /// The questions for the group, one per line (ratatui-textarea).
     Questions(Box<TextArea<'static>>),
+    /// Esc on changed questions: discard the changes? (no: back to the editor)
+    DiscardQuestions(Box<TextArea<'static>>),
 }
 
 /// Selection on each screen.

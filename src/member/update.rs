@@ -47,6 +47,7 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
         }
         Overlay::Form(_) => return edit_form(app, action, now),
         Overlay::Questions(_) => return edit_questions(app, action, now),
+        Overlay::DiscardQuestions(_) => return forms::discard_questions(app, action),
         Overlay::None => {}
     }
     if app.ui.status.as_ref().is_some_and(|st| st.kind == StatusKind::Info) {

@@ -37,6 +37,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset
         }
         Overlay::StepForm(f) => step_form(app, f, frame, area, theme),
         Overlay::Note(n) => note(app, n, frame, area, theme),
+        Overlay::DiscardNote(n) => {
+            note(app, n, frame, area, theme);
+            let t = crate::tui::strings::DISCARD_TEXT;
+            confirm(frame, area, crate::tui::strings::DISCARD_TITLE, t, theme)
+        }
         Overlay::Line(l) => line(app, l, frame, area, theme),
     }
 }
