@@ -251,3 +251,21 @@ fn esc_never_saves_the_members_questions_and_asks_before_dropping_changes() {
     assert!(matches!(view.ui.overlay, MO::None));
     assert_eq!(view.prep.questions, saved, "nothing saved");
 }
+
+#[test]
+fn marking_progress_records_only_the_new_note_never_an_earlier_meetings() {
+    let (_demo, mut app) = checked_in();
+    next(&mut app, at(18, 5, 0));
+    let items = hotseat::facilitator::queries::report_items(&app);
+    let said_before = items.iter().position(|s| {
+        s.last_entry().is_some_and(|e| e.by == hotseat::model::Reporter::Facilitator && !e.note.is_empty())
+    });
+    let i = said_before.expect("the demo has a step with a note said in an earlier meeting");
+    let step = items[i].id.clone();
+    app.ui.cursors.report = i;
+    act(&mut app, Action::Mark(hotseat::model::Progress::Partial), at(18, 6, 0));
+    let r = meeting(&app).review(&step).expect("marked");
+    assert_eq!(r.note, "", "the earlier note stays with its meeting");
+    let entry = meeting(&app).review_entry(r);
+    assert_eq!((entry.at, entry.meeting.as_deref()), (at(18, 6, 0), Some(meeting(&app).id.as_str())));
+}
