@@ -86,6 +86,7 @@ fn a_postponed_turn_heads_the_next_meeting_order() {
         t += chrono::Duration::minutes(5);
     }
     next(&mut app, at(19, 50, 0));
+    act(&mut app, Action::Confirm, at(19, 50, 0));
     let store = demo.store();
     run_effects(&mut app, &store, vec![Effect::SaveMeeting, Effect::SaveGroup], at(19, 50, 0));
     let mut later = load(&demo.store());

@@ -127,7 +127,7 @@ fn two_consecutive_meetings_report_back_what_the_first_captured() {
 
         room.keys("n", at(18, 11, 0));
         room.keys(SECRET, at(18, 11, 0));
-        room.press(key(KeyCode::Esc), at(18, 12, 0));
+        room.press(ctrl('s'), at(18, 12, 0));
         assert!(!room.screen().contains("ZQX"), "the private note is not on the shared screen");
 
         // The bell: a tick past the end of Ada's turn asks for it, the screen says so.
@@ -144,7 +144,7 @@ fn two_consecutive_meetings_report_back_what_the_first_captured() {
         assert_eq!(room.phase(), Phase::WrapUp);
         assert!(room.screen().contains("New action steps · 2 · ⚑ 1 to sharpen"), "{}", room.screen());
         room.keys("9", at(19, 50, 0));
-        room.keys("]", at(19, 55, 0));
+        room.keys("]y", at(19, 55, 0));
         assert!(room.screen().contains("The meeting is closed and saved"), "{}", room.screen());
         assert!(!room.unsaved());
         assert_eq!(room.press(ch('q'), at(19, 56, 0)), Step::Quit);
@@ -193,7 +193,7 @@ fn two_consecutive_meetings_report_back_what_the_first_captured() {
         while room.phase() == Phase::HotSeats {
             room.keys("]", day2(18, 20));
         }
-        room.keys("]", day2(19, 50));
+        room.keys("]y", day2(19, 50));
         assert_eq!(room.press(ch('q'), day2(19, 51)), Step::Quit);
         assert!(!room.unsaved());
     }

@@ -52,7 +52,8 @@ fn check_in_marks_presence_and_the_pledge() {
     assert_eq!(act(&mut app, Action::AckPledge, at(18, 3, 0)), vec![SAVE]);
     assert_eq!(meeting(&app).pledge_acknowledged_at, Some(at(18, 3, 0)));
     act(&mut app, Action::AckPledge, at(18, 3, 10));
-    assert_eq!(meeting(&app).pledge_acknowledged_at, None, "p again takes it back");
+    act(&mut app, Action::Confirm, at(18, 3, 10));
+    assert_eq!(meeting(&app).pledge_acknowledged_at, None, "p again takes it back (after asking)");
     act(&mut app, Action::AckPledge, at(18, 3, 20));
     assert_eq!(meeting(&app).pledge_acknowledged_at, Some(at(18, 3, 20)));
     assert!(squeezed(&shown(&app, 80, 24, at(18, 4, 0))).contains("Affirmed by the group at 18:03"));
@@ -237,7 +238,9 @@ fn wrap_up_flags_steps_rates_and_sets_the_next_date() {
 #[test]
 fn closing_snapshots_the_open_steps_and_sets_the_next_date() {
     let (_demo, mut app) = rated();
-    assert_eq!(next(&mut app, at(19, 55, 0)), vec![SAVE, Effect::SaveGroup]);
+    assert!(next(&mut app, at(19, 55, 0)).is_empty(), "closing asks first");
+    assert!(matches!(app.ui.overlay, hotseat::facilitator::Overlay::ConfirmClose));
+    assert_eq!(act(&mut app, Action::Confirm, at(19, 55, 0)), vec![SAVE, Effect::SaveGroup]);
     let m = meeting(&app);
     assert_eq!((m.status, m.closed_at), (Status::Closed, Some(at(19, 55, 0))));
     assert!(!app.in_meeting());

@@ -55,7 +55,7 @@ fn each_action_in_the_member_view_changes_only_that_members_folder() {
     act(&mut app, A::Edit, now);
     press(&mut app, key(KeyCode::Enter), now, Some(&store));
     type_keys(&mut app, "Who should lead the round?", now, Some(&store));
-    press(&mut app, key(KeyCode::Esc), now, Some(&store));
+    press(&mut app, ctrl('s'), now, Some(&store));
     only_mine("questions", "ada", &changed(&before, &tree(dir.path())));
     // What the view wrote reads back, and the folder checks clean.
     let again = load_member(&store, "ada", now);

@@ -97,6 +97,8 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
     std::fs::write(store.layout.group(), hotseat::store::decode::encode(&g)).unwrap();
     while f.app.in_meeting() {
         f.dispatch(Action::Advance, at(100));
+        // Closing asks: `y`.
+        f.dispatch(Action::Confirm, at(100));
     }
     let g = Store::new(&root).load_group().unwrap();
     assert!(g.member("grace").is_some(), "the member added elsewhere was kept");

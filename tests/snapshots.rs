@@ -140,6 +140,7 @@ fn wrap_up() {
 fn closed_summary() {
     let mut w = Walk::wrap_up();
     next(&mut w.app, at(19, 55, 0));
+    act(&mut w.app, Action::Confirm, at(19, 55, 0));
     snap("closed", &w.app, 80, 24, at(19, 56, 0));
 }
 
@@ -305,6 +306,7 @@ fn all_screens() -> Vec<(&'static str, App, Time)> {
     ];
     let mut closed = Walk::wrap_up().app;
     next(&mut closed, at(19, 55, 0));
+    act(&mut closed, Action::Confirm, at(19, 55, 0));
     out.push(("closed", closed, at(19, 56, 0)));
     let mut help = Walk::hot_seat().app;
     act(&mut help, Action::Help, at(18, 30, 0));

@@ -178,7 +178,8 @@ fn nobody_here_goes_straight_to_the_wrap_up() {
     assert_eq!(phase(&app), Phase::WrapUp);
     assert_eq!(app.ui.status.as_ref().map(|s| s.kind), Some(StatusKind::Warning));
     assert_eq!(status_text(&app), strings::NOBODY_HERE);
-    assert_eq!(next(&mut app, at(18, 5, 0)), vec![SAVE, Effect::SaveGroup]);
+    assert!(next(&mut app, at(18, 5, 0)).is_empty(), "closing asks");
+    assert_eq!(act(&mut app, Action::Confirm, at(18, 5, 0)), vec![SAVE, Effect::SaveGroup]);
 }
 
 #[test]
@@ -307,6 +308,9 @@ fn a_closed_meeting_does_not_start_another_from_stale_steps() {
     act(&mut app, Action::Submit, at(18, 4, 0));
     while meeting(&app).is_open() {
         next(&mut app, at(18, 10, 0));
+        if matches!(app.ui.overlay, Overlay::ConfirmClose) {
+            act(&mut app, Action::Confirm, at(18, 10, 0));
+        }
     }
     for a in [Action::Advance, Action::Start] {
         assert!(act(&mut app, a.clone(), at(18, 11, 0)).is_empty(), "{a:?} on the closed summary saves nothing");

@@ -37,7 +37,7 @@ pub enum Command {
         command: MemberCommand,
     },
     /// Start the next meeting, or resume the open one
-    Meeting,
+    Meeting(MeetingArgs),
     /// List action steps (open ones unless --all)
     Actions(ActionsArgs),
     /// Check every file of the group; exit non-zero on any problem
@@ -105,6 +105,23 @@ pub struct InitArgs {
     /// The agenda: mastermind, forum, mentor or hot-team (see `hotseat templates`)
     #[arg(long, default_value = "mastermind")]
     pub template: String,
+}
+
+/// `hotseat meeting`: every flag optional, at most one way to begin.
+#[derive(Debug, Args, Default)]
+pub struct MeetingArgs {
+    /// Reopen today's meeting, closed by mistake, with everything it holds
+    #[arg(long, conflicts_with_all = ["new", "discard"])]
+    pub reopen: bool,
+    /// Start another meeting even though today's is closed
+    #[arg(long, conflicts_with = "discard")]
+    pub new: bool,
+    /// Discard the open meeting when nothing was captured in it (asks first)
+    #[arg(long)]
+    pub discard: bool,
+    /// Do not ask (with --discard, e.g. in a script)
+    #[arg(long, requires = "discard")]
+    pub yes: bool,
 }
 
 #[derive(Debug, Subcommand)]

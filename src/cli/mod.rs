@@ -20,9 +20,11 @@ macro_rules! say_part {
 mod actions;
 mod agenda;
 pub mod args;
+mod ask;
 mod exchange;
 mod hot_team;
 mod me;
+mod meeting;
 mod parking;
 mod private;
 mod rotation;
@@ -86,7 +88,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             setup::member_add(&store(flag)?, &name, role, department, id)
         }
         Some(Command::Member { command: MemberCommand::List }) => setup::member_list(&store(flag)?),
-        Some(Command::Meeting) => session::meeting(&store(flag)?),
+        Some(Command::Meeting(args)) => meeting::run(&store(flag)?, &args),
         Some(Command::Actions(ActionsArgs { command: Some(cmd), .. })) => step_progress::run(&store(flag)?, cmd),
         Some(Command::Actions(args)) => actions::run(&store(flag)?, &args),
         Some(Command::Check) => setup::check(&store(flag)?),

@@ -152,8 +152,10 @@ fn exit(ended: Ended) -> ExitCode {
     }
 }
 
-/// `hotseat meeting`: start the next meeting or resume the open one.
-pub fn meeting(store: &Store) -> Result<ExitCode> {
+/// `hotseat meeting`: start the next meeting or resume the open one. When today's meeting
+/// is closed, its summary shows (with the next date) and another starts only when asked:
+/// a key there, or `new` (`--new`).
+pub fn meeting(store: &Store, new: bool) -> Result<ExitCode> {
     let (mut app, _lock, job) = open(store, First::Meeting)?;
     if app.ctx.group.members.is_empty() && app.ctx.open_meeting.is_none() {
         bail!("the group has no members yet; add them with `hotseat member add \"Full Name\"` first");
@@ -161,13 +163,16 @@ pub fn meeting(store: &Store) -> Result<ExitCode> {
     if !is_terminal() {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
+    let closed = if new { None } else { closed_today(store, &app) };
     let kept = private_folder(store, &mut app);
     let mut program = Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store));
     if let Some(job) = job {
         program = program.with_reports_job(job);
     }
-    if program.dispatch(Action::Start, runtime::now()) {
-        return Ok(ExitCode::SUCCESS);
+    match closed {
+        Some(m) => program.app.meeting = Some(m),
+        None if program.dispatch(Action::Start, runtime::now()) => return Ok(ExitCode::SUCCESS),
+        None => {}
     }
     run_facilitator(program)
 }
@@ -183,6 +188,15 @@ fn run_facilitator(mut program: Facilitator) -> Result<ExitCode> {
 
 /// How long quitting may wait for a sync under way.
 const QUIT_SYNC_LIMIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Today's meeting, when it is closed and none is open: shown, never started over.
+fn closed_today(store: &Store, app: &App) -> Option<crate::model::Meeting> {
+    if app.ctx.open_meeting.is_some() {
+        return None;
+    }
+    let prev = app.ctx.previous.as_ref().filter(|p| p.date == runtime::now().date_naive())?;
+    store.load_meeting(&prev.id).ok()
+}
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {

@@ -34,7 +34,7 @@ pub fn demo(flag: Option<&Path>, no_open: bool) -> Result<ExitCode> {
         say!("(Not opening the meeting: this is not a terminal.)");
         return Ok(ExitCode::SUCCESS);
     }
-    session::meeting(&super::open_store(dir))
+    session::meeting(&super::open_store(dir), false)
 }
 
 fn shell_quote(s: &str) -> String {

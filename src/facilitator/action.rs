@@ -33,6 +33,8 @@ pub enum Action {
     EditStep,
     DeleteStep,
     PrivateNote,
+    /// Show the private note being typed until the next key (it is masked otherwise).
+    RevealNote,
     // Check-in
     CyclePresence,
     SetPresence(Presence),
@@ -57,6 +59,8 @@ pub enum Action {
     EditNextDate,
     // Home
     Start,
+    /// On a closed meeting's summary: start another meeting (only when asked).
+    NewMeeting,
     // Anywhere
     Help,
     Quit,
@@ -74,7 +78,8 @@ pub enum Action {
     Paste(String),
     // From the runtime
     Tick,
-    Resize,
+    /// The terminal's size (width, height).
+    Resize(u16, u16),
     /// A save is about to start: confirmations wait for it.
     Saving,
     Saved,
@@ -102,6 +107,8 @@ pub enum News {
     GroupChanged(Group),
     /// A sync round in the background finished.
     Synced(crate::sync::auto::Report),
+    /// The group read afresh after a close, to start the next meeting.
+    ForNewMeeting(Context),
 }
 
 impl PartialEq for News {
@@ -117,6 +124,8 @@ pub enum Effect {
     SaveGroup,
     /// The parking lot (`parking.json`).
     SaveParking,
+    /// Read the group afresh to start another meeting after one closed.
+    ReadForNewMeeting,
     Bell,
     Quit,
 }

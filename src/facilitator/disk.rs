@@ -10,7 +10,7 @@ use super::state::{App, StatusKind};
 use super::strings as s;
 use crate::model::merge;
 
-pub fn merge(app: &mut App, news: News, _now: DateTime<FixedOffset>) -> Vec<Effect> {
+pub fn merge(app: &mut App, news: News, now: DateTime<FixedOffset>) -> Vec<Effect> {
     match news {
         News::ReportsLoaded(reports) => app.ctx.set_reports(reports),
         News::MembersChanged(mut fresh) => {
@@ -43,6 +43,7 @@ pub fn merge(app: &mut App, news: News, _now: DateTime<FixedOffset>) -> Vec<Effe
             return vec![Effect::SaveMeeting];
         }
         News::Synced(report) => synced(app, report),
+        News::ForNewMeeting(ctx) => return super::close::start_fresh(app, ctx, now),
         News::GroupChanged(theirs) => {
             app.ctx.group = merge::merge_group(&app.ctx.group, &theirs);
             return vec![Effect::SaveGroup];

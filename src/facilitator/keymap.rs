@@ -14,14 +14,17 @@ use crate::tui::keymap::{self as engine, Key, bind};
 pub enum Screen {
     Home,
     Phase(Phase),
+    /// The summary of a closed meeting.
+    Closed,
 }
 
 pub type Scope = engine::Scope<Screen>;
 pub type Binding = engine::Binding<Screen, Action>;
 
 use Key::*;
-use engine::Scope::{Blank, Confirm, Editing, Editor, Global, Help};
+use engine::Scope::{Blank, Confirm, Editing, Editor, Global, Help, TooSmall};
 const HOME: Scope = Scope::Screen(Screen::Home);
+const CLOSED: Scope = Scope::Screen(Screen::Closed);
 const CHECK_IN: Scope = Scope::Screen(Screen::Phase(Phase::CheckIn));
 const REPORT: Scope = Scope::Screen(Screen::Phase(Phase::ReportBack));
 const PREP: Scope = Scope::Screen(Screen::Phase(Phase::PrepReview));
@@ -37,28 +40,37 @@ pub fn table() -> &'static [Binding] {
         vec![
             // Questions, help and the blanked screen take every key
             bind!(Confirm, [Char('y'), Char('Y'), Ctrl('c')], Action::Confirm, s::CONFIRM),
+            bind!(Confirm, [Char(']')], Action::Advance, s::CONFIRM_AGAIN),
             bind!(Confirm, [Any], Action::Cancel, s::CONFIRM_NO),
             bind!(Help, [Down, Char('j'), PageDown, Char(' ')], Action::ScrollHelpDown, s::DOWN),
             bind!(Help, [Up, Char('k'), PageUp], Action::ScrollHelpUp, s::UP),
             bind!(Help, [Any], Action::Cancel, s::CLOSE),
-            bind!(Blank, [Char('b'), Esc], Action::Blank, s::BLANK),
+            bind!(Blank, [Char('b'), Ctrl('b'), Esc], Action::Blank, s::BLANK),
             bind!(Blank, [Char('q')], Action::Quit, s::QUIT),
+            bind!(TooSmall, [Char('q')], Action::Quit, s::QUIT),
+            bind!(TooSmall, [Ctrl('c')], Action::Interrupt, s::INTERRUPT),
             bind!(Blank, [Ctrl('c')], Action::Interrupt, s::INTERRUPT),
             // Typing
             bind!(Editing, [Enter], Action::Submit, s::SUBMIT, "save"),
             bind!(Editing, [Esc, Ctrl('c')], Action::Cancel, s::CANCEL, "cancel"),
             bind!(Editing, [Tab, Down], Action::NextField, s::NEXT_FIELD, "next field"),
             bind!(Editing, [BackTab, Up], Action::PrevField, s::PREV_FIELD),
-            bind!(Editor, [Esc], Action::Submit, s::NOTE_DONE, "save and close"),
+            bind!(Editor, [Ctrl('s')], Action::Submit, s::NOTE_DONE, "save"),
+            bind!(Editor, [Esc], Action::Cancel, s::EDITOR_CANCEL, "cancel"),
+            bind!(Editor, [Ctrl('r')], Action::RevealNote, s::REVEAL_NOTE, "show it"),
+            bind!(Editor, [Ctrl('b')], Action::Blank, s::BLANK_NOTE, "blank"),
             // Home
             bind!(HOME, [Enter], Action::Start, s::START, "start / resume"),
+            // A closed meeting's summary
+            bind!(CLOSED, [Char('n')], Action::NewMeeting, s::NEW_MEETING, "start another meeting"),
             // Check-in
             bind!(CHECK_IN, [Enter, Right], Action::CyclePresence, s::CYCLE_PRESENCE, "presence"),
             bind!(CHECK_IN, [Left], Action::CyclePresenceBack, s::CYCLE_PRESENCE_BACK),
             bind!(CHECK_IN, [Char('l')], Action::SetPresence(Presence::Late), s::LATE),
             bind!(CHECK_IN, [Char('x')], Action::SetPresence(Presence::Absent), s::ABSENT),
             bind!(CHECK_IN, [Char('h')], Action::SetPresence(Presence::Present), s::PRESENT),
-            bind!(CHECK_IN, [Char('p')], Action::AckPledge, s::PLEDGE, "pledge"),
+            bind!(CHECK_IN, [Char('p')], Action::AckPledge, s::PLEDGE, "affirm pledge"),
+            bind!(CHECK_IN, [Char('p')], Action::AckPledge, s::PLEDGE_TAKE_BACK, "undo pledge"),
             // Report-back
             bind!(REPORT, [Char('d')], Action::Mark(Progress::Done), s::DONE, "done"),
             bind!(REPORT, [Char('p')], Action::Mark(Progress::Partial), s::PARTIAL, "partial"),
@@ -118,9 +130,20 @@ pub fn table() -> &'static [Binding] {
 
 /// The scopes in force, most specific first.
 pub fn scopes(app: &App) -> Vec<Scope> {
+    if !crate::tui::screen::fits(app.ui.size) {
+        // Nothing on screen but the request to enlarge it (and the quit question).
+        return if matches!(app.ui.overlay, Overlay::ConfirmQuit) { vec![Confirm] } else { vec![TooSmall] };
+    }
     match &app.ui.overlay {
         Overlay::Help(_) => vec![Help],
-        Overlay::ConfirmQuit | Overlay::ConfirmDelete(_) => vec![Confirm],
+        Overlay::ConfirmQuit
+        | Overlay::ConfirmClose
+        | Overlay::ConfirmTakeBackPledge
+        | Overlay::ConfirmDelete(_)
+        | Overlay::DiscardNote(_) => {
+            vec![Confirm]
+        }
+        Overlay::Note(_) if app.ui.blank => vec![Blank],
         Overlay::Note(_) => vec![Editor],
         Overlay::StepForm(_) | Overlay::Line(_) => vec![Editing],
         Overlay::None if app.ui.blank => vec![Blank],
@@ -132,8 +155,8 @@ pub fn scopes(app: &App) -> Vec<Scope> {
 fn screen_scopes(app: &App) -> Vec<Scope> {
     match &app.meeting {
         Some(m) if m.is_open() => vec![Scope::Screen(Screen::Phase(m.phase)), Global],
-        // A closed meeting's summary: only the keys of every screen.
-        Some(_) => vec![Global],
+        // A closed meeting's summary: another meeting starts only when asked.
+        Some(_) => vec![CLOSED, Global],
         None => vec![HOME, Global],
     }
 }
@@ -145,10 +168,14 @@ pub fn lookup(app: &App, event: &Event) -> Option<Action> {
 
 /// Whether a key of every screen is worth a footer hint on the screen as it is now.
 fn worth_a_hint(app: &App, b: &Binding) -> bool {
-    if b.scope != Global {
+    if b.scope != Global && b.action != Action::AckPledge {
         return true;
     }
     let phase = app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase);
+    if b.action == Action::AckPledge {
+        // The pledge's key says what it will do now.
+        return (b.help == crate::facilitator::strings::keys::PLEDGE) != super::pledge::affirmed(app);
+    }
     match b.action {
         Action::ToggleTimer | Action::AddMinute => phase == Some(Phase::HotSeats),
         Action::Advance | Action::GoBack | Action::AddStep | Action::Blank => phase.is_some(),

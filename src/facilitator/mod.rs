@@ -2,6 +2,7 @@
 //! keymap, the pure `update`, and `ui/` that draws it.
 
 pub mod action;
+pub mod close;
 pub mod disk;
 pub mod keymap;
 pub mod line_input;
@@ -9,6 +10,7 @@ pub mod notes;
 pub mod parking;
 pub mod phases;
 pub mod plan;
+pub mod pledge;
 pub mod program;
 pub mod protocol;
 pub mod queries;

@@ -14,14 +14,22 @@ pub fn open_note(app: &mut App) -> Vec<Effect> {
     let Some(member) = m.hot_seat.clone() else { return Vec::new() };
     let lines: Vec<String> =
         m.private_note(&member, FACILITATOR).map(|n| n.text.lines().map(str::to_string).collect()).unwrap_or_default();
-    app.ui.overlay = Overlay::Note(Box::new(NoteEditor { member, text: editor_at_end(lines) }));
+    app.ui.overlay = Overlay::Note(Box::new(NoteEditor { member, text: editor_at_end(lines), reveal: false }));
     Vec::new()
 }
 
-/// Keys while the note is open; closing it either way keeps what was typed.
+/// Keys while the note is open: Ctrl-S saves it, Esc closes it without saving.
 pub fn edit_note(app: &mut App, mut note: Box<NoteEditor>, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    // Shown for a moment only: the next key masks it again.
+    note.reveal = action == Action::RevealNote && !note.reveal;
     match action {
-        Action::Submit | Action::Cancel => return save_note(app, &note, now),
+        Action::Submit => return save_note(app, &note, now),
+        // Esc never saves: it closes, asking first when the text changed.
+        Action::Cancel if changed(app, &note) => {
+            app.ui.overlay = Overlay::DiscardNote(note);
+            return Vec::new();
+        }
+        Action::Cancel => return Vec::new(),
         Action::TypeArea(input) => {
             note.text.input(input);
         }
@@ -34,8 +42,19 @@ pub fn edit_note(app: &mut App, mut note: Box<NoteEditor>, action: Action, now: 
     Vec::new()
 }
 
+/// The note's text as it would be saved.
+fn typed(note: &NoteEditor) -> String {
+    note.text.lines().join("\n").trim_end().to_string()
+}
+
+/// Whether the note differs from what is saved.
+fn changed(app: &App, note: &NoteEditor) -> bool {
+    let saved = app.meeting.as_ref().and_then(|m| m.private_note(&note.member, FACILITATOR)).map(|n| n.text.as_str());
+    typed(note) != saved.unwrap_or("")
+}
+
 fn save_note(app: &mut App, note: &NoteEditor, now: DateTime<FixedOffset>) -> Vec<Effect> {
-    let text = note.text.lines().join("\n").trim_end().to_string();
+    let text = typed(note);
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
     let existing = m.private_notes.iter().position(|n| n.member == note.member && n.author == FACILITATOR);
     match (existing, text.is_empty()) {

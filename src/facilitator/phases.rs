@@ -59,7 +59,7 @@ pub fn next(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
                 None => enter_wrap_up(app),
             }
         }
-        Phase::WrapUp => return close(app, now),
+        Phase::WrapUp => return super::close::ask(app),
     }
     vec![SAVE]
 }
@@ -249,11 +249,7 @@ pub fn check_in(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Ve
         return Vec::new();
     }
     if action == Action::AckPledge {
-        m.pledge_acknowledged_at = match m.pledge_acknowledged_at {
-            Some(_) => None,
-            None => Some(now),
-        };
-        return vec![SAVE];
+        return super::pledge::affirm_or_ask(app, now);
     }
     let i = clamp(app.ui.cursors.check_in, m.attendance.len());
     let Some(a) = m.attendance.get_mut(i) else { return Vec::new() };
@@ -316,8 +312,8 @@ pub fn quit(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
     effects
 }
 
-/// `]` in the wrap-up: close the meeting, snapshot the open steps, set the next date.
-fn close(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
+/// `y` to the close question: close the meeting, snapshot the open steps, set the next date.
+pub fn close(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
     for t in m.turns.iter_mut().filter(|t| t.is_running()) {
         t.pause(now);

@@ -170,6 +170,14 @@ impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
         }
     }
 
+    /// The group as it is on disk now, to start the meeting after the one just closed.
+    fn read_for_new_meeting(&self) -> Vec<Action> {
+        match Context::load(self.store, Strictness::Lenient) {
+            Ok(ctx) => vec![Action::FromDisk(Box::new(News::ForNewMeeting(ctx)))],
+            Err(e) => vec![Action::SaveFailed(e.short())],
+        }
+    }
+
     fn save_group(&self) -> Vec<Action> {
         match self.store.save_group(&self.app().ctx.group) {
             Ok(()) => vec![Action::Saved],
@@ -222,6 +230,7 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
                 Outcome::Then(done)
             }
             Effect::SaveGroup => Outcome::Then(self.save_group()),
+            Effect::ReadForNewMeeting => Outcome::Then(self.read_for_new_meeting()),
             Effect::Bell => Outcome::Bell,
             Effect::Quit => Outcome::Quit,
         }

@@ -8,7 +8,7 @@ use super::action::Effect;
 use super::queries::{self, clamp};
 use super::state::{App, LineInput, LinePurpose, Overlay};
 use crate::facilitator::strings as s;
-use crate::model::{ActionStep, Progress, Review};
+use crate::model::{ActionStep, Progress, Reporter, Review};
 
 /// The reported step the selection points at, with its row and the number of rows.
 fn selected(app: &App) -> Option<(ActionStep, usize, usize)> {
@@ -18,13 +18,15 @@ fn selected(app: &App) -> Option<(ActionStep, usize, usize)> {
     items.into_iter().nth(i).map(|step| (step, i, n))
 }
 
-/// The note already written on a step in this meeting, else one the member wrote (`keep`
-/// says which of theirs comes along).
+/// The note already written on a step in this meeting, else one the member wrote since
+/// (`keep` says which of theirs comes along). A note said in an earlier meeting stays with
+/// that meeting: it is never copied forward as today's.
 fn note_of(app: &App, step: &ActionStep, keep: impl Fn(Progress) -> bool) -> String {
     let m = app.meeting.as_ref().expect("in a meeting");
+    let members_own = |e: &&crate::model::ProgressEntry| e.by == Reporter::Member && keep(e.progress);
     m.review(&step.id)
         .map(|r| r.note.clone())
-        .or_else(|| step.last_entry().filter(|e| keep(e.progress)).map(|e| e.note.clone()))
+        .or_else(|| step.last_entry().filter(members_own).map(|e| e.note.clone()))
         .unwrap_or_default()
 }
 

@@ -15,10 +15,16 @@ pub enum Overlay {
     /// The key list, scrolled down by this many lines.
     Help(u16),
     ConfirmQuit,
+    /// Close the meeting? (the one step that asks)
+    ConfirmClose,
+    /// Take back the group's affirmation of the pledge?
+    ConfirmTakeBackPledge,
     /// Confirm removal of a step captured in this meeting.
     ConfirmDelete(String),
     StepForm(Box<StepForm>),
     Note(Box<NoteEditor>),
+    /// Esc on a changed private note: discard the changes? (no: back to the note)
+    DiscardNote(Box<NoteEditor>),
     Line(LineInput),
 }
 
@@ -62,6 +68,8 @@ impl FormField {
 pub struct NoteEditor {
     pub member: String,
     pub text: TextArea<'static>,
+    /// Shown on the facilitator's (shared) screen until the next key; masked otherwise.
+    pub reveal: bool,
 }
 
 /// A one-line input and what it is for.
@@ -120,6 +128,8 @@ pub struct Ui {
     pub sync: Option<crate::sync::SyncStatus>,
     /// The wall clock fills the screen in the hot seats (`f`).
     pub wall: bool,
+    /// The terminal's size as the loop last said (`None`: not known, taken to fit).
+    pub size: Option<(u16, u16)>,
 }
 
 impl Default for Ui {
@@ -137,6 +147,7 @@ impl Default for Ui {
             held_by: None,
             sync: None,
             wall: false,
+            size: None,
         }
     }
 }

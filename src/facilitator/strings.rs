@@ -21,7 +21,10 @@ pub fn save_failed(msg: &str) -> String {
 
 pub mod keys {
     pub use crate::tui::strings::keys::*;
+    pub const CONFIRM_AGAIN: &str = "keep asking to close (another question: no)";
     pub const NOTE_DONE: &str = "save the private note and close it";
+    pub const REVEAL_NOTE: &str = "show the private note on this screen until the next key (it is masked otherwise)";
+    pub const BLANK_NOTE: &str = "privacy blank while writing a private note (b types a b here)";
     pub const START: &str = "start the next meeting, or resume the open one";
     pub const CYCLE_PRESENCE: &str = "present → late → absent";
     pub const CYCLE_PRESENCE_BACK: &str = "absent → late → present";
@@ -29,6 +32,7 @@ pub mod keys {
     pub const LATE: &str = "mark late";
     pub const ABSENT: &str = "mark absent";
     pub const PLEDGE: &str = "record that the group affirmed the confidentiality pledge";
+    pub const PLEDGE_TAKE_BACK: &str = "once affirmed: take the affirmation back (asks first)";
     pub const DONE: &str = "step done";
     pub const PARTIAL: &str = "step partly done";
     pub const NOT_DONE: &str = "step not done (shows the member's slip words)";
@@ -47,7 +51,9 @@ pub mod keys {
     pub const RATE_UP: &str = "rating +1";
     pub const RATE_DOWN: &str = "rating −1";
     pub const NEXT_DATE: &str = "set the next meeting date";
-    pub const CLOSE_MEETING: &str = "close the meeting (saves everything; the steps go to the next report-back)";
+    pub const CLOSE_MEETING: &str =
+        "close the meeting (asks first; saves everything; the steps go to the next report-back)";
+    pub const NEW_MEETING: &str = "start another meeting (the closed one stays as it is)";
     pub const NEXT: &str = "next phase / next member's turn / close the meeting";
     pub const PREV: &str = "back to the previous phase or turn";
     pub const TOGGLE_TIMER: &str = "pause or resume the hot-seat timer";
@@ -62,6 +68,7 @@ pub fn help_scope_title(scope: crate::facilitator::keymap::Scope) -> String {
     let screen = |s: Screen| match s {
         Screen::Home => "Home".to_string(),
         Screen::Phase(p) => phase_label(p).to_string(),
+        Screen::Closed => "Closed meeting".to_string(),
     };
     crate::tui::strings::scope_title(scope, screen, "Private note")
 }
@@ -128,11 +135,14 @@ pub mod ui {
     pub fn attendance_title(here: usize, total: usize) -> String {
         format!("Attendance · {here} of {total} here")
     }
-    pub const PLEDGE_TITLE: &str = "Confidentiality pledge";
+    pub const PLEDGE_TITLE: &str = "Pledge · not yet affirmed";
+    pub const PLEDGE_TITLE_AFFIRMED: &str = "Pledge · ✓ affirmed";
     pub const PLEDGE_PENDING: &str = "Not yet affirmed. Read it aloud, then press p.";
     pub fn pledge_affirmed(at: &str) -> String {
-        format!("✓ Affirmed by the group at {at}.")
+        format!("✓ Affirmed by the group at {at}. (p takes it back, after asking)")
     }
+    pub const TAKE_BACK_TITLE: &str = "Take back the pledge?";
+    pub const TAKE_BACK_TEXT: &str = "The meeting will record the confidentiality pledge as not affirmed.";
 
     // Report-back
     pub fn report_title(n: usize, reviewed: usize) -> String {
@@ -274,7 +284,8 @@ pub mod ui {
     pub const NEW_STEPS_LABEL: &str = "New action steps: ";
     pub const OPEN_NOW_LABEL: &str = "Open steps for next time: ";
     pub const RATING_LABEL: &str = "Average rating: ";
-    pub const CLOSED_HINT: &str = "The next meeting's report-back starts with these steps. Press q to leave.";
+    pub const CLOSED_HINT: &str =
+        "The next meeting's report-back starts with these steps. Press n to start another meeting, q to leave.";
 
     // Overlays
     pub const QUIT_TEXT: &str = "Everything is saved. `hotseat meeting` resumes right here.";
@@ -298,13 +309,41 @@ pub mod ui {
     pub fn note_title(name: &str) -> String {
         format!("Private note about {name} · not shown to the group")
     }
-    pub const NOTE_KEYS: &str = " Esc saves and closes ";
+    pub const NOTE_KEYS: &str = crate::tui::strings::EDITOR_KEYS;
+    pub fn note_masked_title(name: &str) -> String {
+        format!("Private note about {name} · hidden from the room")
+    }
+    pub const NOTE_BEING_WRITTEN: &str = "A private note is being written.";
+    pub fn note_length(chars: usize, lines: usize) -> String {
+        let c = if chars == 1 { "1 character".to_string() } else { format!("{chars} characters") };
+        if lines > 1 { format!("{c} on {lines} lines") } else { c }
+    }
+    pub const NOTE_MASK: &str = "••••••••";
+    pub const NOTE_REVEAL_HINT: &str = "Ctrl-R shows it here until the next key.";
     pub fn review_note_title(owner: &str) -> String {
         format!("Note on {owner}'s progress")
     }
     pub const NEXT_DATE_TITLE: &str = "Next meeting date";
 
     // The error screen
+}
+
+/// The close question (facilitator::close).
+pub mod close {
+    pub const TITLE: &str = "Close the meeting?";
+    pub const STILL_MISSING: &str = "Still missing:";
+    pub const NOTHING_MISSING: &str = "Every rating, step and the pledge are in.";
+    pub const WHAT_CLOSING_DOES: &str = "Closing saves everything; the open steps go to the next report-back.";
+    pub const NO_PLEDGE: &str = "the confidentiality pledge was not affirmed";
+    pub fn unrated(names: &[&str]) -> String {
+        format!("no rating from {}", names.join(", "))
+    }
+    pub fn flagged(n: usize) -> String {
+        match n {
+            1 => "1 action step without a due date or measurable result".to_string(),
+            n => format!("{n} action steps without a due date or measurable result"),
+        }
+    }
 }
 
 pub fn merged(id: &str, taken: usize) -> String {

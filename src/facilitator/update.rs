@@ -19,7 +19,10 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::Tick => return phases::tick(app, now),
         Action::FromDisk(news) => return super::disk::merge(app, *news, now),
         Action::Shutdown => return phases::quit(app, now),
-        Action::Resize => return Vec::new(),
+        Action::Resize(w, h) => {
+            app.ui.size = Some((w, h));
+            return Vec::new();
+        }
         Action::Saving => {
             app.ui.saving = true;
             return Vec::new();
@@ -49,6 +52,32 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
                 _ => Vec::new(),
             };
         }
+        Overlay::ConfirmClose => {
+            // `]` again keeps asking: pressed many times, it never closes nor walks away.
+            if action != Action::Advance {
+                app.ui.overlay = Overlay::None;
+            }
+            return match action {
+                Action::Confirm => phases::close(app, now),
+                _ => Vec::new(),
+            };
+        }
+        Overlay::ConfirmTakeBackPledge => {
+            app.ui.overlay = Overlay::None;
+            return match action {
+                Action::Confirm => super::pledge::take_back(app),
+                _ => Vec::new(),
+            };
+        }
+        Overlay::DiscardNote(_) => {
+            let Overlay::DiscardNote(note) = std::mem::replace(&mut app.ui.overlay, Overlay::None) else {
+                unreachable!("matched above")
+            };
+            if action != Action::Confirm {
+                app.ui.overlay = Overlay::Note(note);
+            }
+            return Vec::new();
+        }
         Overlay::ConfirmDelete(id) => {
             let id = id.clone();
             app.ui.overlay = Overlay::None;
@@ -57,6 +86,12 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
                 _ => Vec::new(),
             };
         }
+        // The privacy blank works while a private note is open; nothing else acts unseen.
+        Overlay::Note(_) if action == Action::Blank => {
+            app.ui.blank = !app.ui.blank;
+            return Vec::new();
+        }
+        Overlay::Note(_) if app.ui.blank => return Vec::new(),
         Overlay::StepForm(_) | Overlay::Note(_) | Overlay::Line(_) => {
             return line_input::edit(app, action, now);
         }
@@ -92,6 +127,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::Cancel => Vec::new(),
         Action::Start if app.meeting.is_some() => Vec::new(),
         Action::Start => phases::start_or_resume(app, now),
+        Action::NewMeeting => super::close::ask_new(app),
         _ if !app.in_meeting() => home(app, action, now),
         _ if app.ui.read_only && mutates(&action) => {
             app.refuse_read_only();

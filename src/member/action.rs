@@ -43,7 +43,8 @@ pub enum MemberAction {
     Paste(String),
     // From the runtime
     Tick,
-    Resize,
+    /// The terminal's size (width, height).
+    Resize(u16, u16),
     Saved,
     SaveFailed(String),
     /// A sync round in the background finished.

@@ -234,10 +234,15 @@ pub fn edit_questions(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>
     let Overlay::Questions(mut area) = std::mem::replace(&mut app.ui.overlay, Overlay::None) else {
         return Vec::new();
     };
+    let questions: Vec<String> = area.lines().iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
     match action {
-        A::Submit | A::Cancel => {
-            let questions: Vec<String> =
-                area.lines().iter().map(|l| l.trim().to_string()).filter(|l| !l.is_empty()).collect();
+        // Esc never saves: it closes, asking first when the questions changed.
+        A::Cancel if questions != app.prep.questions => {
+            app.ui.overlay = Overlay::DiscardQuestions(area);
+            return Vec::new();
+        }
+        A::Cancel => return Vec::new(),
+        A::Submit => {
             if questions == app.prep.questions {
                 return Vec::new();
             }
@@ -255,6 +260,17 @@ pub fn edit_questions(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>
         _ => {}
     }
     app.ui.overlay = Overlay::Questions(area);
+    Vec::new()
+}
+
+/// The answer to "Discard your changes?": `y` closes the editor, anything else returns.
+pub fn discard_questions(app: &mut MemberApp, action: A) -> Vec<E> {
+    let Overlay::DiscardQuestions(area) = std::mem::replace(&mut app.ui.overlay, Overlay::None) else {
+        return Vec::new();
+    };
+    if action != A::Confirm {
+        app.ui.overlay = Overlay::Questions(area);
+    }
     Vec::new()
 }
 

@@ -21,7 +21,7 @@ const PARTNERS: MemberScope = engine::Scope::Screen(Screen::Partners);
 pub fn table() -> &'static [MemberBinding] {
     use crate::member::strings::keys as s;
     use Key::*;
-    use engine::Scope::{Confirm, Editing, Editor, Global, Help};
+    use engine::Scope::{Confirm, Editing, Editor, Global, Help, TooSmall};
     static TABLE: std::sync::OnceLock<Vec<MemberBinding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
@@ -30,11 +30,14 @@ pub fn table() -> &'static [MemberBinding] {
             bind!(Help, [Down, Char('j'), PageDown, Char(' ')], A::ScrollHelpDown, s::DOWN),
             bind!(Help, [Up, Char('k'), PageUp], A::ScrollHelpUp, s::UP),
             bind!(Help, [Any], A::Cancel, s::CLOSE),
+            bind!(TooSmall, [Char('q')], A::Quit, s::QUIT),
+            bind!(TooSmall, [Ctrl('c')], A::Interrupt, s::INTERRUPT),
             bind!(Editing, [Enter], A::Submit, s::SUBMIT, "save"),
             bind!(Editing, [Esc, Ctrl('c')], A::Cancel, s::CANCEL, "cancel"),
             bind!(Editing, [Tab, Down], A::NextField, s::NEXT_FIELD, "next field"),
             bind!(Editing, [BackTab, Up], A::PrevField, s::PREV_FIELD),
-            bind!(Editor, [Esc], A::Submit, s::QUESTIONS_DONE, "save and close"),
+            bind!(Editor, [Ctrl('s')], A::Submit, s::QUESTIONS_DONE, "save"),
+            bind!(Editor, [Esc], A::Cancel, s::EDITOR_CANCEL, "cancel"),
             bind!(STEPS, [Char('d')], A::Mark(Progress::Done), s::DONE, "done"),
             bind!(STEPS, [Char('p')], A::Mark(Progress::Partial), s::PARTIAL, "partial"),
             bind!(STEPS, [Char('n')], A::Mark(Progress::NotDone), s::NOT_DONE, "not done"),
@@ -64,9 +67,14 @@ pub fn table() -> &'static [MemberBinding] {
 
 /// The scopes in force, most specific first.
 pub fn scopes(app: &MemberApp) -> Vec<MemberScope> {
+    if !crate::tui::screen::fits(app.ui.size) {
+        // Nothing on screen but the request to enlarge it (and the quit question).
+        let confirm = matches!(app.ui.overlay, Overlay::ConfirmQuit);
+        return vec![if confirm { engine::Scope::Confirm } else { engine::Scope::TooSmall }];
+    }
     match &app.ui.overlay {
         Overlay::Help(_) => vec![engine::Scope::Help],
-        Overlay::ConfirmQuit => vec![engine::Scope::Confirm],
+        Overlay::ConfirmQuit | Overlay::DiscardQuestions(_) => vec![engine::Scope::Confirm],
         Overlay::Form(_) => vec![engine::Scope::Editing],
         Overlay::Questions(_) => vec![engine::Scope::Editor],
         Overlay::None => vec![engine::Scope::Screen(app.ui.screen), engine::Scope::Global],

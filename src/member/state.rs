@@ -121,6 +121,8 @@ pub enum Overlay {
     Form(Box<Form>),
     /// The questions for the group, one per line (ratatui-textarea).
     Questions(Box<TextArea<'static>>),
+    /// Esc on changed questions: discard the changes? (no: back to the editor)
+    DiscardQuestions(Box<TextArea<'static>>),
 }
 
 /// Selection on each screen.
@@ -146,6 +148,8 @@ pub struct MemberUi {
     pub unsaved: bool,
     /// How sharing the folder stands, when it is shared (the header says it).
     pub sync: Option<crate::sync::SyncStatus>,
+    /// The terminal's size as the loop last said (`None`: not known, taken to fit).
+    pub size: Option<(u16, u16)>,
 }
 
 impl Default for MemberUi {
@@ -159,6 +163,7 @@ impl Default for MemberUi {
             color: true,
             unsaved: false,
             sync: None,
+            size: None,
         }
     }
 }

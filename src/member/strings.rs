@@ -155,7 +155,7 @@ pub const NOT_YET: &str = "not yet";
 pub const EDIT_PREP_TITLE: &str = "My prep";
 pub const PREP_SAVED: &str = "Prep saved. The facilitator's prep review reads it.";
 pub const QUESTIONS_TITLE: &str = "Questions for the group · one per line";
-pub const QUESTIONS_KEYS: &str = " Esc saves and closes ";
+pub const QUESTIONS_KEYS: &str = crate::tui::strings::EDITOR_KEYS;
 pub const FIELD_TITLE: &str = "Selected";
 
 // Hot Team

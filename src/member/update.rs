@@ -15,7 +15,11 @@ use crate::tui::status::{SaveWords, after_save};
 /// Apply one action. Returns the effects for the runtime, in order.
 pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<E> {
     match action {
-        A::Tick | A::Resize => return Vec::new(),
+        A::Tick => return Vec::new(),
+        A::Resize(w, h) => {
+            app.ui.size = Some((w, h));
+            return Vec::new();
+        }
         A::Synced(report) => {
             app.ui.sync = Some(report.status);
             return Vec::new();
@@ -41,6 +45,7 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
         }
         Overlay::Form(_) => return edit_form(app, action, now),
         Overlay::Questions(_) => return edit_questions(app, action, now),
+        Overlay::DiscardQuestions(_) => return forms::discard_questions(app, action),
         Overlay::None => {}
     }
     if app.ui.status.as_ref().is_some_and(|st| st.kind == StatusKind::Info) {

@@ -5,6 +5,7 @@ pub mod compact;
 pub mod group;
 pub mod ledger;
 pub mod meeting;
+mod meeting_life;
 pub mod member_files;
 pub mod merge;
 pub mod parking;

@@ -7,6 +7,7 @@ pub mod check;
 pub mod debris;
 pub mod decode;
 pub mod demo;
+mod discard;
 pub mod error;
 pub mod fsio;
 pub mod heads;

@@ -119,7 +119,8 @@ pub(crate) use bind;
 /// What a program's action type must offer the engine: the actions that come from the
 /// terminal rather than from a table row.
 pub trait TypedAction: Clone {
-    fn resize() -> Self;
+    /// The terminal's size, at the start and whenever it changes.
+    fn resize(width: u16, height: u16) -> Self;
     fn paste(text: String) -> Self;
     /// A key typed into a one-line input.
     fn type_line(request: tui_input::InputRequest) -> Self;
@@ -128,12 +129,13 @@ pub trait TypedAction: Clone {
 }
 
 /// `typed_action!(Action)`: the [`TypedAction`] of a program's action type, whose variants
-/// `Resize`, `Paste(String)`, `TypeLine(InputRequest)` and `TypeArea(Input)` carry them.
+/// `Resize(u16, u16)`, `Paste(String)`, `TypeLine(InputRequest)` and `TypeArea(Input)`
+/// carry them.
 macro_rules! typed_action {
     ($t:ident) => {
         impl $crate::tui::keymap::TypedAction for $t {
-            fn resize() -> Self {
-                $t::Resize
+            fn resize(width: u16, height: u16) -> Self {
+                $t::Resize(width, height)
             }
             fn paste(text: String) -> Self {
                 $t::Paste(text)
@@ -161,7 +163,7 @@ pub fn find<'t, S: PartialEq, A>(table: &'t [Binding<S, A>], scopes: &[Scope<S>]
 pub fn lookup<S: PartialEq, A: TypedAction>(table: &[Binding<S, A>], scopes: &[Scope<S>], event: &Event) -> Option<A> {
     let typing = matches!(scopes.first(), Some(Scope::Editing | Scope::Editor));
     match event {
-        Event::Resize(..) => Some(A::resize()),
+        Event::Resize(w, h) => Some(A::resize(*w, *h)),
         Event::Paste(text) => typing.then(|| A::paste(text.clone())),
         Event::Key(k) if k.kind == KeyEventKind::Press || k.kind == KeyEventKind::Repeat => {
             if let Some(a) = find(table, scopes, k) {

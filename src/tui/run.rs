@@ -209,6 +209,12 @@ pub fn run<P: Program + ?Sized>(program: &mut P) -> std::io::Result<Ended> {
 }
 
 fn event_loop<P: Program + ?Sized>(program: &mut P, term: &mut Term, rx: &Receiver<Msg>) -> std::io::Result<Ended> {
+    // The program learns the terminal's size before anything: on a terminal too small to
+    // show its screens, only quitting and resizing do anything.
+    if let Ok(size) = term.size() {
+        let first = program.action_for(&Event::Resize(size.width, size.height));
+        dispatch(program, first.into_iter().collect(), now(), None)?;
+    }
     let mut dirty = true;
     let mut shown = None;
     loop {

@@ -15,6 +15,20 @@ use super::widgets::{fit, span};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
+/// Whether a terminal of `size` shows the screens (an unknown size is taken to fit):
+/// when it does not, only quitting and resizing do anything.
+pub fn fits(size: Option<(u16, u16)>) -> bool {
+    size.is_none_or(|(w, h)| w >= MIN_WIDTH && h >= MIN_HEIGHT)
+}
+
+/// The question asked while the terminal is too small to show anything else.
+pub fn too_small_question(frame: &mut Frame, question: &str, theme: Theme) {
+    let area = frame.area();
+    let y = area.y + area.height.saturating_sub(1);
+    let line = Line::from(span(fit(question, area.width as usize), theme.key()));
+    frame.render_widget(Paragraph::new(line).alignment(Alignment::Center), Rect { y, height: 1, ..area });
+}
+
 /// The rows of a screen, top to bottom.
 pub struct Rows {
     pub header: Rect,
@@ -53,7 +67,7 @@ pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {
 }
 
 /// Simple word wrap for the few places that are not in a Paragraph.
-fn textwrap(s: &str, width: usize) -> Vec<String> {
+pub(crate) fn textwrap(s: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in s.split_whitespace() {

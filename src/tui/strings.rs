@@ -6,7 +6,11 @@ use crate::store::StoreError;
 
 pub const QUIT_TITLE: &str = "Quit?";
 pub const CONFIRM_KEYS: &str = "y yes · any other key: no";
+pub const TOO_SMALL_QUIT: &str = "Quit? y yes · any other key: no";
 pub const LINE_KEYS: &str = "Enter saves · Esc cancels";
+pub const EDITOR_KEYS: &str = " Ctrl-S saves · Esc cancels ";
+pub const DISCARD_TITLE: &str = "Discard your changes?";
+pub const DISCARD_TEXT: &str = "What you typed since opening it is not saved. (Ctrl-S saves instead.)";
 pub const ERROR_TITLE: &str = "hotseat cannot open this group";
 pub const ERROR_HEADLINE: &str = "Nothing was changed on disk.";
 pub const ERROR_HINT: &str = "Run `hotseat check` to list every problem. Press any key to leave.";
@@ -30,6 +34,8 @@ pub fn unreadable_banner(warnings: &[StoreError]) -> String {
 pub mod keys {
     pub const SUBMIT: &str = "save what you typed";
     pub const CANCEL: &str = "close without saving";
+    pub const EDITOR_SAVE: &str = "save and close";
+    pub const EDITOR_CANCEL: &str = "close without saving (asks first when you changed the text)";
     pub const NEXT_FIELD: &str = "next field";
     pub const PREV_FIELD: &str = "previous field";
     pub const UP: &str = "move up";

@@ -60,7 +60,8 @@ impl Widget for CheckIn<'_> {
             Some(t) => lines.push(Line::from(span(ui::pledge_affirmed(&format::hhmm(t)), theme.ok()))),
             None => lines.push(Line::from(span(ui::PLEDGE_PENDING, theme.warn()))),
         }
-        let p = Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(ui::PLEDGE_TITLE, theme));
+        let title = if m.pledge_acknowledged_at.is_some() { ui::PLEDGE_TITLE_AFFIRMED } else { ui::PLEDGE_TITLE };
+        let p = Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(title, theme));
         Widget::render(p, right, buf);
     }
 }

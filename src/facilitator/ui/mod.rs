@@ -5,6 +5,7 @@ mod check_in;
 mod chrome;
 mod home;
 mod hot_seat;
+mod note;
 mod overlays;
 mod parking;
 mod prep_review;
@@ -33,7 +34,12 @@ pub use wrap_up::WrapUp;
 pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let area = frame.area();
     let theme = Theme { color: app.ui.color };
-    let Some(screen::Rows { header, bar, body, status, footer }) = screen::rows(frame, theme) else { return };
+    let Some(screen::Rows { header, bar, body, status, footer }) = screen::rows(frame, theme) else {
+        if matches!(app.ui.overlay, crate::facilitator::Overlay::ConfirmQuit) {
+            screen::too_small_question(frame, crate::tui::strings::TOO_SMALL_QUIT, theme);
+        }
+        return;
+    };
     if app.ui.blank {
         chrome::blank(frame, area, theme);
         return;

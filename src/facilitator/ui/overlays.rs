@@ -15,13 +15,17 @@ use crate::facilitator::strings::{self as s, ui};
 use crate::facilitator::{App, Overlay};
 use crate::model::Phase;
 use crate::tui::confirm::Confirm;
-use crate::tui::form::{EditorBox, FieldView, FormBox, Row};
+use crate::tui::form::{FieldView, FormBox, Row};
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset>, theme: Theme) {
     match &app.ui.overlay {
         Overlay::None => {}
         Overlay::Help(scroll) => help(app, *scroll, frame, area, theme),
         Overlay::ConfirmQuit => confirm(frame, area, crate::tui::strings::QUIT_TITLE, &quit_text(app), theme),
+        Overlay::ConfirmClose => {
+            confirm(frame, area, s::close::TITLE, &crate::facilitator::close::question(app), theme)
+        }
+        Overlay::ConfirmTakeBackPledge => confirm(frame, area, ui::TAKE_BACK_TITLE, ui::TAKE_BACK_TEXT, theme),
         Overlay::ConfirmDelete(id) => {
             let what = app
                 .meeting
@@ -33,6 +37,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset
         }
         Overlay::StepForm(f) => step_form(app, f, frame, area, theme),
         Overlay::Note(n) => note(app, n, frame, area, theme),
+        Overlay::DiscardNote(n) => {
+            note(app, n, frame, area, theme);
+            let t = crate::tui::strings::DISCARD_TEXT;
+            confirm(frame, area, crate::tui::strings::DISCARD_TITLE, t, theme)
+        }
         Overlay::Line(l) => line(app, l, frame, area, theme),
     }
 }
@@ -46,8 +55,9 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme)
 }
 
 fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let current = match app.meeting.as_ref().filter(|m| m.is_open()) {
-        Some(m) => Screen::Phase(m.phase),
+    let current = match app.meeting.as_ref() {
+        Some(m) if m.is_open() => Screen::Phase(m.phase),
+        Some(_) => Screen::Closed,
         None => Screen::Home,
     };
     let phases = Phase::ALL.map(Screen::Phase);
@@ -82,8 +92,7 @@ fn step_form(app: &App, f: &StepForm, frame: &mut Frame, area: Rect, theme: Them
 }
 
 fn note(app: &App, n: &NoteEditor, frame: &mut Frame, area: Rect, theme: Theme) {
-    let title = ui::note_title(app.ctx.group.name_of(&n.member));
-    frame.render_widget(EditorBox { title, keys: ui::NOTE_KEYS, text: &n.text, theme }, area);
+    frame.render_widget(super::note::NoteBox { name: app.ctx.group.name_of(&n.member), note: n, theme }, area);
 }
 
 fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {

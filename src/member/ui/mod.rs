@@ -30,7 +30,12 @@ pub use steps::Steps;
 
 pub fn view(app: &MemberApp, frame: &mut Frame, now: DateTime<FixedOffset>) {
     let theme = Theme { color: app.ui.color };
-    let Some(screen::Rows { header, bar, body, status, footer }) = screen::rows(frame, theme) else { return };
+    let Some(screen::Rows { header, bar, body, status, footer }) = screen::rows(frame, theme) else {
+        if matches!(app.ui.overlay, crate::member::state::Overlay::ConfirmQuit) {
+            screen::too_small_question(frame, crate::tui::strings::TOO_SMALL_QUIT, theme);
+        }
+        return;
+    };
     draw_header(app, frame, header, now, theme);
     draw_tabs(app, frame, bar, theme);
     match app.ui.screen {

@@ -20,11 +20,18 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
             frame.render_widget(quit, area);
         }
         Overlay::Form(f) => form(app, f, frame, area, theme),
-        Overlay::Questions(editor) => {
-            let title = s::QUESTIONS_TITLE.to_string();
-            frame.render_widget(EditorBox { title, keys: s::QUESTIONS_KEYS, text: editor, theme }, area);
+        Overlay::Questions(editor) => questions(editor, frame, area, theme),
+        Overlay::DiscardQuestions(editor) => {
+            questions(editor, frame, area, theme);
+            let (title, body) = (crate::tui::strings::DISCARD_TITLE, crate::tui::strings::DISCARD_TEXT);
+            frame.render_widget(Confirm { title, body, theme }, area);
         }
     }
+}
+
+fn questions(editor: &ratatui_textarea::TextArea<'static>, frame: &mut Frame, area: Rect, theme: Theme) {
+    let title = s::QUESTIONS_TITLE.to_string();
+    frame.render_widget(EditorBox { title, keys: s::QUESTIONS_KEYS, text: editor, theme }, area);
 }
 
 fn help(app: &MemberApp, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
