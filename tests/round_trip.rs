@@ -172,6 +172,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             ratings: ratings.into_iter().map(|(member, score)| Rating { member, score }).collect(),
             next_meeting,
             open_after,
+            term_record: Default::default(),
         }
     })
 }
@@ -199,6 +200,7 @@ fn group() -> impl Strategy<Value = Group> {
                     .into_iter()
                     .map(|(id, (name, role, department, offers))| Member { id, name, role, department, offers })
                     .collect(),
+                term: None,
             },
         )
 }

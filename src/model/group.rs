@@ -78,6 +78,9 @@ pub struct Group {
     pub pledge: String,
     #[serde(default)]
     pub members: Vec<Member>,
+    /// The current term (issue 11); `None` in older files: see [`super::term::derived`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<super::term::Term>,
 }
 
 pub fn default_pledge() -> String {
@@ -97,6 +100,7 @@ impl Group {
             next_meeting: None,
             pledge: default_pledge(),
             members: Vec::new(),
+            term: None,
         }
     }
 
@@ -106,7 +110,8 @@ impl Group {
 
     /// The display name of a member id, falling back to the id itself.
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.member(id).map(|m| m.name.as_str()).unwrap_or(id)
+        let archived = || self.term.as_ref()?.moved_on.iter().find(|m| m.id == id);
+        self.member(id).or_else(archived).map(|m| m.name.as_str()).unwrap_or(id)
     }
 
     /// A fresh member id for `name` that no member uses yet.

@@ -9,7 +9,9 @@ pub mod parse;
 pub mod partners;
 pub mod progress;
 pub mod step;
+pub mod term;
 pub mod time;
+pub mod trend;
 pub mod words;
 
 pub use group::{Cadence, Group, Member};

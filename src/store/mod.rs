@@ -11,6 +11,7 @@ pub mod layout;
 pub mod locate;
 pub mod lock;
 pub mod private;
+pub mod record;
 pub mod remember;
 pub mod snapshot;
 pub mod stamp;
