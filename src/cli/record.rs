@@ -336,11 +336,66 @@ pub fn completions(shell: Shell) -> Result<ExitCode> {
 
 pub fn man() -> Result<ExitCode> {
     use clap::CommandFactory;
-    let cmd = super::Cli::command();
+    let mut cmd = super::Cli::command();
+    cmd.build();
     let mut buf = Vec::new();
-    clap_mangen::Man::new(cmd).render(&mut buf)?;
+    let man = clap_mangen::Man::new(cmd.clone());
+    man.render_title(&mut buf)?;
+    man.render_name_section(&mut buf)?;
+    man.render_synopsis_section(&mut buf)?;
+    man.render_description_section(&mut buf)?;
+    man.render_options_section(&mut buf)?;
+    // One page for all: every command with its options, rather than pages per command.
+    buf.extend_from_slice(b".SH COMMANDS\n");
+    commands_section(&mut buf, &cmd, "hotseat");
+    buf.extend_from_slice(
+        b".SH FILES\n.TP\n\\fBgroup.json\\fR, \\fBmeetings/\\fIDATE\\fB.json\\fR\nWritten by the facilitator.\n\
+.TP\n\\fBmembers/\\fIID\\fB/\\fR\nWritten by that member only.\n",
+    );
+    man.render_version_section(&mut buf)?;
     let mut o = std::io::stdout();
     let _ = o.write_all(&buf);
     let _ = o.flush();
     Ok(ExitCode::SUCCESS)
+}
+
+/// Text safe in a roff line: backslashes escaped, no line starting a request.
+fn roff(s: &str) -> String {
+    let t = crate::exchange::one_line(s).replace('\\', "\\e").replace('-', "\\-");
+    if t.starts_with(['.', '\'']) { format!("\\&{t}") } else { t }
+}
+
+fn commands_section(buf: &mut Vec<u8>, cmd: &clap::Command, path: &str) {
+    use std::fmt::Write as _;
+    let mut o = String::new();
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        let name = format!("{path} {}", sub.get_name());
+        let _ = writeln!(o, ".SS \"{}\"", roff(&name));
+        if let Some(about) = sub.get_about() {
+            let _ = writeln!(o, "{}", roff(&about.to_string()));
+        }
+        for arg in sub.get_arguments().filter(|a| !a.is_hide_set() && !a.is_global_set()) {
+            let id = arg.get_id().as_str();
+            if id == "help" || id == "version" {
+                continue;
+            }
+            let flag = match (arg.get_long(), arg.get_value_names()) {
+                (Some(l), Some(v)) if arg.get_num_args().is_none_or(|n| n.takes_values()) => {
+                    format!("\\fB\\-\\-{}\\fR \\fI{}\\fR", roff(l), roff(&v.join(" ")))
+                }
+                (Some(l), _) if !arg.get_action().takes_values() => format!("\\fB\\-\\-{}\\fR", roff(l)),
+                (Some(l), _) => format!("\\fB\\-\\-{}\\fR \\fI{}\\fR", roff(l), roff(&id.to_uppercase())),
+                (None, _) => format!("\\fI{}\\fR", roff(&id.to_uppercase())),
+            };
+            let _ = writeln!(o, ".TP\n{flag}");
+            if let Some(help) = arg.get_help() {
+                let _ = writeln!(o, "{}", roff(&help.to_string()));
+            }
+        }
+        buf.extend_from_slice(o.as_bytes());
+        o.clear();
+        if sub.has_subcommands() {
+            commands_section(buf, sub, &name);
+        }
+    }
 }

@@ -95,26 +95,26 @@ pub fn average(scores: impl Iterator<Item = u8>) -> Option<f64> {
 /// steps open after the meeting before them (`base`), with the members' own reports.
 pub fn compute(
     base: Vec<ActionStep>,
-    meetings: &[MeetingFacts],
+    meetings: Vec<MeetingFacts>,
     member_reports: &BTreeMap<String, Vec<MemberProgress>>,
 ) -> Trend {
     // A member speaks only for their own steps, as in the ledger.
     let by_step = by_step(member_reports);
     let mut trend = Trend::default();
     let mut base = base;
-    for m in meetings.iter().filter(|m| m.status == Status::Closed) {
-        let (shell, items) = report_back(&base, m, &by_step);
+    for mut m in meetings.into_iter().filter(|m| m.status == Status::Closed) {
+        let (shell, items) = report_back(&base, &m, &by_step);
         let (per, all) = crate::facilitator::queries::completion(&shell, &items);
-        trend.group.push(point(m, &all, average(m.ratings.iter().map(|r| r.score))));
+        trend.group.push(point(&m, &all, average(m.ratings.iter().map(|r| r.score))));
         for (member, c) in &per {
             trend.members.entry(member.clone()).or_default().push(point(
-                m,
+                &m,
                 c,
                 average(shell.rating(member).into_iter()),
             ));
         }
-        base = match &m.open_after {
-            Some(open) => open.clone(),
+        base = match m.open_after.take() {
+            Some(open) => open,
             // A file from before snapshots: what stayed open of the report-back.
             None => items.into_iter().filter(|s| s.is_open()).collect(),
         };
@@ -150,7 +150,9 @@ pub fn report_back(base: &[ActionStep], m: &MeetingFacts, by_step: &ReportsBySte
         .iter()
         .filter(|s| shell.presence(&s.owner).is_here())
         .map(|s| {
-            let mut s = s.clone();
+            // Only the newest report decides the progress (history is in time order and
+            // `record` keeps it so): the older ones need not be copied.
+            let mut s = ActionStep { history: s.history.last().cloned().into_iter().collect(), ..s.clone_head() };
             for (member, e) in by_step.get(s.id.as_str()).into_iter().flatten() {
                 if *member == s.owner && until.is_none_or(|t| e.at <= t) {
                     s.record(e.entry_by(Reporter::Member, None));
@@ -163,6 +165,27 @@ pub fn report_back(base: &[ActionStep], m: &MeetingFacts, by_step: &ReportsBySte
         })
         .collect();
     (shell, items)
+}
+
+trait CloneHead {
+    fn clone_head(&self) -> ActionStep;
+}
+
+impl CloneHead for ActionStep {
+    /// A copy without the history.
+    fn clone_head(&self) -> ActionStep {
+        ActionStep {
+            id: self.id.clone(),
+            owner: self.owner.clone(),
+            text: self.text.clone(),
+            measurable_result: self.measurable_result.clone(),
+            due: self.due,
+            goal: self.goal.clone(),
+            meeting: self.meeting.clone(),
+            created_at: self.created_at,
+            history: Vec::new(),
+        }
+    }
 }
 
 impl From<&Meeting> for MeetingFacts {
@@ -240,7 +263,7 @@ mod tests {
             15,
             vec![("s1", Progress::Done), ("s2", Progress::Partial), ("s3", Progress::Dropped)],
         );
-        let t = compute(base, &[m], &BTreeMap::new());
+        let t = compute(base, vec![m], &BTreeMap::new());
         // ada: 1 + ½ of 2 = 75 %; ben: s3 dropped, s4 unreported = 0 %; group 1.5 of 3 = 50 %.
         assert_eq!(t.group[0].completion, Some(50));
         assert_eq!(t.group[0].rating, Some(7.5));
@@ -264,7 +287,7 @@ mod tests {
         );
         let first = meeting("2030-01-15", 15, vec![]);
         let second = meeting("2030-01-29", 29, vec![("s3", Progress::Done)]);
-        let t = compute(base, &[first, second], &reports);
+        let t = compute(base, vec![first, second], &reports);
         assert_eq!(t.group[0].completion, Some(50));
         // After the first meeting (no snapshot) only ben's step stayed open.
         assert_eq!(t.group[1].counted, 1);
