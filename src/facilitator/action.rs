@@ -42,6 +42,8 @@ pub enum Action {
     RaiseRating,
     LowerRating,
     EditNextDate,
+    /// `t`: open or close the checkpoint / term review (issue 11).
+    TermStep,
     // Home
     Start,
     // Anywhere

@@ -20,6 +20,7 @@ pub fn merge(app: &mut App, news: News, _now: DateTime<FixedOffset>) -> Vec<Effe
             fresh.meeting_ids = std::mem::take(&mut old.meeting_ids);
             fresh.previous = old.previous.take();
             fresh.open_meeting = old.open_meeting.take();
+            fresh.carry_recent(old);
             *old = fresh;
         }
         News::Followed { mut ctx, mut meeting } => {

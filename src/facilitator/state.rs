@@ -107,6 +107,8 @@ pub struct Ui {
     pub saving: bool,
     /// Opened read-only (another facilitator holds the group).
     pub read_only: bool,
+    /// The wrap-up's checkpoint or term review, when open (issue 11).
+    pub term: Option<super::term::View>,
 }
 
 impl Default for Ui {
@@ -121,6 +123,7 @@ impl Default for Ui {
             unsaved: false,
             saving: false,
             read_only: false,
+            term: None,
         }
     }
 }

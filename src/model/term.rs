@@ -82,6 +82,15 @@ pub fn derived(anchor: NaiveDate, today: NaiveDate) -> Term {
     t
 }
 
+/// The group's current term: the one it records, else [`derived`] from its first meeting
+/// (else its next, else today). The flag says whether it was derived.
+pub fn of_group(group: &super::Group, first_meeting: Option<NaiveDate>, today: NaiveDate) -> (Term, bool) {
+    match &group.term {
+        Some(t) => (t.clone(), false),
+        None => (derived(first_meeting.or(group.next_meeting).unwrap_or(today), today), true),
+    }
+}
+
 /// Meeting dates from `from` on, every `cadence`, up to and including `until`.
 pub fn planned_dates(cadence: Cadence, from: NaiveDate, until: NaiveDate) -> Vec<NaiveDate> {
     let mut out = Vec::new();

@@ -15,12 +15,33 @@ use crate::model::{Group, MemberProgress, Status};
 /// The group's current term: the one in `group.json`, else one derived from its first
 /// meeting (else its next, else today). The flag says whether it was derived.
 pub fn current_term(store: &Store, group: &Group, today: NaiveDate) -> Result<(Term, bool), StoreError> {
-    if let Some(t) = &group.term {
-        return Ok((t.clone(), false));
+    if group.term.is_some() {
+        return Ok(term::of_group(group, None, today));
     }
     let first = store.meeting_ids()?.first().and_then(|id| meeting_sort_key(id)).map(|(d, _)| d);
-    let anchor = first.or(group.next_meeting).unwrap_or(today);
-    Ok((term::derived(anchor, today), true))
+    Ok(term::of_group(group, first, today))
+}
+
+/// The trend from `from` on, with the members' reports already read: for the meeting
+/// screen (the report-back's sparklines, the checkpoint and the term review), read after
+/// the first frame with the reports.
+pub fn trend_from(
+    store: &Store,
+    from: NaiveDate,
+    reports: &BTreeMap<String, Vec<MemberProgress>>,
+) -> Result<Trend, StoreError> {
+    let ids = store.meeting_ids()?;
+    let (chosen, first) = ids_between(&ids, Some((from, NaiveDate::MAX)));
+    let mut base = Vec::new();
+    for id in ids[..first.unwrap_or(0)].iter().rev() {
+        let m: MeetingFacts = store.read(&store.layout.meeting(id))?;
+        if m.status == Status::Closed {
+            base = m.open_after.unwrap_or_default();
+            break;
+        }
+    }
+    let meetings = read_facts(store, &chosen)?;
+    Ok(trend::compute(base, meetings, reports))
 }
 
 /// Ids of the meetings dated within `from..=until` (all when `None`), oldest first.

@@ -61,6 +61,9 @@ pub struct Reports {
     /// the open meeting, or long closed), by step id, with the reporting member.
     by_step: HashMap<String, Vec<(String, MemberProgress)>>,
     warnings: Vec<StoreError>,
+    /// Completion meeting by meeting over the current term and the few meetings before
+    /// it (issue 11: sparklines, checkpoint, term review); read by the job only.
+    recent: crate::model::trend::Trend,
 }
 
 /// What is left to read after the first frame: the members' progress reports, applied to
@@ -70,12 +73,19 @@ pub struct ReportsJob {
     members: Vec<String>,
     base: Base,
     previous: Option<(NaiveDate, u32)>,
+    /// Where the trend the meeting screen shows begins (issue 11).
+    trend_from: Option<NaiveDate>,
 }
 
 impl ReportsJob {
     /// Read the reports. A file that cannot be read becomes a late warning.
     pub fn run(self, store: &Store) -> Reports {
-        load_reports(store, &self.members, self.base, self.previous, Strictness::Lenient).unwrap_or_default()
+        let mut r =
+            load_reports(store, &self.members, self.base, self.previous, Strictness::Lenient).unwrap_or_default();
+        if let Some(from) = self.trend_from {
+            r.recent = crate::store::record::trend_from(store, from, &r.member_progress).unwrap_or_default();
+        }
+        r
     }
 }
 
@@ -238,7 +248,9 @@ impl Context {
         let members: Vec<String> = group.members.iter().map(|m| m.id.clone()).collect();
         let previous_key = previous_meeting.as_ref().and_then(|m| meeting_sort_key(&m.0));
         let (reports, job) = if deferred {
-            (None, Some(ReportsJob { members, base, previous: previous_key }))
+            let today = open_meeting.as_ref().map(|m| m.date).unwrap_or_else(|| crate::tui::run::now().date_naive());
+            let trend_from = crate::facilitator::term::trend_from(&group, &meeting_ids, today);
+            (None, Some(ReportsJob { members, base, previous: previous_key, trend_from }))
         } else {
             (Some(load_reports(store, &members, base, previous_key, strict)?), None)
         };
@@ -277,6 +289,22 @@ impl Context {
     pub fn member_progress(&self) -> &BTreeMap<String, Vec<MemberProgress>> {
         static NONE: BTreeMap<String, Vec<MemberProgress>> = BTreeMap::new();
         self.reports.as_ref().map(|r| &r.member_progress).unwrap_or(&NONE)
+    }
+
+    /// Completion meeting by meeting over the current term and a little before (empty
+    /// until the reports are read, and for the command line).
+    pub fn recent_trend(&self) -> &crate::model::trend::Trend {
+        static NONE: std::sync::OnceLock<crate::model::trend::Trend> = std::sync::OnceLock::new();
+        self.reports.as_ref().map(|r| &r.recent).unwrap_or_else(|| NONE.get_or_init(Default::default))
+    }
+
+    /// Keep the trend read after the first frame when the members' files are read again.
+    pub fn carry_recent(&mut self, old: &mut Context) {
+        if let (Some(new), Some(old)) = (self.reports.as_mut(), old.reports.as_mut())
+            && new.recent.group.is_empty()
+        {
+            new.recent = std::mem::take(&mut old.recent);
+        }
     }
 
     /// Progress files read after the first frame that could not be read.

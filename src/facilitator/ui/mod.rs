@@ -9,6 +9,9 @@ mod overlays;
 mod prep_review;
 mod report_back;
 mod wrap_up;
+// The term in the meeting (issue 11).
+mod checkpoint;
+mod term_review;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
@@ -20,10 +23,12 @@ pub use crate::tui::theme::{self, Theme};
 pub(crate) use crate::tui::widgets::{centered, fit, panel, printable, span, text};
 pub(crate) use crate::tui::{format, widgets};
 pub use check_in::CheckIn;
+pub use checkpoint::Checkpoint;
 pub use home::{Closed, Home};
 pub use hot_seat::HotSeat;
 pub use prep_review::PrepReview;
 pub use report_back::ReportBack;
+pub use term_review::TermReview;
 pub use wrap_up::WrapUp;
 
 pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
