@@ -149,3 +149,12 @@ fn completion_chart() {
     .render(buf.area, &mut buf);
     insta::assert_snapshot!("chart", text_of(&buf));
 }
+
+#[test]
+fn the_request_shows_in_the_members_prep() {
+    let (demo, _) = demo_with_term("2029-10-15");
+    let mut me = load_member(&demo.store(), "ada", evening_before());
+    me.ui.screen = hotseat::member::state::Screen::Prep;
+    let shown = member_shown_at(&me, evening_before(), 160, 24);
+    assert!(shown.contains("Your request this term: Two warm introductions to Series A leads"), "{shown}");
+}

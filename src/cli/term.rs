@@ -38,11 +38,8 @@ fn show(store: &Store, json: bool) -> Result<ExitCode> {
         say!("{text}");
         return Ok(ExitCode::SUCCESS);
     }
-    let derived = if st.derived {
-        " (derived from the first meeting; `hotseat term renew` or init --term-months sets one)"
-    } else {
-        ""
-    };
+    let derived =
+        if st.derived { " (derived from the first meeting; recording a request or renewing sets one)" } else { "" };
     say!("{} — term of {} months, meeting {}{derived}", group.name, st.months, st.cadence.label());
     say!("  start       {}", st.start);
     say!("  checkpoint  {}", st.checkpoint);
