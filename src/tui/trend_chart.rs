@@ -58,7 +58,9 @@ impl Widget for TrendChart<'_> {
             1 => vec![Line::from(label(0))],
             n => vec![Line::from(label(0)), Line::from(label(n / 2)), Line::from(label(n - 1))],
         };
-        let y_labels: Vec<Line> = ["0", "50", "90", "100"].iter().map(|s| Line::from(Span::raw(*s))).collect();
+        // Axis labels are spread evenly, so they must be evenly spaced values; the target
+        // line is named in the legend.
+        let y_labels: Vec<Line> = ["0", "25", "50", "75", "100"].iter().map(|s| Line::from(Span::raw(*s))).collect();
         let chart = Chart::new(datasets)
             .block(panel(title, theme))
             .x_axis(Axis::default().bounds([0.0, last]).labels(x_labels).style(theme.dim()))
