@@ -177,6 +177,7 @@ fn meeting() -> impl Strategy<Value = Meeting> {
             ratings: ratings.into_iter().map(|(member, score)| Rating { member, score }).collect(),
             next_meeting,
             open_after,
+            term_record: Default::default(),
         }
     })
 }
@@ -205,6 +206,7 @@ fn group() -> impl Strategy<Value = Group> {
                     .map(|(id, (name, role, department, offers))| Member { id, name, role, department, offers })
                     .collect(),
                 agenda: None,
+                term: None,
             },
         )
 }

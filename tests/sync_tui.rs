@@ -52,7 +52,7 @@ fn the_facilitator_syncs_in_the_background_and_the_header_says_so() {
 #[test]
 fn a_second_facilitator_machine_opens_read_only_naming_the_first() {
     let net = Net::new();
-    let _one = net.facilitator("one");
+    let one = net.facilitator("one");
     let two = net.machine("two");
     git(net.tmp.path(), &["clone", "-q", "-c", "core.symlinks=false", &net.url(), "two"]);
     let mut p = open(&two, "meeting");
@@ -65,6 +65,34 @@ fn a_second_facilitator_machine_opens_read_only_naming_the_first() {
     // Nothing of the second machine reached the remote.
     let pushed = git(&net.remote, &["log", "--format=%s", "main"]);
     assert_eq!(pushed.lines().filter(|l| l.starts_with("facilitator:")).count(), 1, "{pushed}");
+
+    // Handed over on purpose: the roles swap.
+    let out = two.cmd(&["meeting", "--take-over", "--yes"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("holds the facilitator lease"));
+    one.sync();
+    let mut p = open(&one, "meeting");
+    p.expect("READ-ONLY");
+    p.expect("holds the facilitator lease");
+    p.send("q");
+    p.send("y");
+    assert_eq!(p.wait(Duration::from_secs(15)).code(), Some(0));
+}
+
+#[test]
+fn take_over_asks_and_refuses_without_a_terminal_or_yes() {
+    let net = Net::new();
+    let _one = net.facilitator("one");
+    let two = net.machine("two");
+    git(net.tmp.path(), &["clone", "-q", "-c", "core.symlinks=false", &net.url(), "two"]);
+    let before = std::fs::read_to_string(two.dir.join("lease.json")).expect("the first machine's lease");
+    let pushed = git(&net.remote, &["rev-parse", "main"]);
+    let out = two.cmd(&["meeting", "--take-over"]).stdin(std::process::Stdio::null()).output().expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("Take it over on this machine?") && err.contains("--yes"), "{err}");
+    assert_eq!(std::fs::read_to_string(two.dir.join("lease.json")).expect("lease"), before, "nothing taken");
+    assert_eq!(git(&net.remote, &["rev-parse", "main"]), pushed, "nothing pushed");
 }
 
 #[test]

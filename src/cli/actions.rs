@@ -52,7 +52,7 @@ pub fn run(store: &Store, args: &ActionsArgs) -> Result<ExitCode> {
 
 /// Every step in the group's history with the members' own reports (as
 /// [`crate::store::snapshot::all_steps`] gives them), reading one meeting at a time.
-fn all_steps(store: &Store, ctx: &Context) -> Result<CompactLedger> {
+pub(crate) fn all_steps(store: &Store, ctx: &Context) -> Result<CompactLedger> {
     let mut l = history::replay_compact(store, &ctx.meeting_ids)?;
     for (member, entries) in ctx.member_progress() {
         l.add_member_progress(member, entries);

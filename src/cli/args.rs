@@ -86,6 +86,19 @@ pub enum Command {
         #[arg(long, value_name = "ID")]
         member: String,
     },
+    // ----- terms, trends and the record (issue 11) -----
+    /// The current term: start, end, checkpoint, meetings held and planned; renew it
+    Term(super::record_args::TermArgs),
+    /// Completion of action steps and the average rating, meeting by meeting
+    Trend(super::record_args::TrendArgs),
+    /// Shell completions: hotseat completions bash > ~/.local/share/bash-completion/completions/hotseat
+    Completions {
+        /// bash, zsh, fish, powershell or elvish
+        #[arg(value_enum)]
+        shell: super::record_args::Shell,
+    },
+    /// The manual page (roff): hotseat man > ~/.local/share/man/man1/hotseat.1
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -105,6 +118,9 @@ pub struct InitArgs {
     /// The agenda: mastermind, forum, mentor or hot-team (see `hotseat templates`)
     #[arg(long, default_value = "mastermind")]
     pub template: String,
+    /// Length of a term in months; the term starts at the first meeting (or today)
+    #[arg(long, value_name = "N", default_value_t = crate::model::term::DEFAULT_TERM_MONTHS)]
+    pub term_months: u32,
 }
 
 /// `hotseat meeting`: every flag optional, at most one way to begin.
@@ -119,8 +135,11 @@ pub struct MeetingArgs {
     /// Discard the open meeting when nothing was captured in it (asks first)
     #[arg(long)]
     pub discard: bool,
-    /// Do not ask (with --discard, e.g. in a script)
-    #[arg(long, requires = "discard")]
+    /// Take the facilitator lease of a shared group from the machine that holds it (asks first)
+    #[arg(long, conflicts_with_all = ["reopen", "discard"])]
+    pub take_over: bool,
+    /// Do not ask (with --discard or --take-over, e.g. in a script)
+    #[arg(long)]
     pub yes: bool,
 }
 
@@ -252,6 +271,12 @@ pub enum ExportCommand {
     Todo(ExportArgs),
     /// JSON that `task import` reads
     Taskwarrior(ExportArgs),
+    /// Markdown minutes of a meeting (the last closed one unless --meeting)
+    Minutes(super::record_args::MinutesArgs),
+    /// CSV, one row per action step (open ones unless --all)
+    Csv(super::record_args::CsvArgs),
+    /// iCalendar (RFC 5545): the next meeting and its recurrence to the term's end; --member adds their open steps as to-dos
+    Ics(super::record_args::IcsArgs),
 }
 
 #[derive(Debug, Args)]

@@ -26,6 +26,8 @@ pub fn export(store: &Store, cmd: ExportCommand) -> Result<ExitCode> {
     let (tool, args) = match cmd {
         ExportCommand::Todo(a) => (Tool::Todo, a),
         ExportCommand::Taskwarrior(a) => (Tool::Taskwarrior, a),
+        // Minutes, CSV and iCalendar: the group's record (issue 11).
+        record => return super::record::export(store, record),
     };
     run_export(store, tool, &args)
 }

@@ -13,8 +13,14 @@ use crate::store::snapshot::{Context, Strictness};
 use crate::tui::run::now;
 
 pub fn run(store: &Store, args: &MeetingArgs) -> Result<ExitCode> {
+    if args.yes && !args.discard && !args.take_over {
+        bail!("--yes goes with --discard or --take-over");
+    }
     if args.discard {
         return discard(store, args.yes);
+    }
+    if args.take_over && !take_over(store, args.yes)? {
+        return Ok(ExitCode::SUCCESS);
     }
     if args.reopen {
         let id = reopen(store)?;
@@ -26,12 +32,35 @@ pub fn run(store: &Store, args: &MeetingArgs) -> Result<ExitCode> {
     session::meeting(store, args.new)
 }
 
-/// Hold the group for a change made outside the meeting screen.
+/// Hold the group for a change made outside the meeting screen: this machine's lock, and
+/// no other machine holding the lease of a shared group.
 fn hold(store: &Store) -> Result<crate::store::lock::Lock> {
     match session::take(store)? {
-        (Some(lock), _) => Ok(lock),
-        (None, held) => bail!("{}", held.unwrap_or_default()),
+        (Some(lock), None) => Ok(lock),
+        (_, held) => bail!("{}", held.unwrap_or_default()),
     }
+}
+
+/// `--take-over`: after asking, take the facilitator lease of a shared group from the
+/// machine that holds it. Returns whether the meeting should open.
+fn take_over(store: &Store, yes: bool) -> Result<bool> {
+    use crate::sync::{self, lease};
+    let root = store.root();
+    if !sync::repo::is_repo(root) {
+        bail!("{} is not shared through git, so there is no lease to take; `hotseat meeting` opens it", root.display());
+    }
+    let question = match sync::auto::held_elsewhere(root, now()) {
+        Some(l) => format!("{}. Take it over on this machine?", sync::strings::lease(&l)),
+        None => "No other machine holds the facilitator lease. Take it on this machine?".to_string(),
+    };
+    if !ask::confirm(&question, yes, "--yes")? {
+        say!("Nothing was changed; the lease stays where it is.");
+        return Ok(false);
+    }
+    let member = crate::store::remember::recall(root).ok().flatten();
+    let taken = lease::take_over(root, &sync::Options::new(now(), member))?;
+    say!("{}", sync::strings::lease(&taken));
+    Ok(session::is_terminal())
 }
 
 /// Reopen the newest meeting when it closed today. Returns its id.

@@ -31,6 +31,11 @@ mod rotation;
 mod session;
 mod setup;
 mod step_progress;
+// Terms, trends and the record (issue 11).
+mod record;
+pub mod record_args;
+mod term;
+mod trend;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -114,6 +119,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(crate::store::remember::remember(d, m)?)
             })
         }
+        Some(Command::Term(args)) => term::run(&store(flag)?, args),
+        Some(Command::Trend(args)) => trend::run(&store(flag)?, &args),
+        Some(Command::Completions { shell }) => record::completions(shell),
+        Some(Command::Man) => record::man(),
         None => session::home(&store(flag)?),
     }
 }

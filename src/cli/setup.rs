@@ -86,6 +86,12 @@ pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
             _ => bail!("--next must be a date like 2026-12-06, not \"{next}\""),
         }
     }
+    // The first term (issue 11): from the first meeting, else today.
+    if !(1..=60).contains(&args.term_months) {
+        bail!("--term-months must be between 1 and 60, not {}", args.term_months);
+    }
+    let start = g.next_meeting.unwrap_or_else(|| crate::tui::run::now().date_naive());
+    g.term = Some(crate::model::term::Term::new(start, args.term_months));
     store.save_group(&g)?;
     say!("Created the group \"{}\" in {}", g.name, store.root().display());
     say!("Next: hotseat member add \"Full Name\" --role \"Role\"");

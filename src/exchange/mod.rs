@@ -3,6 +3,10 @@
 
 pub mod taskwarrior;
 pub mod todotxt;
+// The record (issue 11): minutes, CSV and iCalendar.
+pub mod csv;
+pub mod ics;
+pub mod minutes;
 
 use chrono::NaiveDate;
 

@@ -57,6 +57,8 @@ pub enum Action {
     RaiseRating,
     LowerRating,
     EditNextDate,
+    /// `t`: open or close the checkpoint / term review (issue 11).
+    TermStep,
     // Home
     Start,
     /// On a closed meeting's summary: start another meeting (only when asked).

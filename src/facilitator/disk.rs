@@ -21,6 +21,7 @@ pub fn merge(app: &mut App, news: News, now: DateTime<FixedOffset>) -> Vec<Effec
             fresh.previous = old.previous.take();
             fresh.open_meeting = old.open_meeting.take();
             fresh.parking = std::mem::take(&mut old.parking);
+            fresh.carry_recent(old);
             *old = fresh;
         }
         News::Followed { mut ctx, mut meeting } => {

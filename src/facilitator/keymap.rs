@@ -110,6 +110,7 @@ pub fn table() -> &'static [Binding] {
             bind!(WRAP, [Char('d')], Action::EditNextDate, s::NEXT_DATE, "next date"),
             bind!(WRAP, [Char('e'), Enter], Action::EditStep, s::EDIT_STEP),
             bind!(WRAP, [Char('x'), Delete], Action::DeleteStep, s::DELETE_STEP),
+            bind!(WRAP, [Char('t')], Action::TermStep, crate::facilitator::term::KEY_HELP),
             // Every screen
             bind!(Global, [Char(']')], Action::Advance, s::NEXT, "next"),
             bind!(Global, [Char(' ')], Action::ToggleTimer, s::TOGGLE_TIMER, "pause"),

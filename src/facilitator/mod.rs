@@ -19,6 +19,7 @@ pub mod report;
 pub mod state;
 pub mod step_form;
 pub mod strings;
+pub mod term;
 pub mod ui;
 pub mod update;
 

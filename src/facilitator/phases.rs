@@ -147,6 +147,7 @@ fn enter_wrap_up(app: &mut App) {
         m.next_meeting = Some(app.ctx.group.cadence.next_after(m.date));
     }
     app.ui.cursors.wrap = 0;
+    super::term::on_enter_wrap_up(app);
 }
 
 /// Open `member`'s turn (creating it with the planned minutes) and start its timer.

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 
 use super::state::App;
-use crate::model::{ActionStep, Completion, Meeting, Phase, Presence, Progress, Reporter};
+use crate::model::{ActionStep, Meeting, Phase, Presence};
 
 /// Minutes kept for the wrap-up when planning turns.
 pub const WRAP_UP_MINUTES: i64 = 10;
@@ -39,53 +39,7 @@ pub fn report_items(app: &App) -> Vec<ActionStep> {
     items
 }
 
-/// Where a step's progress in the report-back comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reported {
-    /// Recorded in this meeting.
-    Here,
-    /// Reported by the member between meetings, not yet confirmed in the room.
-    ByMember,
-    /// Only an earlier meeting's report: not reported this time yet.
-    Earlier,
-    /// Never reported.
-    Never,
-}
-
-/// A report-back item's progress and where it comes from.
-pub fn reported(m: &Meeting, s: &ActionStep) -> (Progress, Reported) {
-    match s.last_entry() {
-        None => (Progress::Open, Reported::Never),
-        Some(e) if e.by == Reporter::Member => (e.progress, Reported::ByMember),
-        Some(e) if e.meeting.as_deref() == Some(m.id.as_str()) => (e.progress, Reported::Here),
-        Some(e) => (e.progress, Reported::Earlier),
-    }
-}
-
-/// The progress that counts this time: reported here or by the member, else none yet.
-pub fn progress_now(m: &Meeting, s: &ActionStep) -> Progress {
-    match reported(m, s) {
-        (p, Reported::Here | Reported::ByMember) => p,
-        _ => Progress::Open,
-    }
-}
-
-/// Completion of the report-back, per member (attendance order) and for the group.
-pub fn completion(m: &Meeting, items: &[ActionStep]) -> (Vec<(String, Completion)>, Completion) {
-    let mut per: Vec<(String, Completion)> = Vec::new();
-    let mut all = Completion::default();
-    for a in m.attendance.iter().filter(|a| a.presence.is_here()) {
-        let mut c = Completion::default();
-        for s in items.iter().filter(|s| s.owner == a.member) {
-            c.add(progress_now(m, s));
-            all.add(progress_now(m, s));
-        }
-        if c.counted() + c.dropped > 0 {
-            per.push((a.member.clone(), c));
-        }
-    }
-    (per, all)
-}
+pub use crate::model::completion::{Reported, completion, progress_now, reported};
 
 /// Rows of the prep review: the hot-seat order, then absent members.
 pub fn prep_rows(m: &Meeting) -> Vec<String> {
@@ -238,7 +192,7 @@ pub fn presence_of(m: &Meeting, member: &str) -> Presence {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Review;
+    use crate::model::{Progress, Review};
     use crate::store::Store;
     use crate::store::snapshot::{Context, Strictness};
     use chrono::TimeZone;

@@ -130,6 +130,8 @@ pub struct Ui {
     pub wall: bool,
     /// The terminal's size as the loop last said (`None`: not known, taken to fit).
     pub size: Option<(u16, u16)>,
+    /// The wrap-up's checkpoint or term review, when open (issue 11).
+    pub term: Option<super::term::View>,
 }
 
 impl Default for Ui {
@@ -148,6 +150,7 @@ impl Default for Ui {
             sync: None,
             wall: false,
             size: None,
+            term: None,
         }
     }
 }

@@ -103,6 +103,11 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         app.ui.status = None;
     }
 
+    // The wrap-up's checkpoint and term review (issue 11) take their keys first.
+    if let Some(effects) = super::term::intercept(app, &action, now) {
+        return effects;
+    }
+
     match action {
         Action::Help => {
             app.ui.overlay = Overlay::Help(0);

@@ -81,6 +81,9 @@ pub struct Group {
     /// The agenda and hot-seat protocol (`model::agenda`); none means mastermind's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agenda: Option<super::agenda::Agenda>,
+    /// The current term (issue 11); `None` in older files: see [`super::term::derived`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub term: Option<super::term::Term>,
 }
 
 pub fn default_pledge() -> String {
@@ -101,6 +104,7 @@ impl Group {
             pledge: default_pledge(),
             members: Vec::new(),
             agenda: None,
+            term: None,
         }
     }
 
@@ -115,7 +119,8 @@ impl Group {
 
     /// The display name of a member id, falling back to the id itself.
     pub fn name_of<'a>(&'a self, id: &'a str) -> &'a str {
-        self.member(id).map(|m| m.name.as_str()).unwrap_or(id)
+        let archived = || self.term.as_ref()?.moved_on.iter().find(|m| m.id == id);
+        self.member(id).or_else(archived).map(|m| m.name.as_str()).unwrap_or(id)
     }
 
     /// A fresh member id for `name` that no member uses yet.

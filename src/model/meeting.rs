@@ -252,6 +252,9 @@ pub struct Meeting {
     /// history. The next meeting's report-back reads only this, not all of history.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub open_after: Option<Vec<ActionStep>>,
+    /// What the term's checkpoint and review recorded in this meeting (issue 11).
+    #[serde(default, skip_serializing_if = "super::term::TermRecord::is_empty")]
+    pub term_record: super::term::TermRecord,
 }
 
 impl Meeting {
@@ -289,6 +292,7 @@ impl Meeting {
             ratings: Vec::new(),
             next_meeting: None,
             open_after: None,
+            term_record: Default::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod agenda;
 pub mod compact;
+pub mod completion;
 pub mod group;
 pub mod ledger;
 pub mod meeting;
@@ -18,7 +19,9 @@ pub mod protocol;
 pub mod rotation;
 pub mod step;
 pub mod templates;
+pub mod term;
 pub mod time;
+pub mod trend;
 pub mod words;
 
 pub use group::{Cadence, Group, Member};

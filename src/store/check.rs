@@ -178,7 +178,12 @@ pub fn check(root: &Path) -> Report {
     }
     let group = c.load::<Group>(&group_path);
     let members: HashSet<String> = match &group {
-        Some((g, text)) => check_group(&mut c, &group_path, g, text),
+        Some((g, text)) => {
+            let mut known = check_group(&mut c, &group_path, g, text);
+            // Members archived at a term review (issue 11) are still named by older files.
+            known.extend(g.term.iter().flat_map(|t| t.moved_on.iter().map(|m| m.id.clone())));
+            known
+        }
         None => HashSet::new(),
     };
     let _ = top_dirs;

@@ -17,6 +17,7 @@ pub mod locate;
 pub mod lock;
 pub mod parking;
 pub mod private;
+pub mod record;
 pub mod remember;
 pub mod reports;
 pub mod snapshot;

@@ -23,6 +23,9 @@ pub struct Reports {
     /// the open meeting, or long closed), by step id, with the reporting member.
     pub(super) by_step: HashMap<String, Vec<(String, MemberProgress)>>,
     pub(super) warnings: Vec<StoreError>,
+    /// Completion meeting by meeting over the current term and the few meetings before
+    /// it (sparklines, checkpoint, term review); read by the job only.
+    pub(super) recent: crate::model::trend::Trend,
 }
 
 /// What is left to read after the first frame: the members' progress reports, applied to
@@ -32,12 +35,19 @@ pub struct ReportsJob {
     pub(super) members: Vec<String>,
     pub(super) base: Base,
     pub(super) previous: Option<(NaiveDate, u32)>,
+    /// Where the trend the meeting screen shows begins.
+    pub(super) trend_from: Option<NaiveDate>,
 }
 
 impl ReportsJob {
     /// Read the reports. A file that cannot be read becomes a late warning.
     pub fn run(self, store: &Store) -> Reports {
-        load_reports(store, &self.members, self.base, self.previous, Strictness::Lenient).unwrap_or_default()
+        let mut r =
+            load_reports(store, &self.members, self.base, self.previous, Strictness::Lenient).unwrap_or_default();
+        if let Some(from) = self.trend_from {
+            r.recent = super::record::trend_from(store, from, &r.member_progress).unwrap_or_default();
+        }
+        r
     }
 }
 

@@ -156,7 +156,9 @@ impl Context {
         let members: Vec<String> = group.members.iter().map(|m| m.id.clone()).collect();
         let previous_key = previous_meeting.as_ref().and_then(|m| meeting_sort_key(&m.0));
         let (reports, job) = if deferred {
-            (None, Some(ReportsJob { members, base, previous: previous_key }))
+            let today = open_meeting.as_ref().map(|m| m.date).unwrap_or_else(|| crate::tui::run::now().date_naive());
+            let trend_from = crate::facilitator::term::trend_from(&group, &meeting_ids, today);
+            (None, Some(ReportsJob { members, base, previous: previous_key, trend_from }))
         } else {
             (Some(load_reports(store, &members, base, previous_key, strict)?), None)
         };
@@ -196,6 +198,22 @@ impl Context {
     pub fn member_progress(&self) -> &BTreeMap<String, Vec<MemberProgress>> {
         static NONE: BTreeMap<String, Vec<MemberProgress>> = BTreeMap::new();
         self.reports.as_ref().map(|r| &r.member_progress).unwrap_or(&NONE)
+    }
+
+    /// Completion meeting by meeting over the current term and a little before (empty
+    /// until the reports are read, and for the command line).
+    pub fn recent_trend(&self) -> &crate::model::trend::Trend {
+        static NONE: std::sync::OnceLock<crate::model::trend::Trend> = std::sync::OnceLock::new();
+        self.reports.as_ref().map(|r| &r.recent).unwrap_or_else(|| NONE.get_or_init(Default::default))
+    }
+
+    /// Keep the trend read after the first frame when the members' files are read again.
+    pub fn carry_recent(&mut self, old: &mut Context) {
+        if let (Some(new), Some(old)) = (self.reports.as_mut(), old.reports.as_mut())
+            && new.recent.group.is_empty()
+        {
+            new.recent = std::mem::take(&mut old.recent);
+        }
     }
 
     /// Progress files read after the first frame that could not be read.

@@ -16,4 +16,5 @@ pub mod status;
 pub mod strings;
 pub mod terminal;
 pub mod theme;
+pub mod trend_chart;
 pub mod widgets;

@@ -13,6 +13,9 @@ mod protocol_bar;
 mod report_back;
 mod wall;
 mod wrap_up;
+// The term in the meeting (issue 11).
+mod checkpoint;
+mod term_review;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
@@ -24,11 +27,13 @@ pub use crate::tui::theme::{self, Theme};
 pub(crate) use crate::tui::widgets::{centered, fit, panel, printable, span, text};
 pub(crate) use crate::tui::{format, widgets};
 pub use check_in::CheckIn;
+pub use checkpoint::Checkpoint;
 pub use home::{Closed, Home};
 pub use hot_seat::HotSeat;
 pub use prep_review::PrepReview;
 pub use protocol_bar::ProtocolBar;
 pub use report_back::ReportBack;
+pub use term_review::TermReview;
 pub use wrap_up::WrapUp;
 
 pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {

@@ -77,11 +77,18 @@ impl Widget for ReportBack<'_> {
             .iter()
             .map(|(id, c)| {
                 let name = app.ctx.group.name_of(id).split_whitespace().next().unwrap_or("").to_string();
-                Line::from(vec![
+                let mut line = Line::from(vec![
                     span(format!("{:<9}", fit(&name, 8)), theme.text()),
                     span(format!("{}/{} ", c.done, c.counted()), theme.dim()),
                     span(pct(c.percent()), theme.strong()),
-                ])
+                ]);
+                // Recent completion as a sparkline (issue 11), where it fits.
+                let room = (side.width as usize).saturating_sub(2 + line.width() + 1);
+                let recent = app.ctx.recent_trend().recent(id, room.min(6));
+                if !recent.is_empty() {
+                    line.push_span(span(format!(" {}", crate::tui::trend_chart::sparkline(&recent)), theme.title()));
+                }
+                line
             })
             .collect();
         lines.push(Line::default());

@@ -23,6 +23,16 @@ impl Widget for WrapUp<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let WrapUp { app, now, theme } = self;
         let Some(m) = app.meeting.as_ref() else { return };
+        // The checkpoint or term review, when open (issue 11).
+        match (app.ui.term, crate::facilitator::term::due(app)) {
+            (Some(_), Some(crate::facilitator::term::Step::Checkpoint)) => {
+                return super::Checkpoint { app, now, theme }.render(area, buf);
+            }
+            (Some(_), Some(crate::facilitator::term::Step::Review)) => {
+                return super::TermReview { app, now, theme }.render(area, buf);
+            }
+            _ => {}
+        }
         let [list_area, parked, next] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
         Widget::render(super::parking::ParkedToday { app, day: now.date_naive(), theme }, parked, buf);
@@ -66,7 +76,10 @@ impl Widget for WrapUp<'_> {
             })
             .collect();
         let flagged = m.steps.iter().filter(|s| !s.missing().is_empty()).count();
-        let title = ui::wrap_title(m.steps.len(), flagged);
+        let mut title = ui::wrap_title(m.steps.len(), flagged);
+        if let Some(step) = crate::facilitator::term::due(app) {
+            title.push_str(&format!(" · {}: t", step.title()));
+        }
         let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.wrap, items.len())));
         StatefulWidget::render(
             List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),

@@ -45,6 +45,11 @@ impl Widget for PrepScreen<'_> {
         } else {
             Line::from(span(s::NOT_PREPARED, theme.alert()))
         };
+        // The member's one request for the term (issue 11), beside the verdict.
+        let mut verdict = verdict;
+        if let Some(req) = app.group.term.as_ref().and_then(|t| t.request(&app.me)) {
+            verdict.push_span(span(format!(" · Your request this term: {req}"), theme.dim()));
+        }
         Widget::render(text(vec![verdict]).block(panel(s::prep_title(&date), theme)), readiness, buf);
 
         let w = list_area.width.saturating_sub(4) as usize;
