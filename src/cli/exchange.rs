@@ -50,14 +50,7 @@ fn run_export(store: &Store, tool: Tool, args: &ExportArgs) -> Result<ExitCode> 
             out.flush()?;
         }
         Some(path) => {
-            match user_files::export_target(path) {
-                Ok(()) => {}
-                Err(Unwritable::IsFolder) => bail!("{} is a folder; give --out a file name", path.display()),
-                Err(Unwritable::NoFolder(parent)) => {
-                    bail!("cannot write {}: the folder {} does not exist", path.display(), parent.display())
-                }
-            }
-            fsio::write_atomic(path, text.as_bytes(), None)?;
+            write_export(path, text.as_bytes())?;
             let _ = writeln!(
                 crate::sync::untrusted::stderr(),
                 "Wrote {} open step{} of {} to {}",
@@ -148,4 +141,18 @@ fn run_import(store: &Store, tool: Tool, args: &ImportArgs) -> Result<ExitCode> 
         if n == 1 { "it" } else { "them" }
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Write an export to the file `--out` names, atomically: refused when it is a folder or
+/// its folder does not exist.
+pub(super) fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
+    match user_files::export_target(path) {
+        Ok(()) => {}
+        Err(Unwritable::IsFolder) => bail!("{} is a folder; give --out a file name", path.display()),
+        Err(Unwritable::NoFolder(parent)) => {
+            bail!("cannot write {}: the folder {} does not exist", path.display(), parent.display())
+        }
+    }
+    fsio::write_atomic(path, bytes, None)?;
+    Ok(())
 }

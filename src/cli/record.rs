@@ -17,8 +17,7 @@ use crate::exchange::{self, csv, ics, minutes};
 use crate::model::trend::{self, MeetingFacts};
 use crate::model::{ActionStep, Group, Meeting, Progress, Status};
 use crate::store::snapshot::{Context, Strictness};
-use crate::store::user_files::{self, Unwritable};
-use crate::store::{Store, fsio, record};
+use crate::store::{Store, record};
 
 /// Write `text` to `out`, or to standard output; `what` says on stderr what was written.
 /// Shared data is untrusted: control characters never get through, except the CRLF line
@@ -42,14 +41,7 @@ pub fn emit(text: &str, out: Option<&Path>, what: &str) -> Result<ExitCode> {
             let _ = o.flush();
         }
         Some(path) => {
-            match user_files::export_target(path) {
-                Ok(()) => {}
-                Err(Unwritable::IsFolder) => bail!("{} is a folder; give --out a file name", path.display()),
-                Err(Unwritable::NoFolder(parent)) => {
-                    bail!("cannot write {}: the folder {} does not exist", path.display(), parent.display())
-                }
-            }
-            fsio::write_atomic(path, text.as_bytes(), None)?;
+            super::exchange::write_export(path, text.as_bytes())?;
             let _ = writeln!(crate::sync::untrusted::stderr(), "Wrote {what} to {}", path.display());
         }
     }
