@@ -131,8 +131,7 @@ fn planted(root: &Path) {
 
 /// Every file under `dir` that holds the sentinel.
 fn holding_sentinel(dir: &Path) -> Vec<std::path::PathBuf> {
-    let holds = |f: &std::path::PathBuf| std::fs::read_to_string(dir.join(f)).is_ok_and(|t| t.contains(SENTINEL));
-    files_under(dir).into_iter().filter(holds).collect()
+    files_holding(dir, SENTINEL)
 }
 
 #[test]

@@ -3,7 +3,6 @@
 
 mod support;
 
-use std::path::Path;
 use std::time::Duration;
 
 use support::pty::Pty;
@@ -11,9 +10,14 @@ use support::*;
 
 const SENTINEL: &str = "ROOMNOTE-SENTINEL-9B2";
 
-fn holding(dir: &Path, needle: &str) -> Vec<std::path::PathBuf> {
-    let holds = |f: &std::path::PathBuf| std::fs::read_to_string(dir.join(f)).is_ok_and(|t| t.contains(needle));
-    files_under(dir).into_iter().filter(holds).collect()
+/// Today's demo meeting opened under a pseudo-terminal, at check-in.
+fn open_meeting() -> (tempfile::TempDir, std::path::PathBuf, Pty) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("g");
+    install_demo_today(&root);
+    let p = Pty::spawn(&["meeting", "--data-dir", root.to_str().unwrap()], &[], 80, 24);
+    p.expect("Check-in");
+    (tmp, root, p)
 }
 
 fn pause() {
@@ -22,12 +26,7 @@ fn pause() {
 
 #[test]
 fn a_private_note_typed_in_the_hot_seat_never_reaches_the_screen_or_the_group_folder() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("g");
-    install_demo_today(&root);
-    let d = root.to_str().unwrap();
-    let mut p = Pty::spawn(&["meeting", "--data-dir", d], &[], 80, 24);
-    p.expect("Check-in");
+    let (_tmp, root, mut p) = open_meeting();
     p.send("]");
     p.expect("reported");
     p.send("]");
@@ -49,19 +48,14 @@ fn a_private_note_typed_in_the_hot_seat_never_reaches_the_screen_or_the_group_fo
     assert!(p.wait(Duration::from_secs(10)).success());
     let raw = String::from_utf8_lossy(&p.raw()).into_owned();
     assert!(!raw.contains(SENTINEL) && !p.text().contains(SENTINEL), "the note reached the terminal");
-    assert_eq!(holding(&root, SENTINEL), Vec::<std::path::PathBuf>::new(), "the note is in the group folder");
-    assert!(!holding(private_dir(), SENTINEL).is_empty(), "the note is in the facilitator's private folder");
+    assert_eq!(files_holding(&root, SENTINEL), Vec::<std::path::PathBuf>::new(), "the note is in the group folder");
+    assert!(!files_holding(private_dir(), SENTINEL).is_empty(), "the note is in the facilitator's private folder");
     pause();
 }
 
 #[test]
 fn closing_asks_and_a_closed_meeting_starts_no_other_by_itself() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("g");
-    install_demo_today(&root);
-    let d = root.to_str().unwrap();
-    let mut p = Pty::spawn(&["meeting", "--data-dir", d], &[], 80, 24);
-    p.expect("Check-in");
+    let (_tmp, root, mut p) = open_meeting();
     p.send("]]]");
     p.expect("turn 1 of");
     for _ in 0..30 {
@@ -81,7 +75,7 @@ fn closing_asks_and_a_closed_meeting_starts_no_other_by_itself() {
     let before = files_under(&root.join("meetings"));
 
     // Again: the closed meeting's summary with the next date, and no new meeting.
-    let mut p = Pty::spawn(&["meeting", "--data-dir", d], &[], 80, 24);
+    let mut p = Pty::spawn(&["meeting", "--data-dir", root.to_str().unwrap()], &[], 80, 24);
     p.expect("The meeting is closed and saved");
     p.expect("Next meeting:");
     p.expect("start another meeting");

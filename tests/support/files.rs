@@ -66,3 +66,9 @@ pub fn plant_legacy_notes(store: &hotseat::store::Store, meeting: &str, notes: &
     json["private_notes"] = serde_json::Value::Array(list);
     std::fs::write(&path, serde_json::to_string_pretty(&json).expect("json") + "\n").expect("write");
 }
+
+/// Every file under `dir` (relative) whose text holds `needle`.
+pub fn files_holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
+    let holds = |f: &PathBuf| std::fs::read_to_string(dir.join(f)).is_ok_and(|t| t.contains(needle));
+    files_under(dir).into_iter().filter(holds).collect()
+}
