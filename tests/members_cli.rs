@@ -38,6 +38,12 @@ fn remove_archives_the_member_and_keeps_their_steps() {
     let all = succeeds(hs(&data, &home).args(["member", "list", "--all"]));
     assert!(all.contains("Ben Hartley") && all.contains("(archived)"), "{all}");
     assert!(succeeds(hs(&data, &home).arg("check")).contains("are fine"));
+    // A new meeting's attendance leaves them out; old meetings still name them.
+    use hotseat::store::snapshot::{Context, Strictness};
+    let ctx = Context::load(&hotseat::store::Store::new(&data), Strictness::Strict).unwrap();
+    let m = ctx.start_meeting(chrono::Local::now().fixed_offset());
+    assert!(m.attendance.iter().all(|a| a.member != "ben") && m.attendance.iter().any(|a| a.member == "ada"));
+    assert_eq!(ctx.group.name_of("ben"), "Ben Hartley");
     fails_with(hs(&data, &home).args(["member", "remove", "ben"]), "is archived");
     fails_with(hs(&data, &home).args(["member", "remove", "zed"]), "there is no member \"zed\"");
     fails_with(hs(&data, &home).args(["member", "rename", "zed", "Z"]), "members: ada, chloe");
@@ -103,4 +109,31 @@ fn init_refuses_a_past_next_date() {
     let data = tmp.path().join("g");
     fails_with(hs(&data, tmp.path()).args(["init", "--name", "G", "--next", "2001-01-01"]), "in the past");
     assert!(!data.join("group.json").exists());
+}
+
+#[test]
+fn a_group_held_by_another_process_is_not_changed() {
+    let (_t, data, home) = setup();
+    let now = chrono::Local::now().fixed_offset();
+    let hotseat::store::lock::Acquired::Mine(_lock) = hotseat::store::lock::acquire(&data, now).unwrap() else {
+        panic!("the test takes the lock")
+    };
+    let before = std::fs::read(data.join("group.json")).unwrap();
+    fails_with(hs(&data, &home).args(["member", "remove", "ben"]), "not removing the member now");
+    fails_with(hs(&data, &home).args(["member", "rename", "ben", "Benjamin"]), "not renaming the member now");
+    fails_with(hs(&data, &home).args(["member", "set", "ben", "--role", "X"]), "not changing the member now");
+    fails_with(hs(&data, &home).args(["group", "set", "--name", "X"]), "not changing the group now");
+    assert_eq!(std::fs::read(data.join("group.json")).unwrap(), before);
+}
+
+#[test]
+fn check_flags_an_unknown_reports_to() {
+    let (_t, data, home) = setup();
+    let text = std::fs::read_to_string(data.join("group.json")).unwrap();
+    let text =
+        text.replacen("\"name\": \"Ben Hartley\",", "\"name\": \"Ben Hartley\",\n      \"reports_to\": \"zed\",", 1);
+    std::fs::write(data.join("group.json"), text).unwrap();
+    let out = hs(&data, &home).arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"zed\" is not a member of the group"));
 }
