@@ -93,6 +93,7 @@ fn a_group_changed_elsewhere_keeps_its_new_member_and_our_next_date() {
         role: String::new(),
         department: String::new(),
         offers: Vec::new(),
+        reports_to: None,
     });
     std::fs::write(store.layout.group(), hotseat::store::decode::encode(&g)).unwrap();
     while f.app.in_meeting() {

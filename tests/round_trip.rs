@@ -203,7 +203,14 @@ fn group() -> impl Strategy<Value = Group> {
                 pledge,
                 members: members
                     .into_iter()
-                    .map(|(id, (name, role, department, offers))| Member { id, name, role, department, offers })
+                    .map(|(id, (name, role, department, offers))| Member {
+                        id,
+                        name,
+                        role,
+                        department,
+                        offers,
+                        reports_to: None,
+                    })
                     .collect(),
                 agenda: None,
                 term: None,

@@ -427,6 +427,7 @@ fn members(rng: &mut Rng, n: usize) -> Vec<Member> {
             role: rng.pick(ROLES).to_string(),
             department: rng.pick(DEPARTMENTS).to_string(),
             offers,
+            reports_to: None,
         });
     }
     out

@@ -34,7 +34,7 @@ pub enum Command {
     /// Add or list members
     Member {
         #[command(subcommand)]
-        command: MemberCommand,
+        command: super::member_args::MemberCommand,
     },
     /// Start the next meeting, or resume the open one
     Meeting(MeetingArgs),
@@ -141,26 +141,6 @@ pub struct MeetingArgs {
     /// Do not ask (with --discard or --take-over, e.g. in a script)
     #[arg(long)]
     pub yes: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum MemberCommand {
-    /// Add a member; prints the member id used on the command line
-    Add {
-        /// The member's full name
-        name: String,
-        /// Role or title, e.g. "CEO, Lumen Robotics"
-        #[arg(long)]
-        role: Option<String>,
-        /// Department, to pair Hot Team partners across departments
-        #[arg(long)]
-        department: Option<String>,
-        /// Choose the member id instead of deriving it from the name
-        #[arg(long)]
-        id: Option<String>,
-    },
-    /// List the members and their ids
-    List,
 }
 
 #[derive(Debug, Args)]
@@ -314,6 +294,21 @@ pub enum GroupCommand {
 
 #[derive(Debug, Args)]
 pub struct GroupSet {
+    /// The group's name
+    #[arg(long, value_name = "N")]
+    pub name: Option<String>,
+    /// How often the group meets: weekly, biweekly or monthly
+    #[arg(long)]
+    pub cadence: Option<String>,
+    /// Length of a meeting in minutes
+    #[arg(long, value_name = "M")]
+    pub minutes: Option<u32>,
+    /// The confidentiality pledge read at every check-in
+    #[arg(long, value_name = "TEXT")]
+    pub pledge: Option<String>,
+    /// Date of the next meeting (YYYY-MM-DD), today or later
+    #[arg(long, value_name = "DATE")]
+    pub next: Option<String>,
     /// Use this agenda template from now on: mastermind, forum, mentor or hot-team
     #[arg(long, value_name = "T")]
     pub template: Option<String>,

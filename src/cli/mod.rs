@@ -22,9 +22,12 @@ mod agenda;
 pub mod args;
 mod ask;
 mod exchange;
+mod group;
 mod hot_team;
 mod me;
 mod meeting;
+pub mod member_args;
+mod members;
 mod parking;
 mod private;
 mod rotation;
@@ -44,6 +47,7 @@ use anyhow::{Result, anyhow};
 
 use crate::store::Store;
 pub use args::*;
+pub use member_args::*;
 
 /// The folder of the group: `--data-dir`, else `HOTSEAT_DATA_DIR`, else the platform's
 /// data folder.
@@ -76,14 +80,6 @@ pub fn open_store(dir: PathBuf) -> Store {
     store
 }
 
-/// `hotseat group set`: each setting given, in turn.
-fn group_set(store: &Store, args: &GroupSet) -> Result<ExitCode> {
-    if let Some(t) = &args.template {
-        agenda::set_template(store, t)?;
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let flag = cli.data_dir.as_deref();
     match cli.command {
@@ -92,7 +88,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Member { command: MemberCommand::Add { name, role, department, id } }) => {
             setup::member_add(&store(flag)?, &name, role, department, id)
         }
-        Some(Command::Member { command: MemberCommand::List }) => setup::member_list(&store(flag)?),
+        Some(Command::Member { command: MemberCommand::List { all } }) => members::list(&store(flag)?, all),
+        Some(Command::Member { command: MemberCommand::Remove { id } }) => members::remove(&store(flag)?, &id),
+        Some(Command::Member { command: MemberCommand::Rename { id, name } }) => {
+            members::rename(&store(flag)?, &id, &name)
+        }
+        Some(Command::Member { command: MemberCommand::Set(args) }) => members::set(&store(flag)?, &args),
         Some(Command::Meeting(args)) => meeting::run(&store(flag)?, &args),
         Some(Command::Actions(ActionsArgs { command: Some(cmd), .. })) => step_progress::run(&store(flag)?, cmd),
         Some(Command::Actions(args)) => actions::run(&store(flag)?, &args),
@@ -111,7 +112,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Templates) => agenda::templates(),
         Some(Command::Parking(args)) => parking::run(&store(flag)?, args),
         Some(Command::Rotation(args)) => rotation::run(&store(flag)?, args),
-        Some(Command::Group { command: GroupCommand::Set(args) }) => group_set(&store(flag)?, &args),
+        Some(Command::Group { command: GroupCommand::Set(args) }) => group::set(&store(flag)?, &args),
         Some(Command::Join { url, member }) => {
             let dir = data_dir(flag)?;
             let shown = flag.map(|d| d.display().to_string());

@@ -46,7 +46,7 @@ fn shell_quote(s: &str) -> String {
 }
 
 /// A name or text typed on the command line: no control characters, not blank.
-fn clean(what: &str, s: &str, max: usize) -> Result<String> {
+pub(super) fn clean(what: &str, s: &str, max: usize) -> Result<String> {
     let t = s.trim();
     if t.is_empty() {
         bail!("the {what} is empty");
@@ -81,10 +81,7 @@ pub fn init(store: &Store, args: &InitArgs) -> Result<ExitCode> {
     g.meeting_minutes = minutes;
     g.agenda = Some(agenda);
     if let Some(next) = &args.next {
-        match crate::model::parse::parse_date(next) {
-            Ok(Some(d)) => g.next_meeting = Some(d),
-            _ => bail!("--next must be a date like 2026-12-06, not \"{next}\""),
-        }
+        g.next_meeting = Some(super::group::next_date(next)?);
     }
     // The first term (issue 11): from the first meeting, else today.
     if !(1..=60).contains(&args.term_months) {
@@ -121,35 +118,29 @@ pub fn member_add(
                     crate::model::group::MAX_ID_LEN
                 );
             }
-            if g.member(&id).is_some() {
+            if g.knows(&id) {
                 bail!("the id \"{id}\" is already {}'s", g.name_of(&id));
             }
             id
         }
-        None => g.new_member_id(&name),
+        None => {
+            super::members::refuse_same_name(&g, &name)?;
+            g.new_member_id(&name)
+        }
     };
     if g.members.len() >= 30 {
         bail!("the group already has {} members; a mastermind group works best with 4 to 10", g.members.len());
     }
-    g.members.push(Member { id: id.clone(), name: name.clone(), role, department, offers: Vec::new() });
+    g.members.push(Member {
+        id: id.clone(),
+        name: name.clone(),
+        role,
+        department,
+        offers: Vec::new(),
+        reports_to: None,
+    });
     store.save_group(&g)?;
     say!("Added {name} as `{id}`.");
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn member_list(store: &Store) -> Result<ExitCode> {
-    let g = store.load_group()?;
-    if g.members.is_empty() {
-        say!("No members yet. Add one with: hotseat member add \"Full Name\"");
-    }
-    let w = g.members.iter().map(|m| m.id.len()).max().unwrap_or(0);
-    for m in &g.members {
-        if m.role.is_empty() {
-            say!("{:<w$}  {}", m.id, m.name);
-        } else {
-            say!("{:<w$}  {} · {}", m.id, m.name, m.role);
-        }
-    }
     Ok(ExitCode::SUCCESS)
 }
 

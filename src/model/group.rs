@@ -56,6 +56,9 @@ pub struct Member {
     /// Skills this member offers to others as a Hot Team partner.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<String>,
+    /// The id of the member this one reports to, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reports_to: Option<String>,
 }
 
 /// `group.json`: written only by the facilitator.
@@ -123,9 +126,20 @@ impl Group {
         self.member(id).or_else(archived).map(|m| m.name.as_str()).unwrap_or(id)
     }
 
-    /// A fresh member id for `name` that no member uses yet.
+    /// Members archived (moved on at a term review, or removed): no longer in `members`,
+    /// kept so that old meetings still name them.
+    pub fn archived(&self) -> &[Member] {
+        self.term.as_ref().map(|t| t.moved_on.as_slice()).unwrap_or_default()
+    }
+
+    /// Whether `id` is a member's, current or archived.
+    pub fn knows(&self, id: &str) -> bool {
+        self.member(id).is_some() || self.archived().iter().any(|m| m.id == id)
+    }
+
+    /// A fresh member id for `name` that no member, current or archived, uses yet.
     pub fn new_member_id(&self, name: &str) -> String {
-        unique_slug(&slug(name), |s| self.member(s).is_some())
+        unique_slug(&slug(name), |s| self.knows(s))
     }
 }
 

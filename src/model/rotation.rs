@@ -149,6 +149,7 @@ mod tests {
                 role: String::new(),
                 department: String::new(),
                 offers: Vec::new(),
+                reports_to: None,
             });
         }
         let ms = [

@@ -290,6 +290,14 @@ fn check_group(c: &mut Checker, path: &Path, g: &Group, text: &str) -> HashSet<S
             );
         }
     }
+    for (i, m) in g.members.iter().enumerate() {
+        if let Some(boss) = &m.reports_to
+            && g.member(boss).is_none()
+        {
+            let seg = [Seg::Key("members".into()), Seg::Index(i), Seg::Key("reports_to".into())];
+            c.at(path, text, &seg, format!("\"{boss}\" is not a member of the group"));
+        }
+    }
     if g.meeting_minutes == 0 {
         c.at(path, text, &[Seg::Key("meeting_minutes".into())], "a meeting must last at least a minute");
     }
