@@ -31,11 +31,7 @@ pub fn take_in(store: &Store, ctx: &mut Context, private: &Private) -> Result<Op
     let moved = private.move_out(store, &ctx.meeting_ids, open.as_deref())?;
     if let Some(m) = ctx.open_meeting.as_mut() {
         let mut notes = private.load_notes(&m.id)?;
-        for n in m.private_notes.drain(..) {
-            if !notes.contains(&n) {
-                notes.push(n);
-            }
-        }
+        private::add_new(&mut notes, m.private_notes.drain(..));
         m.private_notes = notes;
     }
     Ok((moved > 0).then(|| strings::notes_moved_out(moved, &private.dir.display().to_string())))

@@ -119,30 +119,23 @@ fn private_folder(store: &Store, app: &mut App) -> Option<Private> {
     let p = match private::folder(store, &mut app.ctx) {
         Ok(Some(p)) => p,
         Ok(None) => {
-            add_banner(app, strings::NOTES_NOT_KEPT.to_string());
+            app.add_banner(strings::NOTES_NOT_KEPT.to_string());
             return None;
         }
         Err(e) => {
-            add_banner(app, strings::notes_in_memory(&e.to_string()));
+            app.add_banner(strings::notes_in_memory(&e.to_string()));
             return None;
         }
     };
     match private::take_in(store, &mut app.ctx, &p) {
         Ok(Some(line)) => {
             eprintln!("{line}");
-            add_banner(app, line);
+            app.add_banner(line);
         }
         Ok(None) => {}
-        Err(e) => add_banner(app, strings::notes_not_moved(&e.to_string())),
+        Err(e) => app.add_banner(strings::notes_not_moved(&e.to_string())),
     }
     Some(p)
-}
-
-fn add_banner(app: &mut App, line: String) {
-    app.ui.banner = Some(match app.ui.banner.take() {
-        Some(b) => format!("{b} · {line}"),
-        None => line,
-    });
 }
 
 fn exit(ended: Ended) -> ExitCode {

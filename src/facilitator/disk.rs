@@ -70,10 +70,6 @@ fn synced(app: &mut App, report: crate::sync::auto::Report) {
         lines.push(s::incoming_flags(&crate::sync::strings::flag(first), outcome.flags.len()));
     }
     if !lines.is_empty() {
-        let line = lines.join(" · ");
-        app.ui.banner = Some(match app.ui.banner.take() {
-            Some(b) => format!("{b} · {line}"),
-            None => line,
-        });
+        app.add_banner(lines.join(" · "));
     }
 }

@@ -186,6 +186,14 @@ impl App {
         self.set_status(StatusKind::Info, text);
     }
 
+    /// Add `line` to the standing banner, after what it already says.
+    pub fn add_banner(&mut self, line: String) {
+        self.ui.banner = Some(match self.ui.banner.take() {
+            Some(b) => format!("{b} · {line}"),
+            None => line,
+        });
+    }
+
     /// A change refused because this session only follows: say who holds the group.
     pub fn refuse_read_only(&mut self) {
         let why = match &self.ui.held_by {

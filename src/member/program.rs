@@ -56,16 +56,13 @@ impl<'a, A: BorrowMut<MemberApp>> MemberView<'a, A> {
     /// Carry out effects `update` returned to a caller driving it by hand, and apply what
     /// they report. Returns `true` to quit.
     pub fn carry_out(&mut self, effects: Vec<MemberEffect>, now: DateTime<FixedOffset>) -> bool {
-        match run::carry_out(self, effects, now, None) {
-            Ok(Some(follow)) => run::dispatch(self, follow, now, None).map(|(_, quit)| quit).unwrap_or(true),
-            _ => true,
-        }
+        run::apply_effects(self, effects, now)
     }
 
     /// Apply an action and carry out its effects without a terminal. Returns `true` to
     /// quit.
     pub fn dispatch(&mut self, action: MemberAction, now: DateTime<FixedOffset>) -> bool {
-        run::dispatch(self, vec![action], now, None).map(|(_, quit)| quit).unwrap_or(true)
+        run::apply(self, action, now)
     }
 }
 

@@ -76,6 +76,15 @@ impl Private {
     }
 }
 
+/// Add to `notes` those of `more` it does not hold yet.
+pub fn add_new(notes: &mut Vec<PrivateNote>, more: impl IntoIterator<Item = PrivateNote>) {
+    for n in more {
+        if !notes.contains(&n) {
+            notes.push(n);
+        }
+    }
+}
+
 /// What `hotseat check` says of a meeting file in the shared folder that holds notes.
 pub fn in_shared_folder(n: usize) -> String {
     let notes = if n == 1 { "a private note".to_string() } else { format!("{n} private notes") };
@@ -115,11 +124,7 @@ impl Private {
                 continue;
             }
             let mut notes = self.load_notes(id)?;
-            for n in &m.private_notes {
-                if !notes.contains(n) {
-                    notes.push(n.clone());
-                }
-            }
+            add_new(&mut notes, m.private_notes.iter().cloned());
             self.save_notes(id, &notes)?;
             // The meeting file is written without them: notes are never serialised.
             store.save_meeting(&m)?;

@@ -143,6 +143,25 @@ pub fn carry_out<P: Program + ?Sized>(
     Ok(Some(follow))
 }
 
+/// Apply one action and carry out its effects without a terminal (scripts, tests, the
+/// action a command starts with). Returns `true` when the program asked to quit.
+pub fn apply<P: Program + ?Sized>(program: &mut P, action: P::Action, now: DateTime<FixedOffset>) -> bool {
+    dispatch(program, vec![action], now, None).map(|(_, quit)| quit).unwrap_or(true)
+}
+
+/// Carry out effects `update` returned to a caller driving it by hand, and apply what they
+/// report, without a terminal. Returns `true` when the program asked to quit.
+pub fn apply_effects<P: Program + ?Sized>(
+    program: &mut P,
+    effects: Vec<P::Effect>,
+    now: DateTime<FixedOffset>,
+) -> bool {
+    match carry_out(program, effects, now, None) {
+        Ok(Some(follow)) => dispatch(program, follow, now, None).map(|(_, quit)| quit).unwrap_or(true),
+        _ => true,
+    }
+}
+
 /// A terminal event: through the key table into the program. Returns what
 /// [`dispatch`] returns.
 pub fn on_event<P: Program + ?Sized>(
