@@ -66,6 +66,26 @@ fn five_minutes_more_on_the_first_turn_shortens_the_second() {
 }
 
 #[test]
+fn a_lengthened_turn_ended_at_once_keeps_its_time_and_the_rest_shrink() {
+    let (_demo, mut app) = ben_on();
+    times(&mut app, Action::AddMinute, 5, at(18, 25, 10));
+    assert_eq!(meeting(&app).turn("ben").unwrap().extended_secs, 300);
+    next(&mut app, at(18, 25, 20));
+    // Ben keeps the 22 minutes he was given: 63 minutes are left for four turns of 17.
+    assert_eq!(meeting(&app).turn("ben").unwrap().held_ms(), 21 * 60_000 + 40_000);
+    let screen = text_of(&draw(&app, 80, 24, at(18, 25, 20)));
+    assert!(screen.contains("16 min turn (planned 17)"), "{screen}");
+    assert!(header(&app, at(18, 25, 20)).contains("on time"), "{}", header(&app, at(18, 25, 20)));
+    // A turn given minutes back with `-` first gives them back when it ends.
+    let (_demo, mut app) = ben_on();
+    times(&mut app, Action::AddMinute, 2, at(18, 25, 10));
+    act(&mut app, Action::RemoveMinute, at(18, 25, 12));
+    act(&mut app, Action::RemoveMinute, at(18, 25, 14));
+    next(&mut app, at(18, 38, 0));
+    assert_eq!(planned(&app, "ada"), 18, "the four minutes Ben left go to the others");
+}
+
+#[test]
 fn the_floor_holds_and_the_overrun_is_reported_until_the_last_turn_moves() {
     let (_demo, mut app) = ben_on();
     next(&mut app, at(19, 35, 0));

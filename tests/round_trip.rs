@@ -102,6 +102,7 @@ fn turn() -> impl Strategy<Value = Turn> {
             bell_rung,
             step_starts: Vec::new(),
             prep_secs: 0,
+            extended_secs: 0,
         })
 }
 

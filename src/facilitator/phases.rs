@@ -225,6 +225,7 @@ pub fn add_minute(app: &mut App, delta: i32, now: DateTime<FixedOffset>) -> Vec<
                 t.prep_secs = t.planned_secs;
             }
             let planned = (t.planned_secs as i64 + delta as i64 * 60).max(60);
+            t.extended_secs += (planned - t.planned_secs as i64) as i32;
             t.planned_secs = planned as u32;
             if t.left_ms_at(now) > 0 {
                 t.bell_rung = false;

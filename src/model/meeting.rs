@@ -113,9 +113,17 @@ pub struct Turn {
     /// re-planning changed it (`model::plan`); 0 when unchanged.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub prep_secs: u32,
+    /// Seconds the facilitator added (`+`) or took away (`-`) during the turn, net. A turn
+    /// lengthened this way keeps what it was given: ending it early gives nothing back.
+    #[serde(default, skip_serializing_if = "is_zero_i32")]
+    pub extended_secs: i32,
 }
 
 fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_zero_i32(n: &i32) -> bool {
     *n == 0
 }
 
@@ -131,6 +139,17 @@ impl Turn {
             bell_rung: false,
             step_starts: Vec::new(),
             prep_secs: 0,
+            extended_secs: 0,
+        }
+    }
+
+    /// The minutes this turn holds back from the turns to come: a turn the facilitator
+    /// lengthened and then ended early keeps its unused time (the turns to come were
+    /// shortened when it was lengthened); any other turn gives it back.
+    pub fn held_ms(&self) -> i64 {
+        match self.ended_at {
+            Some(end) if self.extended_secs > 0 => self.left_ms_at(end).max(0),
+            _ => 0,
         }
     }
 

@@ -104,7 +104,8 @@ pub fn hot_seats_end(m: &Meeting, wrap_up_minutes: i64) -> DateTime<FixedOffset>
 pub fn ahead_at(m: &Meeting, now: DateTime<FixedOffset>, wrap_up_minutes: i64) -> (Vec<(String, u32)>, i64) {
     let ahead = turns_ahead(m);
     let current_left = m.current_turn().filter(|t| t.ended_at.is_none()).map(|t| t.left_ms_at(now).max(0)).unwrap_or(0);
-    let ms = (hot_seats_end(m, wrap_up_minutes) - now).num_milliseconds() - current_left;
+    let held: i64 = m.turns.iter().map(|t| t.held_ms()).sum();
+    let ms = (hot_seats_end(m, wrap_up_minutes) - now).num_milliseconds() - current_left - held;
     let available = ms.div_euclid(60_000);
     let planned: Vec<u32> = ahead.iter().map(|(_, p)| *p).collect();
     let r = replan(&planned, available, FLOOR_MINUTES);
