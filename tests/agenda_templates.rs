@@ -87,3 +87,21 @@ fn a_group_without_an_agenda_runs_mastermind() {
     let screen = text_of(&draw(&app, 80, 24, at(18, 0, 0)));
     assert!(screen.contains(" Check-in  › Report-back › Prep review › Hot seats › Wrap-up"), "{screen}");
 }
+
+#[test]
+fn turns_are_planned_in_the_templates_own_timeboxes() {
+    // hot-team: a 15-minute meeting; the plan keeps 1 min for "Plan" and 2 for the
+    // commitment, not mastermind's 5 and 10.
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("g");
+    init(&dir, "hot-team");
+    let mut app = load(&hotseat::store::Store::new(&dir));
+    act(&mut app, Action::Start, at(18, 0, 0));
+    next(&mut app, at(18, 1, 0));
+    next(&mut app, at(18, 2, 0));
+    let m = app.meeting.as_ref().unwrap();
+    assert_eq!(m.phase, hotseat::model::Phase::PrepReview);
+    assert_eq!(m.turn_minutes, 5, "(13 min left − 1 − 2) / 2 partners");
+    let screen = text_of(&draw(&app, 80, 24, at(18, 2, 0)));
+    assert!(screen.contains("2 turns = 10 min, wrap-up 2 min, ends ~18:14"), "{screen}");
+}

@@ -107,20 +107,22 @@ pub fn prev(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
 
 fn enter_prep(app: &mut App, now: DateTime<FixedOffset>) {
     super::plan::postponed_first(app);
+    let tb = queries::timebox(app);
     let m = app.meeting.as_mut().expect("in a meeting");
     sync_order(m);
     if m.turn_minutes == 0 {
-        set_turn_minutes(m, queries::default_turn_minutes(m, now));
+        set_turn_minutes(m, queries::default_turn_minutes(m, tb, now));
     }
     m.phase = Phase::PrepReview;
     app.ui.cursors.prep = 0;
 }
 
 fn enter_hot_seats(app: &mut App, now: DateTime<FixedOffset>) {
+    let tb = queries::timebox(app);
     let m = app.meeting.as_mut().expect("in a meeting");
     sync_order(m);
     if m.turn_minutes == 0 {
-        set_turn_minutes(m, queries::default_turn_minutes(m, now).max(1));
+        set_turn_minutes(m, queries::default_turn_minutes(m, tb, now).max(1));
     }
     super::plan::fix_plan_end(m, now);
     let first = m.order.iter().find(|id| m.turn(id).is_none_or(|t| t.ended_at.is_none())).cloned();
@@ -152,9 +154,10 @@ fn enter_wrap_up(app: &mut App) {
 
 /// Open `member`'s turn (creating it with the planned minutes) and start its timer.
 fn open_turn(app: &mut App, member: &str, now: DateTime<FixedOffset>) {
+    let tb = queries::timebox(app);
     let m = app.meeting.as_mut().expect("in a meeting");
     if m.turn(member).is_none() {
-        let turn = super::plan::new_turn(m, member, now);
+        let turn = super::plan::new_turn(m, tb, member, now);
         m.turns.push(turn);
     }
     m.turn_mut(member).expect("just made").start(now);

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::action::Effect;
-use super::queries::{self, WRAP_UP_MINUTES, clamp};
+use super::queries::{self, Timebox, clamp};
 use super::state::{App, StatusKind};
 use crate::facilitator::strings::agenda as a;
 use crate::model::plan::{self, planned_minutes};
@@ -46,9 +46,10 @@ fn set_member_minutes(m: &mut Meeting, id: &str, minutes: u32) {
 
 /// `=` in the prep review: every turn the same, the time left split evenly.
 pub fn even_out(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    let tb = queries::timebox(app);
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
     m.turn_secs.clear();
-    let minutes = queries::default_turn_minutes(m, now).max(1);
+    let minutes = queries::default_turn_minutes(m, tb, now).max(1);
     m.turn_minutes = minutes;
     for t in m.turns.iter_mut().filter(|t| t.started_at.is_none()) {
         t.planned_secs = minutes * 60;
@@ -132,9 +133,9 @@ pub fn fix_plan_end(m: &mut Meeting, now: DateTime<FixedOffset>) {
 
 /// A new turn for `member`, re-planned to fit what is left; it remembers the prep
 /// review's plan when that differs.
-pub fn new_turn(m: &Meeting, member: &str, now: DateTime<FixedOffset>) -> Turn {
+pub fn new_turn(m: &Meeting, tb: Timebox, member: &str, now: DateTime<FixedOffset>) -> Turn {
     let prep = planned_minutes(m, member) * 60;
-    let (ahead, _) = plan::ahead_at(m, now, WRAP_UP_MINUTES);
+    let (ahead, _) = plan::ahead_at(m, now, tb.wrap_up);
     let secs = ahead.iter().find(|(id, _)| id == member).map(|(_, min)| min * 60).unwrap_or(prep).max(60);
     let mut t = Turn::new(member, secs);
     if secs != prep {
@@ -147,7 +148,7 @@ pub fn new_turn(m: &Meeting, member: &str, now: DateTime<FixedOffset>) -> Turn {
 /// shrink enough to end on time.
 pub fn warn_if_over(app: &mut App, now: DateTime<FixedOffset>) {
     let Some(m) = app.meeting.as_ref() else { return };
-    let (_, over) = plan::ahead_at(m, now, WRAP_UP_MINUTES);
+    let (_, over) = plan::ahead_at(m, now, queries::timebox(app).wrap_up);
     if over > 0 {
         app.set_status(StatusKind::Warning, a::over_floor(over, plan::FLOOR_MINUTES));
     }

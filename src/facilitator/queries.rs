@@ -5,10 +5,12 @@ use chrono::{DateTime, Duration, FixedOffset, NaiveDate};
 use super::state::App;
 use crate::model::{ActionStep, Meeting, Phase, Presence};
 
-/// Minutes kept for the wrap-up when planning turns.
-pub const WRAP_UP_MINUTES: i64 = 10;
-/// Minutes kept for the prep review itself when planning turns.
-pub const PREP_REVIEW_MINUTES: i64 = 5;
+pub use crate::model::plan::Timebox;
+
+/// The minutes the group's agenda keeps for the prep review and the wrap-up.
+pub fn timebox(app: &App) -> Timebox {
+    Timebox::of(app.ctx.group.agenda())
+}
 
 /// The steps the report-back goes through: open after the previous meeting, owned by a
 /// member who is here, with this meeting's reports applied. Grouped by member in
@@ -134,20 +136,20 @@ pub fn default_due(app: &App) -> NaiveDate {
 }
 
 /// Minutes per turn that fit what is left of the meeting, split evenly among those here.
-pub fn default_turn_minutes(m: &Meeting, now: DateTime<FixedOffset>) -> u32 {
+pub fn default_turn_minutes(m: &Meeting, tb: Timebox, now: DateTime<FixedOffset>) -> u32 {
     let here = m.here().filter(|id| !m.postponed.iter().any(|p| p == id)).count() as i64;
     if here == 0 {
         return 0;
     }
-    let left = (m.scheduled_end() - now).num_minutes() - WRAP_UP_MINUTES - PREP_REVIEW_MINUTES;
+    let left = (m.scheduled_end() - now).num_minutes() - tb.wrap_up - tb.prep_review;
     (left / here).clamp(3, 60) as u32
 }
 
 /// Seconds the hot-seat turns still take: what is left of those begun, the others as
 /// planned (in the hot seats, as re-planned to end on time: `model::plan`).
-pub fn turns_left_secs(m: &Meeting, now: DateTime<FixedOffset>) -> i64 {
+pub fn turns_left_secs(m: &Meeting, tb: Timebox, now: DateTime<FixedOffset>) -> i64 {
     let ahead =
-        if m.phase == Phase::HotSeats { crate::model::plan::ahead_at(m, now, WRAP_UP_MINUTES).0 } else { Vec::new() };
+        if m.phase == Phase::HotSeats { crate::model::plan::ahead_at(m, now, tb.wrap_up).0 } else { Vec::new() };
     let turn_secs = |member: &str| -> i64 {
         match m.turn(member) {
             Some(t) if t.ended_at.is_some() => 0,
@@ -162,18 +164,18 @@ pub fn turns_left_secs(m: &Meeting, now: DateTime<FixedOffset>) -> i64 {
 }
 
 /// When the meeting will end if every remaining turn takes its planned time.
-pub fn projected_end(m: &Meeting, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+pub fn projected_end(m: &Meeting, tb: Timebox, now: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
     let mut secs: i64 = 0;
     if m.phase <= Phase::HotSeats {
-        secs += turns_left_secs(m, now);
+        secs += turns_left_secs(m, tb, now);
         if m.phase < Phase::PrepReview {
-            secs += PREP_REVIEW_MINUTES * 60;
+            secs += tb.prep_review * 60;
         }
     }
-    secs += WRAP_UP_MINUTES * 60;
+    secs += tb.wrap_up * 60;
     if m.phase == Phase::WrapUp {
         // The wrap-up itself: assume it takes its time from when it began, at the latest now.
-        secs = WRAP_UP_MINUTES * 60;
+        secs = tb.wrap_up * 60;
     }
     now + Duration::seconds(secs)
 }

@@ -6,6 +6,23 @@ use chrono::{DateTime, Duration, FixedOffset};
 
 use super::Meeting;
 
+/// The minutes the agenda keeps around the hot seats: for the prep review before them
+/// and the wrap-up after them (the group's template's timeboxes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timebox {
+    pub prep_review: i64,
+    pub wrap_up: i64,
+}
+
+impl Timebox {
+    pub fn of(agenda: &super::agenda::Agenda) -> Timebox {
+        Timebox {
+            prep_review: agenda.minutes(super::Phase::PrepReview) as i64,
+            wrap_up: agenda.minutes(super::Phase::WrapUp) as i64,
+        }
+    }
+}
+
 /// The shortest a re-planned turn gets (a turn planned shorter keeps its length).
 pub const FLOOR_MINUTES: u32 = 5;
 

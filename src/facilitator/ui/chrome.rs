@@ -37,7 +37,7 @@ pub fn header(app: &App, frame: &mut Frame, area: Rect, now: DateTime<FixedOffse
             ));
         }
         if m.phase >= Phase::PrepReview {
-            let over = (queries::projected_end(m, now) - end).num_minutes();
+            let over = (queries::projected_end(m, queries::timebox(app), now) - end).num_minutes();
             right.push(span(" · ", theme.dim()));
             if over <= 0 {
                 right.push(span(ui::ON_TIME, theme.ok()));

@@ -71,8 +71,9 @@ impl Widget for PrepReview<'_> {
         let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
         Widget::render(prep_panel(app, selected.map(String::as_str), theme), right, buf);
 
-        let turns = (queries::turns_left_secs(m, now) + 59) / 60;
-        let end = queries::projected_end(m, now);
+        let tb = queries::timebox(app);
+        let turns = (queries::turns_left_secs(m, tb, now) + 59) / 60;
+        let end = queries::projected_end(m, tb, now);
         let over = (end - m.scheduled_end()).num_minutes();
         let verdict = if over <= 0 {
             span(ui::ON_TIME, theme.ok())
@@ -86,7 +87,7 @@ impl Widget for PrepReview<'_> {
                     crate::facilitator::strings::agenda::plan_line(
                         m.order.len(),
                         turns,
-                        queries::WRAP_UP_MINUTES,
+                        tb.wrap_up,
                         &format::hhmm(end)
                     )
                 ),
