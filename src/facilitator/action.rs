@@ -50,6 +50,8 @@ pub enum Action {
     LongerTurn,
     ShorterTurn,
     EvenTurns,
+    /// Prep review: every turn as long as this group's turns usually take.
+    HistoryTurns,
     SkipTurn,
     PostponeLast,
     // Wrap-up
@@ -99,6 +101,8 @@ pub enum Action {
 pub enum News {
     /// The members' progress reports, read after the first frame.
     ReportsLoaded(Reports),
+    /// The group's hot-seat history, read after the first frame.
+    SeatsLoaded(crate::model::rotation::Seats),
     /// The members' files changed (a sync brought a member's update).
     MembersChanged(Context),
     /// Read-only: what the facilitator holding the group saved.

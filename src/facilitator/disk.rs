@@ -13,6 +13,7 @@ use crate::model::merge;
 pub fn merge(app: &mut App, news: News, now: DateTime<FixedOffset>) -> Vec<Effect> {
     match news {
         News::ReportsLoaded(reports) => app.ctx.set_reports(reports),
+        News::SeatsLoaded(seats) => app.seats = Some(seats),
         News::MembersChanged(mut fresh) => {
             // The members' own files are new; the group and the meetings stay as they are.
             let old = &mut app.ctx;

@@ -83,6 +83,7 @@ pub fn table() -> &'static [Binding] {
             bind!(PREP, [Char('+')], Action::LongerTurn, a::LONGER_TURN, "minutes"),
             bind!(PREP, [Char('-')], Action::ShorterTurn, a::SHORTER_TURN),
             bind!(PREP, [Char('=')], Action::EvenTurns, a::EVEN_TURNS, "even"),
+            bind!(PREP, [Char('h')], Action::HistoryTurns, a::HISTORY_TURNS),
             bind!(PREP, [Char('s')], Action::SkipTurn, a::SKIP_TURN, "skip"),
             // Hot seats
             bind!(HOT, [Char('n')], Action::PrivateNote, s::PRIVATE_NOTE, "note"),

@@ -106,7 +106,7 @@ pub fn prev(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
 }
 
 fn enter_prep(app: &mut App, now: DateTime<FixedOffset>) {
-    super::plan::postponed_first(app);
+    super::plan::first_order(app);
     let tb = queries::timebox(app);
     let m = app.meeting.as_mut().expect("in a meeting");
     sync_order(m);
@@ -188,7 +188,8 @@ pub fn sync_order(m: &mut crate::model::Meeting) {
     }
 }
 
-fn set_turn_minutes(m: &mut crate::model::Meeting, minutes: u32) {
+/// Every turn not begun `minutes` long.
+pub fn set_turn_minutes(m: &mut crate::model::Meeting, minutes: u32) {
     m.turn_minutes = minutes;
     for t in m.turns.iter_mut().filter(|t| t.started_at.is_none()) {
         t.planned_secs = minutes * 60;

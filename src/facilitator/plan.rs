@@ -50,11 +50,21 @@ pub fn even_out(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
     m.turn_secs.clear();
     let minutes = queries::default_turn_minutes(m, tb, now).max(1);
-    m.turn_minutes = minutes;
-    for t in m.turns.iter_mut().filter(|t| t.started_at.is_none()) {
-        t.planned_secs = minutes * 60;
-    }
+    super::phases::set_turn_minutes(m, minutes);
     app.info(a::evened(minutes));
+    vec![SAVE]
+}
+
+/// `h` in the prep review: every turn as long as this group's turns usually take.
+pub fn as_history_says(app: &mut App) -> Vec<Effect> {
+    let Some(minutes) = app.seats.as_ref().and_then(|s| s.suggested) else {
+        app.info(a::NO_HISTORY);
+        return Vec::new();
+    };
+    let Some(m) = app.meeting.as_mut() else { return Vec::new() };
+    m.turn_secs.clear();
+    super::phases::set_turn_minutes(m, minutes);
+    app.info(a::as_history(minutes));
     vec![SAVE]
 }
 
@@ -155,8 +165,9 @@ pub fn warn_if_over(app: &mut App, now: DateTime<FixedOffset>) {
 }
 
 /// As the order is first made: members whose turn the previous meeting moved here go
-/// first.
-pub fn postponed_first(app: &mut App) {
+/// first; then the prepared, whoever has waited longest for a hot seat first (then the
+/// unprepared, alike); ties keep the attendance order.
+pub fn first_order(app: &mut App) {
     let before = app.ctx.previous.as_ref().map(|p| p.postponed.clone()).unwrap_or_default();
     let Some(m) = app.meeting.as_mut().filter(|m| m.order.is_empty()) else { return };
     for id in before {
@@ -164,4 +175,14 @@ pub fn postponed_first(app: &mut App) {
             m.order.push(id);
         }
     }
+    let mut rest: Vec<String> = m
+        .here()
+        .filter(|id| !m.order.iter().any(|o| o == id) && !m.postponed.iter().any(|p| p == id))
+        .map(str::to_string)
+        .collect();
+    if let Some(seats) = &app.seats {
+        let preps = &app.ctx.preps;
+        seats.order(&mut rest, |id| preps.get(id).is_some_and(|p| p.is_prepared()));
+    }
+    m.order.extend(rest);
 }

@@ -238,7 +238,12 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
             self.start_round();
         }
         match self.job.take() {
-            Some(job) => vec![Action::FromDisk(Box::new(News::ReportsLoaded(job.run(self.store))))],
+            Some(job) => {
+                let reports = News::ReportsLoaded(job.run(self.store));
+                // A history that cannot be read leaves the order and minutes as they were.
+                let seats = self.store.seats().ok().map(News::SeatsLoaded);
+                [reports].into_iter().chain(seats).map(|n| Action::FromDisk(Box::new(n))).collect()
+            }
             None => Vec::new(),
         }
     }

@@ -214,7 +214,7 @@ mod tests {
             let progress = [Progress::Done, Progress::NotDone, Progress::Partial][i];
             m.reviews.push(Review { step: id.clone(), progress, note: format!("note {i}"), at: now });
         }
-        let app = App { ctx, meeting: Some(m), ui: Default::default() };
+        let app = App { ctx, meeting: Some(m), ui: Default::default(), seats: None };
         let m = app.meeting.as_ref().unwrap();
         let ledger = app.ctx.current_ledger(Some(m));
         let mut want: Vec<ActionStep> = app

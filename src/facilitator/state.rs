@@ -162,6 +162,9 @@ pub struct App {
     /// The meeting on screen; `None` shows the home screen.
     pub meeting: Option<Meeting>,
     pub ui: Ui,
+    /// The group's hot-seat history as the prep review needs it; `None` until read (after
+    /// the first frame).
+    pub seats: Option<crate::model::rotation::Seats>,
 }
 
 impl App {
@@ -171,7 +174,7 @@ impl App {
         let mut warnings = ctx.warnings.clone();
         warnings.extend(ctx.late_warnings().iter().cloned());
         let banner = if warnings.is_empty() { None } else { Some(crate::tui::strings::unreadable_banner(&warnings)) };
-        App { ctx, meeting: None, ui: Ui { banner, ..Ui::default() } }
+        App { ctx, meeting: None, ui: Ui { banner, ..Ui::default() }, seats: None }
     }
 
     pub fn in_meeting(&self) -> bool {

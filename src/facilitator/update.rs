@@ -170,6 +170,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::LongerTurn => super::plan::nudge_selected(app, 1),
         Action::ShorterTurn => super::plan::nudge_selected(app, -1),
         Action::EvenTurns => super::plan::even_out(app, now),
+        Action::HistoryTurns => super::plan::as_history_says(app),
         Action::SkipTurn => super::plan::skip_selected(app),
         Action::PostponeLast => super::plan::postpone_last(app),
         Action::Rate(n) => rating::rate(app, n),

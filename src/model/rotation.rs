@@ -111,6 +111,42 @@ pub fn suggested_minutes(meetings: &[MeetingTurns]) -> Option<u32> {
     Some(used[used.len() / 2] as u32)
 }
 
+/// What the prep review takes from the group's history: how many meetings each member
+/// attended since their last hot seat, and the minutes this group's turns really use.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seats {
+    /// Closed meetings attended since the member's last hot seat (all of them when never).
+    pub waited: std::collections::BTreeMap<String, u32>,
+    /// [`suggested_minutes`], when there is history.
+    pub suggested: Option<u32>,
+}
+
+impl Seats {
+    /// From the group's meetings, oldest first; open meetings do not count.
+    pub fn of(meetings: &[MeetingTurns]) -> Seats {
+        let mut waited = std::collections::BTreeMap::new();
+        for mt in meetings.iter().filter(|m| m.closed) {
+            for a in mt.attendance.iter().filter(|a| a.presence.is_here()) {
+                *waited.entry(a.member.clone()).or_insert(0) += 1;
+            }
+            for t in mt.turns.iter().filter(|t| t.started_at.is_some()) {
+                waited.insert(t.member.clone(), 0);
+            }
+        }
+        Seats { waited, suggested: suggested_minutes(meetings) }
+    }
+
+    pub fn waited(&self, member: &str) -> u32 {
+        self.waited.get(member).copied().unwrap_or(0)
+    }
+
+    /// The default hot-seat order: the prepared first, and among them (and among the
+    /// unprepared) whoever has waited longest; ties keep the order given.
+    pub fn order(&self, ids: &mut [String], prepared: impl Fn(&str) -> bool) {
+        ids.sort_by_key(|id| (!prepared(id), std::cmp::Reverse(self.waited(id))));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,5 +197,10 @@ mod tests {
         assert_eq!((l[0].seats, l[0].minutes_used, l[0].meetings_waited), (3, 48, 0));
         assert_eq!((l[1].seats, l[1].last_seat, l[1].meetings_waited), (1, Some(ms[0].date), 2));
         assert_eq!(suggested_minutes(&ms), Some(18));
+        let seats = Seats::of(&ms);
+        assert_eq!((seats.waited("ada"), seats.waited("ben"), seats.suggested), (0, 2, Some(18)));
+        let mut order = vec!["ada".to_string(), "ben".to_string(), "cy".to_string()];
+        seats.order(&mut order, |id| id != "cy");
+        assert_eq!(order, ["ben", "ada", "cy"], "the prepared who waited longest first, the unprepared last");
     }
 }

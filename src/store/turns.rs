@@ -76,6 +76,11 @@ impl<'de> Visitor<'de> for Head<'_> {
 }
 
 impl Store {
+    /// Who has waited how long for a hot seat, and the minutes turns really use.
+    pub fn seats(&self) -> Result<crate::model::rotation::Seats> {
+        Ok(crate::model::rotation::Seats::of(&self.meeting_turns()?))
+    }
+
     /// Date, status, attendance and turns of every meeting, oldest first.
     pub fn meeting_turns(&self) -> Result<Vec<MeetingTurns>> {
         let mut all = Vec::new();

@@ -13,7 +13,9 @@ use tui_input::InputRequest;
 /// A fresh app on the home screen, loaded from the folder as `hotseat` does.
 pub fn load(store: &Store) -> App {
     let ctx = Context::load(store, Strictness::Lenient).expect("the group loads");
-    App::new(ctx)
+    let mut app = App::new(ctx);
+    app.seats = store.seats().ok();
+    app
 }
 
 /// Type text into whatever input is open, one key at a time.

@@ -8,6 +8,7 @@ pub mod keys {
     pub const LONGER_TURN: &str = "the selected member's turn one minute longer";
     pub const SHORTER_TURN: &str = "the selected member's turn one minute shorter";
     pub const EVEN_TURNS: &str = "even out: the time left split evenly";
+    pub const HISTORY_TURNS: &str = "every turn as long as this group's turns usually take";
     pub const SKIP_TURN: &str = "move the selected turn to the next meeting (again: back)";
     pub const WALL: &str = "wall clock on or off";
     pub const PARK: &str = "park an item (urgency A/B/C, about a member)";
@@ -45,6 +46,22 @@ pub fn turn_title(minutes: u32, planned: Option<u32>) -> String {
     match planned {
         Some(p) if p != minutes => format!("{minutes} min turn (planned {p})"),
         _ => format!("{minutes} min turn"),
+    }
+}
+/// The prep review's line on turn lengths: the even split beside the group's history.
+pub fn minutes_line(even: u32, usual: u32) -> String {
+    format!("Even split {even} min · this group's turns take {usual} (median, last 8 meetings): h")
+}
+pub fn as_history(minutes: u32) -> String {
+    format!("Every turn {minutes} min, as this group's turns usually take.")
+}
+pub const NO_HISTORY: &str = "No turns taken in earlier meetings yet: nothing to go by.";
+/// Why a member is where they are in the order.
+pub fn waited(n: u32) -> String {
+    match n {
+        0 => "Had a hot seat last time".to_string(),
+        1 => "Waited 1 meeting for a hot seat".to_string(),
+        n => format!("Waited {n} meetings for a hot seat"),
     }
 }
 pub fn evened(minutes: u32) -> String {

@@ -24,8 +24,20 @@ impl Widget for PrepReview<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let PrepReview { app, now, theme } = self;
         let Some(m) = app.meeting.as_ref() else { return };
-        let [main, parked, plan] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        // The group's usual turn beside the even split, once its history is read.
+        let usual = app.seats.as_ref().and_then(|s| s.suggested);
+        let [main, parked, usual_row, plan] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(u16::from(usual.is_some())),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        if let Some(usual) = usual {
+            let even = queries::default_turn_minutes(m, queries::timebox(app), now).max(1);
+            let line = format!(" {}", agenda::minutes_line(even, usual));
+            Widget::render(Paragraph::new(span(line, theme.dim())), usual_row, buf);
+        }
         Widget::render(super::parking::OpenItems { app, theme }, parked, buf);
         let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(main);
         let rows = queries::prep_rows(m);
@@ -102,13 +114,16 @@ impl Widget for PrepReview<'_> {
 fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph<'a> {
     let Some(id) = member else { return text(vec![]).block(panel(ui::PREP_TITLE, theme)) };
     let name = app.ctx.group.name_of(id).to_string();
+    let waited = app.seats.as_ref().map(|s| Line::from(span(agenda::waited(s.waited(id)), theme.dim())));
+    let mut lines: Vec<Line> = waited.into_iter().collect();
     let Some(p) = app.ctx.preps.get(id) else {
-        return text(vec![Line::from(span(ui::NO_PREP, theme.alert()))]).block(panel(name, theme));
+        lines.push(Line::from(span(ui::NO_PREP, theme.alert())));
+        return text(lines).block(panel(name, theme));
     };
-    let mut lines = vec![Line::from(vec![
+    lines.push(Line::from(vec![
         span(ui::VISION_LABEL, theme.dim()),
         if p.vision_reviewed { span(ui::YES, theme.ok()) } else { span(ui::NO, theme.alert()) },
-    ])];
+    ]));
     if !p.accomplished.is_empty() {
         lines.push(Line::from(vec![
             span(ui::ACCOMPLISHED_LABEL, theme.dim()),
