@@ -234,6 +234,7 @@ fn goals() -> impl Strategy<Value = GoalsFile> {
                     slip_words,
                 })
                 .collect(),
+            entered_by: None,
         },
     )
 }
@@ -257,6 +258,7 @@ fn prep() -> impl Strategy<Value = Prep> {
             walk_away,
             accomplished,
             updated_at,
+            entered_by: None,
         })
 }
 

@@ -513,7 +513,7 @@ pub fn generate(out: &Path, o: &Options) -> Result<Summary, StoreError> {
     let mut member_goals: Vec<Vec<Goal>> = Vec::new();
     for id in &ids {
         let gs = goals(&mut rng, o.end);
-        store.save_goals(id, &GoalsFile { version: FORMAT_VERSION, goals: gs.clone() })?;
+        store.save_goals(id, &GoalsFile { version: FORMAT_VERSION, goals: gs.clone(), entered_by: None })?;
         w.count(&store.layout.goals(id));
         member_goals.push(gs);
     }
@@ -591,6 +591,7 @@ pub fn generate(out: &Path, o: &Options) -> Result<Summary, StoreError> {
                 walk_away: if rng.chance(0.75) { rng.pick(WALK_AWAY).to_string() } else { String::new() },
                 accomplished: if rng.chance(0.7) { rng.pick(ACCOMPLISHED).to_string() } else { String::new() },
                 updated_at: Some(at(date - Duration::days(rng.range(1, 3)), 21, rng.range(0, 59) as u32)),
+                entered_by: None,
             };
             w.prep(id, &prep)?;
         }

@@ -52,6 +52,8 @@ pub enum Action {
     EvenTurns,
     /// Prep review: every turn as long as this group's turns usually take.
     HistoryTurns,
+    /// Prep review: type in the selected member's prep and goals for them.
+    FillIn,
     SkipTurn,
     PostponeLast,
     // Wrap-up
@@ -132,6 +134,13 @@ pub enum Effect {
     SaveParking,
     /// Read the group afresh to start another meeting after one closed.
     ReadForNewMeeting,
+    /// What the facilitator typed in for a member: their prep for this meeting and/or
+    /// their goals, into `members/<id>/entered/`.
+    SaveEntered {
+        member: String,
+        prep: bool,
+        goals: bool,
+    },
     Bell,
     Quit,
 }

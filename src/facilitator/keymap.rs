@@ -84,6 +84,7 @@ pub fn table() -> &'static [Binding] {
             bind!(PREP, [Char('-')], Action::ShorterTurn, a::SHORTER_TURN),
             bind!(PREP, [Char('=')], Action::EvenTurns, a::EVEN_TURNS, "even"),
             bind!(PREP, [Char('h')], Action::HistoryTurns, a::HISTORY_TURNS),
+            bind!(PREP, [Char('e')], Action::FillIn, crate::facilitator::strings::fill_in::KEY, "fill in"),
             bind!(PREP, [Char('s')], Action::SkipTurn, a::SKIP_TURN, "skip"),
             // Hot seats
             bind!(HOT, [Char('n')], Action::PrivateNote, s::PRIVATE_NOTE, "note"),
@@ -147,7 +148,7 @@ pub fn scopes(app: &App) -> Vec<Scope> {
         }
         Overlay::Note(_) if app.ui.blank => vec![Blank],
         Overlay::Note(_) => vec![Editor],
-        Overlay::StepForm(_) | Overlay::Line(_) => vec![Editing],
+        Overlay::StepForm(_) | Overlay::FillIn(_) | Overlay::Line(_) => vec![Editing],
         Overlay::None if app.ui.blank => vec![Blank],
         Overlay::None => screen_scopes(app),
     }

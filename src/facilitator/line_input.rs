@@ -16,6 +16,7 @@ pub fn edit(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Ef
     let overlay = std::mem::replace(&mut app.ui.overlay, Overlay::None);
     match overlay {
         Overlay::StepForm(form) => step_form::edit_form(app, form, action, now),
+        Overlay::FillIn(form) => super::fill_in::edit(app, form, action, now),
         Overlay::Note(note) => notes::edit_note(app, note, action, now),
         Overlay::Line(line) => edit_line(app, line, action, now),
         other => {

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod close;
 pub mod disk;
+pub mod fill_in;
 pub mod keymap;
 pub mod line_input;
 pub mod notes;

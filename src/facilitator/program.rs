@@ -185,6 +185,24 @@ impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
             Err(e) => vec![Action::SaveFailed(e.short())],
         }
     }
+
+    /// What the facilitator typed in for a member, into `members/<id>/entered/`.
+    fn save_entered(&self, member: &str, prep: bool, goals: bool) -> Vec<Action> {
+        let ctx = &self.app().ctx;
+        let prep = ctx.preps.get(member).filter(|_| prep).map(|p| self.store.save_entered_prep(member, p));
+        let goals = goals.then(|| {
+            let file = crate::model::GoalsFile {
+                goals: ctx.goals_of(member).to_vec(),
+                entered_by: Some(crate::model::member_files::ENTERED_BY_FACILITATOR.to_string()),
+                ..Default::default()
+            };
+            self.store.save_entered_goals(member, &file)
+        });
+        match prep.into_iter().chain(goals).find_map(Result::err) {
+            None => vec![Action::Saved],
+            Some(e) => vec![Action::SaveFailed(e.short())],
+        }
+    }
 }
 
 impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
@@ -204,7 +222,10 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
     }
 
     fn before(&self, effect: &Effect) -> Option<Action> {
-        let saves = matches!(effect, Effect::SaveMeeting | Effect::SaveGroup | Effect::SaveParking);
+        let saves = matches!(
+            effect,
+            Effect::SaveMeeting | Effect::SaveGroup | Effect::SaveParking | Effect::SaveEntered { .. }
+        );
         (saves && !self.app().ui.read_only).then_some(Action::Saving)
     }
 
@@ -228,6 +249,8 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
             }
             Effect::SaveGroup => Outcome::Then(self.save_group()),
             Effect::ReadForNewMeeting => Outcome::Then(self.read_for_new_meeting()),
+            Effect::SaveEntered { .. } if self.app().ui.read_only => Outcome::Then(Vec::new()),
+            Effect::SaveEntered { member, prep, goals } => Outcome::Then(self.save_entered(&member, prep, goals)),
             Effect::Bell => Outcome::Bell,
             Effect::Quit => Outcome::Quit,
         }

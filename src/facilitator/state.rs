@@ -22,6 +22,8 @@ pub enum Overlay {
     /// Confirm removal of a step captured in this meeting.
     ConfirmDelete(String),
     StepForm(Box<StepForm>),
+    /// The facilitator typing in a member's prep and goals (prep review, `e`).
+    FillIn(Box<FillIn>),
     Note(Box<NoteEditor>),
     /// Esc on a changed private note: discard the changes? (no: back to the note)
     DiscardNote(Box<NoteEditor>),
@@ -61,6 +63,30 @@ impl FormField {
         let i = FormField::ALL.iter().position(|f| *f == self).unwrap_or(0);
         FormField::ALL[(i + FormField::ALL.len() - 1) % FormField::ALL.len()]
     }
+}
+
+/// A row of the fill-in form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FillField {
+    /// Goals and vision reviewed: a yes/no picked with ← →.
+    Vision,
+    Accomplished,
+    ActionPlan,
+    /// Questions for the group, `;` between them.
+    Questions,
+    WalkAway,
+    /// The title of the member's first, second or third goal.
+    Goal(usize),
+}
+
+/// The facilitator filling in for a member who does not run hotseat: the rows of their
+/// prep (when they keep none of their own) and of their goals (likewise).
+#[derive(Debug, Clone)]
+pub struct FillIn {
+    pub member: String,
+    pub vision: bool,
+    pub rows: Vec<(FillField, Input)>,
+    pub focus: usize,
 }
 
 /// The private-note editor for one member.

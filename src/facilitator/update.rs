@@ -92,7 +92,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
             return Vec::new();
         }
         Overlay::Note(_) if app.ui.blank => return Vec::new(),
-        Overlay::StepForm(_) | Overlay::Note(_) | Overlay::Line(_) => {
+        Overlay::StepForm(_) | Overlay::FillIn(_) | Overlay::Note(_) | Overlay::Line(_) => {
             return line_input::edit(app, action, now);
         }
         Overlay::None => {}
@@ -171,6 +171,7 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::ShorterTurn => super::plan::nudge_selected(app, -1),
         Action::EvenTurns => super::plan::even_out(app, now),
         Action::HistoryTurns => super::plan::as_history_says(app),
+        Action::FillIn => super::fill_in::open(app),
         Action::SkipTurn => super::plan::skip_selected(app),
         Action::PostponeLast => super::plan::postpone_last(app),
         Action::Rate(n) => rating::rate(app, n),

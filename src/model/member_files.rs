@@ -30,11 +30,15 @@ pub struct GoalsFile {
     pub version: u32,
     #[serde(default)]
     pub goals: Vec<Goal>,
+    /// Who typed these in when not the member: "facilitator" for what the facilitator
+    /// entered for a member who does not run hotseat (`members/<id>/entered/`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entered_by: Option<String>,
 }
 
 impl Default for GoalsFile {
     fn default() -> Self {
-        GoalsFile { version: FORMAT_VERSION, goals: Vec::new() }
+        GoalsFile { version: FORMAT_VERSION, goals: Vec::new(), entered_by: None }
     }
 }
 
@@ -61,7 +65,13 @@ pub struct Prep {
     pub accomplished: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<FixedOffset>>,
+    /// Who typed this in when not the member (see [`GoalsFile::entered_by`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entered_by: Option<String>,
 }
+
+/// The value of `entered_by` for what the facilitator typed in.
+pub const ENTERED_BY_FACILITATOR: &str = "facilitator";
 
 impl Prep {
     pub fn empty(meeting: NaiveDate) -> Prep {
@@ -74,6 +84,7 @@ impl Prep {
             walk_away: String::new(),
             accomplished: String::new(),
             updated_at: None,
+            entered_by: None,
         }
     }
 

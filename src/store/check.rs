@@ -250,6 +250,18 @@ pub fn check(root: &Path) -> Report {
         }
         check_hot_team(&mut c, &dir, &id, &members);
         for sub in subdirs {
+            // What the facilitator entered for the member: goals.json and prep/.
+            if sub.file_name().and_then(|n| n.to_str()) == Some("entered") {
+                let (files, inner) = c.list(&sub);
+                for f in files.iter().filter(|f| f.file_name().and_then(|n| n.to_str()) == Some("goals.json")) {
+                    c.load::<GoalsFile>(f);
+                }
+                for p in inner.iter().filter(|d| d.file_name().and_then(|n| n.to_str()) == Some("prep")) {
+                    for f in c.list(p).0 {
+                        c.load::<Prep>(&f);
+                    }
+                }
+            }
             if sub.file_name().and_then(|n| n.to_str()) == Some("prep") {
                 let (preps, _) = c.list(&sub);
                 for p in preps {

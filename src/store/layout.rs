@@ -50,6 +50,17 @@ impl Layout {
     pub fn prep(&self, member: &str, date: NaiveDate) -> PathBuf {
         self.prep_dir(member).join(format!("{date}.json"))
     }
+    /// `members/<id>/entered/`: what the facilitator typed in for a member who does not
+    /// run hotseat. The facilitator's machine writes it; the member's own files win.
+    pub fn entered_dir(&self, member: &str) -> PathBuf {
+        self.member_dir(member).join("entered")
+    }
+    pub fn entered_goals(&self, member: &str) -> PathBuf {
+        self.entered_dir(member).join("goals.json")
+    }
+    pub fn entered_prep(&self, member: &str, date: NaiveDate) -> PathBuf {
+        self.entered_dir(member).join("prep").join(format!("{date}.json"))
+    }
     /// `members/<id>/partners.json`: the member's Hot Team partnerships and offers.
     pub fn partners(&self, member: &str) -> PathBuf {
         self.member_dir(member).join("partners.json")

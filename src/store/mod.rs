@@ -8,6 +8,7 @@ pub mod debris;
 pub mod decode;
 pub mod demo;
 mod discard;
+mod entered;
 pub mod error;
 pub mod fsio;
 pub mod heads;
@@ -191,8 +192,15 @@ impl Store {
 
     // ----- a member's own files -----
 
+    /// The member's goals: their own file, else (when theirs is missing or holds no
+    /// goal) what the facilitator entered for them.
     pub fn load_goals(&self, member: &str) -> Result<GoalsFile> {
-        self.read_or(&self.layout.goals(member), GoalsFile::default)
+        let own = self.read_or(&self.layout.goals(member), GoalsFile::default)?;
+        let entered = self.layout.entered_goals(member);
+        if own.goals.is_empty() && entered.exists() {
+            return self.read(&entered);
+        }
+        Ok(own)
     }
 
     pub fn save_goals(&self, member: &str, goals: &GoalsFile) -> Result<()> {

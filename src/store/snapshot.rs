@@ -40,6 +40,8 @@ pub struct Context {
     /// The newest closed meeting.
     pub previous: Option<PreviousMeeting>,
     pub goals: BTreeMap<String, Vec<Goal>>,
+    /// Members whose goals the facilitator entered for them (`store::entered`).
+    pub goals_entered: std::collections::BTreeSet<String>,
     pub preps: BTreeMap<String, Prep>,
     /// The meeting in progress, if one is open.
     pub open_meeting: Option<Meeting>,
@@ -119,6 +121,7 @@ impl Context {
         };
 
         let mut goals = BTreeMap::new();
+        let mut goals_entered = std::collections::BTreeSet::new();
         let mut preps = BTreeMap::new();
         let mut partners = BTreeMap::new();
         let mut checkins = BTreeMap::new();
@@ -131,12 +134,20 @@ impl Context {
         let mut keep = |r: Result<(), StoreError>| keep_or_warn(r, strict, &mut warnings);
         for m in &group.members {
             keep(store.load_goals(&m.id).map(|g| {
+                if g.entered_by.is_some() {
+                    goals_entered.insert(m.id.clone());
+                }
                 goals.insert(m.id.clone(), g.goals);
             }))?;
             let dated = this_date.map(|d| store.layout.prep(&m.id, d)).filter(|p| p.exists());
             let prep = match dated {
                 Some(path) => store.read(&path).map(Some),
                 None => store.current_prep(&m.id, prev_date),
+            };
+            // Without a prep of their own, what the facilitator entered for them.
+            let prep = match (prep, this_date) {
+                (Ok(None), Some(d)) => store.load_entered_prep(&m.id, d),
+                (other, _) => other,
             };
             keep(prep.map(|p| {
                 if let Some(p) = p {
@@ -168,6 +179,7 @@ impl Context {
             meeting_ids,
             previous: previous_meeting.map(|(id, date, postponed)| PreviousMeeting { id, date, postponed }),
             goals,
+            goals_entered,
             preps,
             open_meeting,
             warnings,

@@ -60,6 +60,10 @@ pub fn owner(path: &str) -> Owner {
         && is_valid_id(id)
         && !file.is_empty()
     {
+        // What the facilitator entered for a member who does not run hotseat.
+        if file.strip_prefix("entered/").is_some_and(|f| !f.is_empty()) {
+            return Owner::Facilitator;
+        }
         return Owner::Member(id.to_string());
     }
     Owner::Nobody
@@ -134,6 +138,8 @@ mod tests {
         assert_eq!(owner("members/ada/prep/2026-12-01.json"), Owner::Member("ada".into()));
         assert_eq!(owner("members/Ada/goals.json"), Owner::Nobody);
         assert_eq!(owner("members/ada"), Owner::Nobody);
+        assert_eq!(owner("members/ada/entered/goals.json"), Owner::Facilitator);
+        assert_eq!(owner("members/ada/entered/prep/2026-12-01.json"), Owner::Facilitator);
         assert_eq!(owner("notes.txt"), Owner::Nobody);
         let ada = Role { facilitator: false, member: Some("ada".into()) };
         assert!(ada.may_write("members/ada/progress.json"));

@@ -59,7 +59,7 @@ pub const NO_HISTORY: &str = "No turns taken in earlier meetings yet: nothing to
 /// Why a member is where they are in the order.
 pub fn waited(n: u32) -> String {
     match n {
-        0 => "Had a hot seat last time".to_string(),
+        0 => "Had the hot seat at their last meeting".to_string(),
         1 => "Waited 1 meeting for a hot seat".to_string(),
         n => format!("Waited {n} meetings for a hot seat"),
     }

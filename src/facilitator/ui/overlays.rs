@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::widgets::{self, input_line};
 use super::{Theme, centered, panel, span};
 use crate::facilitator::keymap::{self, Scope, Screen};
-use crate::facilitator::state::{FormField, LineInput, LinePurpose, NoteEditor, StepForm};
+use crate::facilitator::state::{FillField, FillIn, FormField, LineInput, LinePurpose, NoteEditor, StepForm};
 use crate::facilitator::strings::{self as s, ui};
 use crate::facilitator::{App, Overlay};
 use crate::model::Phase;
@@ -36,6 +36,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset
             confirm(frame, area, ui::DELETE_TITLE, &ui::delete_text(&what), theme)
         }
         Overlay::StepForm(f) => step_form(app, f, frame, area, theme),
+        Overlay::FillIn(f) => fill_in(app, f, frame, area, theme),
         Overlay::Note(n) => note(app, n, frame, area, theme),
         Overlay::DiscardNote(n) => {
             note(app, n, frame, area, theme);
@@ -87,6 +88,47 @@ fn step_form(app: &App, f: &StepForm, frame: &mut Frame, area: Rect, theme: Them
         ],
         error: f.error.as_deref(),
         keys: ui::FORM_KEYS,
+    }
+    .draw(frame, area, theme);
+}
+
+fn fill_in(app: &App, f: &FillIn, frame: &mut Frame, area: Rect, theme: Theme) {
+    use crate::facilitator::strings::fill_in as s;
+    let labels: Vec<String> = f
+        .rows
+        .iter()
+        .map(|(field, _)| match field {
+            FillField::Vision => s::VISION.to_string(),
+            FillField::Accomplished => s::ACCOMPLISHED.to_string(),
+            FillField::ActionPlan => s::ACTION_PLAN.to_string(),
+            FillField::Questions => s::QUESTIONS.to_string(),
+            FillField::WalkAway => s::WALK_AWAY.to_string(),
+            FillField::Goal(i) => s::goal(i + 1),
+        })
+        .collect();
+    let rows = f
+        .rows
+        .iter()
+        .zip(&labels)
+        .enumerate()
+        .map(|(i, ((field, input), label))| Row {
+            label,
+            view: match field {
+                FillField::Vision => FieldView::Choice((if f.vision { s::YES } else { s::NO }).to_string()),
+                _ => FieldView::Input(input),
+            },
+            focused: f.focus == i,
+        })
+        .collect::<Vec<_>>();
+    let h = (rows.len() as u16 * 2 + 3).min(area.height);
+    FormBox {
+        block: panel(s::title(app.ctx.group.name_of(&f.member)), theme),
+        w: 76.min(area.width),
+        h,
+        label_w: |_| 23,
+        rows,
+        error: None,
+        keys: s::KEYS,
     }
     .draw(frame, area, theme);
 }

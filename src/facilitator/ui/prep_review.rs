@@ -145,6 +145,9 @@ fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph
         span(ui::WALK_AWAY_LABEL, theme.dim()),
         if p.walk_away.is_empty() { span(ui::NONE_YET, theme.warn()) } else { span(p.walk_away.clone(), theme.text()) },
     ]));
-    let title = if p.is_prepared() { ui::prep_of(&name) } else { ui::not_prepared(&name) };
+    let mut title = if p.is_prepared() { ui::prep_of(&name) } else { ui::not_prepared(&name) };
+    if p.entered_by.is_some() {
+        title = format!("{title} · {}", crate::facilitator::strings::fill_in::ENTERED_MARK);
+    }
     text(lines).block(panel(title, theme))
 }
