@@ -202,13 +202,13 @@ pub const NO_CHECKINS: &str = "No check-ins yet. Press c to report this week.";
 pub const ON_TRACK: &str = "✓ on track";
 pub const OFF_TRACK: &str = "✗ off track";
 pub const TRACK_NOT_SAID: &str = "·";
-pub const GROUP_PARTNERS_TITLE: &str = "In the group";
+pub const GROUP_PARTNERS_TITLE: &str = "In the group · who offers which skill";
 pub fn chose_me(name: &str, skill: &str) -> String {
     format!("{name} has you as Hot Team partner for {skill}")
 }
 pub const SAY_LABEL: &str = "say ";
 /// My row in the list of who offers which skill.
-pub const ME: &str = "I offer";
+pub const ME: &str = "Me";
 pub const NONE_YET: &str = "nothing yet (o)";
 pub const NEW_PARTNER_TITLE: &str = "New Hot Team partnership";
 pub const FORM_PARTNER: &str = "Partner";

@@ -33,9 +33,10 @@ impl Widget for Partners<'_> {
         let today = now.date_naive();
         let ps = &app.partners.partnerships;
         let list_h = (ps.len() as u16 + 2).clamp(3, 7);
-        let group_lines = group_lines(app, theme);
-        // The group's offers take what they need, leaving the partnership at least 8 rows.
-        let group_h = (group_lines.len() as u16 + 2).min(area.height.saturating_sub(list_h + 8)).max(3);
+        let group_lines = group_lines(app, area.width.saturating_sub(2) as usize, theme);
+        // The group's offers take what they need, leaving a partnership at least 8 rows.
+        let detail_min = if ps.is_empty() { 3 } else { 8 };
+        let group_h = (group_lines.len() as u16 + 2).min(area.height.saturating_sub(list_h + detail_min)).max(3);
         let [list_area, detail, group] =
             Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1), Constraint::Length(group_h)])
                 .areas(area);
@@ -65,8 +66,8 @@ impl Widget for Partners<'_> {
             );
         }
         let selected = ps.get(clamp(app.ui.cursors.partners, ps.len()));
-        let inner_w = detail.width.saturating_sub(2) as usize;
-        Widget::render(detail_panel(app, selected, today, inner_w, theme), detail, buf);
+        let inner = (detail.width.saturating_sub(2) as usize, detail.height.saturating_sub(2) as usize);
+        Widget::render(detail_panel(app, selected, today, inner, theme), detail, buf);
         Widget::render(text(group_lines).block(panel(s::GROUP_PARTNERS_TITLE, theme)), group, buf);
     }
 }
@@ -101,7 +102,7 @@ fn detail_panel<'a>(
     app: &MemberApp,
     p: Option<&Partnership>,
     today: NaiveDate,
-    width: usize,
+    (width, height): (usize, usize),
     theme: Theme,
 ) -> ratatui::widgets::Paragraph<'a> {
     let Some(p) = p else { return text(vec![]).block(panel(s::PARTNERSHIP_TITLE, theme)) };
@@ -129,13 +130,21 @@ fn detail_panel<'a>(
         let weeks: Vec<String> = missed.iter().rev().take(4).map(|w| s::week_of(&format::date(*w, today))).collect();
         lines.push(Line::from(vec![span(s::MISSED_LABEL, theme.alert()), span(weeks.join(", "), theme.alert())]));
     }
-    lines.extend(history(app, p, today, width, theme));
+    // The slip words may wrap: the rows they take come off what the history may use.
+    let used: usize = lines.iter().map(|l| l.width().div_ceil(width.max(1)).max(1)).sum();
+    lines.extend(history(app, p, today, (width, height.saturating_sub(used)), theme));
     text(lines).block(panel(s::partnership_title(&p.skill), theme))
 }
 
 /// The last three check-ins, newest first, in columns: the day, whether on track, the
-/// note (wrapped under itself).
-fn history<'a>(app: &MemberApp, p: &Partnership, today: NaiveDate, width: usize, theme: Theme) -> Vec<Line<'a>> {
+/// note (wrapped under itself); only those whose every row fits in `rows`.
+fn history<'a>(
+    app: &MemberApp,
+    p: &Partnership,
+    today: NaiveDate,
+    (width, rows): (usize, usize),
+    theme: Theme,
+) -> Vec<Line<'a>> {
     let mine: Vec<_> = app.checkins.checkins.iter().filter(|c| c.partnership == p.id).rev().take(3).collect();
     if mine.is_empty() {
         return vec![Line::from(span(s::NO_CHECKINS, theme.dim()))];
@@ -152,7 +161,11 @@ fn history<'a>(app: &MemberApp, p: &Partnership, today: NaiveDate, width: usize,
             Some(false) => (s::OFF_TRACK, theme.alert()),
             None => (s::TRACK_NOT_SAID, theme.dim()),
         };
-        let mut note = textwrap(&c.note, note_w).into_iter();
+        let wrapped = textwrap(&c.note, note_w);
+        if lines.len() + wrapped.len().max(1) > rows {
+            break;
+        }
+        let mut note = wrapped.into_iter();
         lines.push(Line::from(vec![
             span(format!("{day}{}  ", " ".repeat(day_w - day.width())), theme.dim()),
             span(format!("{mark}{}  ", " ".repeat(mark_w - mark.width())), style),
@@ -165,39 +178,36 @@ fn history<'a>(app: &MemberApp, p: &Partnership, today: NaiveDate, width: usize,
 
 /// Partners who chose me, and who offers which skill (as `hotseat partners` shows it: the
 /// offers kept in `group.json` and those members add in their own `partners.json`).
-fn group_lines<'a>(app: &MemberApp, theme: Theme) -> Vec<Line<'a>> {
+/// One line a row, wrapped at `width`, so that the panel can be as high as its lines.
+fn group_lines<'a>(app: &MemberApp, width: usize, theme: Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     for pb in &app.partnered_by {
-        lines.push(Line::from(vec![
-            span(s::chose_me(app.group.name_of(&pb.member), &pb.partnership.skill), theme.text()),
-            span(
-                if pb.partnership.slip_words.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}“{}”", s::SAY_LABEL, pb.partnership.slip_words)
-                },
-                theme.dim(),
-            ),
-        ]));
+        let mut said = s::chose_me(app.group.name_of(&pb.member), &pb.partnership.skill);
+        if !pb.partnership.slip_words.is_empty() {
+            said.push_str(&format!(" · {}“{}”", s::SAY_LABEL, pb.partnership.slip_words));
+        }
+        lines.extend(textwrap(&said, width).into_iter().map(|l| Line::from(span(l, theme.text()))));
     }
     let own = |id: &str| app.member_offers.iter().find(|(m, _)| m == id).map(|(_, o)| o.as_slice()).unwrap_or(&[]);
     let offers = |m: &crate::model::Member| {
         if m.id == app.me { offers_of(m, &app.partners.offers) } else { offers_of(m, own(&m.id)) }
     };
-    let rows: Vec<(String, Vec<String>)> = app
-        .group
-        .members
-        .iter()
-        .map(|m| (if m.id == app.me { s::ME.to_string() } else { m.name.clone() }, offers(m)))
-        .filter(|(name, o)| !o.is_empty() || name == s::ME)
-        .collect();
+    // Mine first, even when empty (o edits them), then each member who offers any.
+    let mine = app.group.member(&app.me).map(offers).unwrap_or_else(|| app.partners.offers.clone());
+    let others = app.group.members.iter().filter(|m| m.id != app.me).map(|m| (m.name.clone(), offers(m)));
+    let rows: Vec<(String, Vec<String>)> =
+        std::iter::once((s::ME.to_string(), mine)).chain(others.filter(|(_, o)| !o.is_empty())).collect();
     let name_w = rows.iter().map(|(n, _)| n.width()).max().unwrap_or(0);
     for (name, skills) in rows {
         let shown = if skills.is_empty() { s::NONE_YET.to_string() } else { skills.join(", ") };
-        lines.push(Line::from(vec![
-            span(format!("{name}{}  ", " ".repeat(name_w - name.width())), theme.dim()),
-            span(shown, theme.text()),
-        ]));
+        let wrapped = textwrap(&shown, width.saturating_sub(name_w + 2).max(12));
+        for (i, part) in wrapped.into_iter().enumerate() {
+            let label = if i == 0 { name.clone() } else { String::new() };
+            lines.push(Line::from(vec![
+                span(format!("{label}{}  ", " ".repeat(name_w - label.width())), theme.dim()),
+                span(part, theme.text()),
+            ]));
+        }
     }
     lines
 }
