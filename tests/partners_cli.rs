@@ -94,3 +94,26 @@ fn a_partner_in_my_department_or_line_is_refused_without_a_terminal_unless_yes()
     // Another department and line: no question, no --yes needed.
     succeeds(&mut add("farid"));
 }
+
+#[test]
+fn on_a_terminal_the_question_is_asked_and_only_y_starts_the_partnership() {
+    use support::pty::Pty;
+    use std::time::Duration;
+    let (_t, data, home) = setup();
+    succeeds(hs(&data, &home).args(["member", "set", "chloe", "--department", "Sales"]));
+    let d = path_str(&data);
+    let home = path_str(&home);
+    let args = ["partners", "add", "--member", "ben", "--partner", "chloe", "--skill", "pricing", "--data-dir", d];
+    for (answer, started) in [("n", false), ("y", true)] {
+        let mut p = Pty::spawn(&args, &[("HOME", home)], 120, 10);
+        assert!(p.wait_for("[y/N]", Duration::from_secs(10)), "{}", p.text());
+        assert!(p.text().contains("you are both in Sales"), "{}", p.text());
+        p.send(&format!("{answer}\r"));
+        assert!(p.wait(Duration::from_secs(10)).success());
+        let text = std::fs::read_to_string(data.join("members/ben/partners.json")).unwrap();
+        assert_eq!(text.contains("\"member\": \"chloe\""), started, "{answer}: {text}");
+        if !started {
+            assert!(p.text().contains("No partnership was started."), "{}", p.text());
+        }
+    }
+}
