@@ -106,7 +106,7 @@ fn a_partner_in_my_department_or_reporting_line_is_asked_about_first() {
     app.group.members.iter_mut().find(|m| m.id == "chloe").unwrap().department = "sales".into();
     assert!(add_partner(&mut app, "chloe", "pricing").is_empty());
     let Overlay::ClosePartner { warning, .. } = &app.ui.overlay else { panic!("asks first") };
-    assert!(warning.contains("Chloé Martin works close to you (you are both in Sales)"), "{warning}");
+    assert!(warning.contains("Chloé Martin works close to you: you are both in Sales"), "{warning}");
     // No: back to the form as it was typed, nothing saved.
     assert!(act(&mut app, A::Cancel, now).is_empty());
     assert!(matches!(&app.ui.overlay, Overlay::Form(f) if f.value(0) == "chloe" && f.value(1) == "pricing"));

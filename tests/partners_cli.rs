@@ -73,7 +73,7 @@ fn a_partner_in_my_department_or_line_is_refused_without_a_terminal_unless_yes()
     let err =
         String::from_utf8(add("chloe").assert().failure().code(1).stdout("").get_output().stderr.clone()).unwrap();
     assert!(
-        err.contains("Chloé Martin works close to you (you are both in Sales)")
+        err.contains("Chloé Martin works close to you: you are both in Sales")
             && err.contains("Start the partnership anyway?")
             && err.contains("add --yes"),
         "{err}"
@@ -83,7 +83,7 @@ fn a_partner_in_my_department_or_line_is_refused_without_a_terminal_unless_yes()
         hs(&data, &home)
             .args(["partners", "add", "--member", "dev", "--partner", "ada", "--skill", "hiring"])
             .write_stdin(""),
-        "(you report to Ada Okafor)",
+        "Ada Okafor works close to you: you report to them;",
     );
     assert_eq!(tree(&data), before, "nothing written");
 
@@ -97,8 +97,8 @@ fn a_partner_in_my_department_or_line_is_refused_without_a_terminal_unless_yes()
 
 #[test]
 fn on_a_terminal_the_question_is_asked_and_only_y_starts_the_partnership() {
-    use support::pty::Pty;
     use std::time::Duration;
+    use support::pty::Pty;
     let (_t, data, home) = setup();
     succeeds(hs(&data, &home).args(["member", "set", "chloe", "--department", "Sales"]));
     let d = path_str(&data);

@@ -233,29 +233,28 @@ pub const FORM_OFFERS: &str = "Comma-separated";
 pub const OFFERS_SAVED: &str = "Offers saved.";
 
 // A partner close at work (same department or reporting line)
-/// What `partner` shares with the member at work, as one clause: "you are both in Sales
-/// and Ben Hartley reports to you".
-pub fn close_at_work(group: &crate::model::Group, partner: &str, close: &[crate::model::pairing::Closeness]) -> String {
+/// What a partner shares with the member at work, as clauses: "they report to you, and
+/// you are both in Sales".
+pub fn close_at_work(group: &crate::model::Group, close: &[crate::model::pairing::Closeness]) -> String {
     use crate::model::pairing::Closeness as C;
-    let name = group.name_of(partner);
     let up = |levels: usize| if levels == 1 { "" } else { " up the line" };
     let parts: Vec<String> = close
         .iter()
         .map(|c| match c {
             C::SameDepartment(d) => format!("you are both in {d}"),
-            C::ReportsToMe { levels } => format!("{name} reports to you{}", up(*levels)),
-            C::IReportTo { levels } => format!("you report to {name}{}", up(*levels)),
+            C::ReportsToMe { levels } => format!("they report to you{}", up(*levels)),
+            C::IReportTo { levels } => format!("you report to them{}", up(*levels)),
             C::SameManager(m) => format!("you both report to {}", group.name_of(m)),
         })
         .collect();
-    parts.join(" and ")
+    parts.join(", and ")
 }
 /// The warning before a partnership with someone close at work, as one sentence.
 pub fn close_warning(group: &crate::model::Group, partner: &str, close: &[crate::model::pairing::Closeness]) -> String {
     format!(
-        "{} works close to you ({}); Hot Team partners work best across departments and reporting lines.",
+        "{} works close to you: {}; Hot Team partners work best across departments and reporting lines.",
         group.name_of(partner),
-        close_at_work(group, partner, close)
+        close_at_work(group, close)
     )
 }
 pub const CLOSE_TITLE: &str = "Partner close at work";
