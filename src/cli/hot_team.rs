@@ -2,6 +2,7 @@
 //! who offers which skill; `add` and `offer` write the member's own `partners.json`;
 //! `suggest` lists who offers a skill, other departments first).
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -233,7 +234,7 @@ fn suggestions(store: &Store, skill: &str, member: Option<&str>, json: bool) -> 
     if json {
         let mut out = crate::sync::untrusted::stdout();
         serde_json::to_writer_pretty(&mut out, &rows)?;
-        let _ = std::io::Write::write_all(&mut out, b"\n");
+        let _ = writeln!(out);
         return Ok(ExitCode::SUCCESS);
     }
     if rows.is_empty() {
