@@ -171,3 +171,53 @@ fn overdue_steps_are_red_and_without_colour_still_stand_out() {
         }
     }
 }
+
+#[test]
+fn questions_editor_wraps_a_long_line_at_the_box() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    let now = evening_before();
+    let mut app = load_member(&store, "farid", now);
+    act(&mut app, A::Show(Screen::Prep), now);
+    app.ui.cursors.prep = PrepField::ALL.iter().position(|f| *f == PrepField::Questions).unwrap();
+    act(&mut app, A::Edit, now);
+    let long = "How should I price the studio's retainer so that the two biggest clients stay while the small ones pay for what they use?";
+    type_keys(&mut app, long, now, None);
+    let screen = member_shown(&app, now);
+    assert!(screen.contains("small ones pay for what they use?"), "the end of the line is in view: {screen}");
+    snap("member_questions_editor_wrapped", screen);
+}
+
+#[test]
+fn a_second_check_in_this_week_asks_to_update_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    let now = evening_before();
+    let mut app = load_member(&store, "ben", now);
+    act(&mut app, A::Show(Screen::Partners), now);
+    act(&mut app, A::CheckIn, now);
+    type_keys(&mut app, "Gave Sam the Acme renewal", now, None);
+    act(&mut app, A::Submit, now);
+    act(&mut app, A::CheckIn, now);
+    let screen = member_shown(&app, now);
+    assert!(screen.contains("Update this week's check-in?"), "{screen}");
+    snap("member_checkin_update_question", screen);
+}
+
+#[test]
+fn a_partner_in_my_department_is_asked_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    let now = evening_before();
+    let mut app = load_member(&store, "ben", now);
+    app.group.members.iter_mut().find(|m| m.id == "chloe").unwrap().department = "Sales".into();
+    act(&mut app, A::Show(Screen::Partners), now);
+    act(&mut app, A::Add, now);
+    type_keys(&mut app, "chloe", now, None);
+    act(&mut app, A::NextField, now);
+    type_keys(&mut app, "pricing", now, None);
+    act(&mut app, A::Submit, now);
+    let screen = member_shown(&app, now);
+    assert!(screen.contains("Start the partnership anyway?"), "{screen}");
+    snap("member_close_partner_question", screen);
+}

@@ -234,6 +234,21 @@ pub enum PartnersCommand {
         /// What the partner should say when you fall off the horse
         #[arg(long)]
         slip: Option<String>,
+        /// Do not ask when the partner is in your department or reporting line
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Who offers a skill as a Hot Team partner, other departments than yours first
+    Suggest {
+        /// The skill, e.g. negotiation (case does not matter)
+        #[arg(long)]
+        skill: String,
+        /// Who asks (member id) [default: the member remembered by `hotseat me`; without one, just the list]
+        #[arg(long, value_name = "ID")]
+        member: Option<String>,
+        /// JSON for scripts: member, name, department, offers, same_department, same_line
+        #[arg(long)]
+        json: bool,
     },
     /// Set the skills you offer as a Hot Team partner (replaces the list)
     Offer {

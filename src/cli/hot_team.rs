@@ -1,13 +1,18 @@
 //! `hotseat checkin` (a weekly Hot Team check-in) and `hotseat partners` (partnerships and
-//! who offers which skill; `add` and `offer` write the member's own `partners.json`).
+//! who offers which skill; `add` and `offer` write the member's own `partners.json`;
+//! `suggest` lists who offers a skill, other departments first).
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 
+use super::ask;
 use super::me::who;
 use super::step_progress::clean_note;
 use crate::cli::{CheckinArgs, PartnersArgs, PartnersCommand};
+use crate::member::strings as ms;
+use crate::model::pairing::{closeness, offers_of, suggest};
 use crate::model::parse::{PartnerError, parse_yes_no, resolve_partner, split_list};
 use crate::model::partners::{missed_weeks, parse_weekday, weekday_key};
 use crate::model::{Checkin, Group, Partner, PartnersFile, Partnership};
@@ -93,7 +98,8 @@ pub fn checkin(store: &Store, args: CheckinArgs) -> Result<ExitCode> {
 pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
     match args.command {
         None => list(store),
-        Some(PartnersCommand::Add { member, partner, skill, day, slip }) => {
+        Some(PartnersCommand::Suggest { skill, member, json }) => suggestions(store, &skill, member.as_deref(), json),
+        Some(PartnersCommand::Add { member, partner, skill, day, slip, yes }) => {
             let group = store.load_group()?;
             let me = who(store, &group, member.as_deref())?;
             let skill = clean_note(Some(&skill))?;
@@ -110,6 +116,16 @@ pub fn partners(store: &Store, args: PartnersArgs) -> Result<ExitCode> {
                 Err(PartnerError::Yourself) => bail!("you cannot be your own Hot Team partner"),
                 Err(PartnerError::Missing) => bail!("--partner is empty; name a member or someone outside the group"),
             };
+            if let Some(id) = partner.member_id() {
+                let close = closeness(&group, &me, id);
+                if !close.is_empty() {
+                    let question = format!("{} {}", ms::close_warning(&group, id, &close), ms::START_ANYWAY);
+                    if !ask::confirm(&question, yes, "--yes")? {
+                        say!("No partnership was started.");
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                }
+            }
             let mut file = store.load_partners(&me)?;
             let now = crate::tui::run::now();
             let p = Partnership {
@@ -171,12 +187,7 @@ fn list(store: &Store) -> Result<ExitCode> {
             }
             rows.push((format!("{} ↔ {}", m.name, partner_name(&group, &p.partner)), p.skill.clone(), state));
         }
-        let mut skills = m.offers.clone();
-        for s in &file.offers {
-            if !skills.iter().any(|x| x.eq_ignore_ascii_case(s)) {
-                skills.push(s.clone());
-            }
-        }
+        let skills = offers_of(m, &file.offers);
         if !skills.is_empty() {
             offers.push((m.name.clone(), skills.join(", ")));
         }
@@ -197,6 +208,55 @@ fn list(store: &Store) -> Result<ExitCode> {
     }
     for (name, skills) in offers {
         say!("  {name} — available as a Hot Team partner for: {skills}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hotseat partners suggest --skill S`: who offers the skill, those from other departments
+/// and reporting lines than the asking member first.
+fn suggestions(store: &Store, skill: &str, member: Option<&str>, json: bool) -> Result<ExitCode> {
+    use crate::tui::widgets::printable;
+    let group = store.load_group()?;
+    let skill = clean_note(Some(skill))?;
+    if skill.is_empty() {
+        bail!("--skill is empty; name the skill, e.g. --skill negotiation");
+    }
+    let asking = match member {
+        Some(_) => Some(who(store, &group, member)?),
+        // The remembered member, while still in the group; else nobody asks.
+        None => crate::store::remember::recall(store.root()).ok().flatten().filter(|id| group.member(id).is_some()),
+    };
+    let mut own = Vec::new();
+    for m in &group.members {
+        own.push((m.id.clone(), store.load_partners(&m.id)?.offers));
+    }
+    let rows = suggest(&group, &own, &skill, asking.as_deref());
+    if json {
+        let mut out = crate::sync::untrusted::stdout();
+        serde_json::to_writer_pretty(&mut out, &rows)?;
+        let _ = writeln!(out);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if rows.is_empty() {
+        say!("Nobody in the group offers \"{skill}\" yet; `hotseat partners` lists who offers what.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    match &asking {
+        Some(id) => {
+            say!("Who offers {skill} as a Hot Team partner (for {}: other departments first)", group.name_of(id))
+        }
+        None => say!("Who offers {skill} as a Hot Team partner"),
+    }
+    let w0 = rows.iter().map(|r| r.name.chars().count()).max().unwrap_or(0);
+    let w1 = rows.iter().map(|r| r.department.chars().count()).max().unwrap_or(0);
+    for r in &rows {
+        let flag = match (r.same_department, r.same_line) {
+            (_, true) => "  (your reporting line)",
+            (true, false) => "  (your department)",
+            (false, false) => "",
+        };
+        let line = format!("  {:<w0$}  {:<w1$}  {}{flag}", r.name, r.department, r.offers.join(", "));
+        say!("{}", printable(line.trim_end().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,16 +1,16 @@
 //! The member's forms: opening each with what it edits, typing into it, and saving what
-//! was typed (a step's progress, a goal, a line of the prep, a partnership, a weekly
-//! check-in, my offers), plus the questions editor.
+//! was typed (a step's progress, a goal, a line of the prep; the Hot Team forms are in
+//! [`super::hot_team`]), plus the questions editor.
 
-use chrono::{DateTime, FixedOffset, Weekday};
+use chrono::{DateTime, FixedOffset};
+use tui_input::InputRequest;
 
 use super::action::{MemberAction as A, MemberEffect as E};
-use super::queries;
 use super::state::{Form, FormPurpose, MemberApp, Overlay, PrepField, Screen};
+use super::{hot_team, queries};
 use crate::member::strings as s;
-use crate::model::parse::{PartnerError, parse_date, parse_yes_no, resolve_partner, split_list};
-use crate::model::partners::{parse_weekday, weekday_key};
-use crate::model::{Checkin, Goal, MemberProgress, Partnership, Progress, Reporter};
+use crate::model::parse::parse_date;
+use crate::model::{Goal, MemberProgress, Progress, Reporter};
 use crate::tui::cursor::clamp;
 use crate::tui::input::{editor_at_end, paste_into};
 use crate::tui::strings::bad_date;
@@ -35,36 +35,6 @@ pub fn open_goal(app: &mut MemberApp, editing: Option<String>) {
         (s::FORM_SLIP, v(|g| g.slip_words.clone())),
     ];
     app.ui.overlay = Overlay::Form(Box::new(Form::new(FormPurpose::Goal { editing }, fields)));
-}
-
-pub fn open_partnership(app: &mut MemberApp) {
-    let fields = vec![
-        (s::FORM_PARTNER, String::new()),
-        (s::FORM_SKILL, String::new()),
-        (s::FORM_DAY, weekday_key(Weekday::Fri).to_string()),
-        (s::FORM_PARTNER_SLIP, String::new()),
-    ];
-    app.ui.overlay = Overlay::Form(Box::new(Form::new(FormPurpose::Partnership, fields)));
-}
-
-pub fn open_offers(app: &mut MemberApp) {
-    let current = app.partners.offers.join(", ");
-    app.ui.overlay = Overlay::Form(Box::new(Form::new(FormPurpose::Offers, vec![(s::FORM_OFFERS, current)])));
-}
-
-pub fn open_checkin(app: &mut MemberApp) {
-    let ps = &app.partners.partnerships;
-    let Some(p) = ps.get(clamp(app.ui.cursors.partners, ps.len())) else {
-        app.info(s::NO_PARTNERSHIPS_PRESS_A);
-        return;
-    };
-    if p.ended.is_some() {
-        app.info(s::PARTNERSHIP_ENDED);
-        return;
-    }
-    let purpose = FormPurpose::Checkin { partnership: p.id.clone() };
-    let fields = vec![(s::FORM_CHECKIN_NOTE, String::new()), (s::FORM_ON_TRACK, s::YES.to_string())];
-    app.ui.overlay = Overlay::Form(Box::new(Form::new(purpose, fields)));
 }
 
 pub fn edit_prep(app: &mut MemberApp, now: DateTime<FixedOffset>) -> Vec<E> {
@@ -105,12 +75,25 @@ pub fn edit_form(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> 
         A::PrevField => form.focus = (form.focus + n - 1) % n,
         A::TypeLine(req) => {
             if let Some(f) = form.fields.get_mut(form.focus) {
-                f.input.handle(req);
+                match (&mut f.check, req) {
+                    // A box: Space or ← → tick it or clear it; y and n say which.
+                    (
+                        Some(on),
+                        InputRequest::InsertChar(' ') | InputRequest::GoToPrevChar | InputRequest::GoToNextChar,
+                    ) => *on = !*on,
+                    (Some(on), InputRequest::InsertChar(c @ ('y' | 'Y' | 'n' | 'N'))) => {
+                        *on = c.eq_ignore_ascii_case(&'y')
+                    }
+                    (Some(_), _) => {}
+                    (None, req) => {
+                        f.input.handle(req);
+                    }
+                }
             }
             form.error = None;
         }
         A::Paste(text) => {
-            if let Some(f) = form.fields.get_mut(form.focus) {
+            if let Some(f) = form.fields.get_mut(form.focus).filter(|f| f.check.is_none()) {
                 paste_into(&mut f.input, &text);
             }
         }
@@ -121,7 +104,7 @@ pub fn edit_form(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> 
 }
 
 /// Keep the form open with an error on one field.
-fn refuse(app: &mut MemberApp, mut form: Box<Form>, field: usize, error: String) -> Vec<E> {
+pub(super) fn refuse(app: &mut MemberApp, mut form: Box<Form>, field: usize, error: String) -> Vec<E> {
     form.error = Some(error);
     form.focus = field;
     app.ui.overlay = Overlay::Form(form);
@@ -178,55 +161,9 @@ fn submit(app: &mut MemberApp, form: Box<Form>, now: DateTime<FixedOffset>) -> V
             app.info(s::PREP_SAVED);
             vec![E::SavePrep]
         }
-        FormPurpose::Partnership => {
-            let partner = match resolve_partner(&app.group, &app.me, &form.value(0)) {
-                Ok(p) => p,
-                Err(PartnerError::Missing) => return refuse(app, form, 0, s::PARTNER_NEEDED.to_string()),
-                Err(PartnerError::Yourself) => return refuse(app, form, 0, s::NOT_YOURSELF.to_string()),
-            };
-            let skill = form.value(1);
-            if skill.is_empty() {
-                return refuse(app, form, 1, s::SKILL_NEEDED.to_string());
-            }
-            let Some(day) = parse_weekday(&form.value(2)) else {
-                let typed = form.value(2);
-                return refuse(app, form, 2, s::bad_day(&typed));
-            };
-            let p = Partnership {
-                id: app.partners.next_id(),
-                partner,
-                skill,
-                goal: None,
-                day,
-                slip_words: form.value(3),
-                since: now.date_naive(),
-                ended: None,
-            };
-            app.partners.partnerships.push(p);
-            app.ui.cursors.partners = app.partners.partnerships.len() - 1;
-            app.info(s::PARTNERSHIP_SAVED);
-            vec![E::SavePartners]
-        }
-        FormPurpose::Checkin { partnership } => {
-            let on_track = match parse_yes_no(&form.value(1)) {
-                Ok(v) => v,
-                Err(e) => return refuse(app, form, 1, s::bad_yes_no(&e.0)),
-            };
-            app.checkins.checkins.push(Checkin {
-                partnership,
-                on: now.date_naive(),
-                at: now,
-                note: form.value(0),
-                on_track,
-            });
-            app.info(s::CHECKED_IN);
-            vec![E::SaveCheckins]
-        }
-        FormPurpose::Offers => {
-            app.partners.offers = split_list(&form.value(0));
-            app.info(s::OFFERS_SAVED);
-            vec![E::SavePartners]
-        }
+        FormPurpose::Partnership => hot_team::save_partnership(app, form, false, now),
+        FormPurpose::Checkin { partnership } => hot_team::save_checkin(app, &form, partnership, now),
+        FormPurpose::Offers => hot_team::save_offers(app, &form),
     }
 }
 

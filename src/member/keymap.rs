@@ -74,7 +74,10 @@ pub fn scopes(app: &MemberApp) -> Vec<MemberScope> {
     }
     match &app.ui.overlay {
         Overlay::Help(_) => vec![engine::Scope::Help],
-        Overlay::ConfirmQuit | Overlay::DiscardQuestions(_) => vec![engine::Scope::Confirm],
+        Overlay::ConfirmQuit
+        | Overlay::DiscardQuestions(_)
+        | Overlay::ClosePartner { .. }
+        | Overlay::UpdateCheckin { .. } => vec![engine::Scope::Confirm],
         Overlay::Form(_) => vec![engine::Scope::Editing],
         Overlay::Questions(_) => vec![engine::Scope::Editor],
         Overlay::None => vec![engine::Scope::Screen(app.ui.screen), engine::Scope::Global],

@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod forms;
+pub mod hot_team;
 pub mod keymap;
 pub mod load;
 pub mod program;

@@ -79,11 +79,12 @@ pub enum FormPurpose {
     Offers,
 }
 
-/// One labelled input of a form.
+/// One labelled input of a form: typed text, or a box ticked with Space (`check`).
 #[derive(Debug, Clone)]
 pub struct Field {
     pub label: &'static str,
     pub input: Input,
+    pub check: Option<bool>,
 }
 
 /// A form of one-line inputs (tui-input).
@@ -99,10 +100,21 @@ impl Form {
     pub fn new(purpose: FormPurpose, fields: Vec<(&'static str, String)>) -> Form {
         Form {
             purpose,
-            fields: fields.into_iter().map(|(label, v)| Field { label, input: Input::new(v) }).collect(),
+            fields: fields.into_iter().map(|(label, v)| Field { label, input: Input::new(v), check: None }).collect(),
             focus: 0,
             error: None,
         }
+    }
+
+    /// The form with one more field: a box ticked (or not) with Space.
+    pub fn with_check(mut self, label: &'static str, on: bool) -> Form {
+        self.fields.push(Field { label, input: Input::default(), check: Some(on) });
+        self
+    }
+
+    /// Whether the box of field `i` is ticked.
+    pub fn checked(&self, i: usize) -> bool {
+        self.fields.get(i).and_then(|f| f.check).unwrap_or(false)
     }
 
     pub fn value(&self, i: usize) -> String {
@@ -123,6 +135,16 @@ pub enum Overlay {
     Questions(Box<TextArea<'static>>),
     /// Esc on changed questions: discard the changes? (no: back to the editor)
     DiscardQuestions(Box<TextArea<'static>>),
+    /// The new partner is close at work (the warning says how): start anyway? (no: back
+    /// to the form)
+    ClosePartner {
+        form: Box<Form>,
+        warning: String,
+    },
+    /// `c` on a partnership checked in this week already: update that check-in?
+    UpdateCheckin {
+        partnership: String,
+    },
 }
 
 /// Selection on each screen.

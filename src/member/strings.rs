@@ -199,15 +199,16 @@ pub fn week_of(d: &str) -> String {
     format!("week of {d}")
 }
 pub const NO_CHECKINS: &str = "No check-ins yet. Press c to report this week.";
-pub const ON_TRACK: &str = "on track";
-pub const OFF_TRACK: &str = "off track";
-pub const GROUP_PARTNERS_TITLE: &str = "In the group";
+pub const ON_TRACK: &str = "✓ on track";
+pub const OFF_TRACK: &str = "✗ off track";
+pub const TRACK_NOT_SAID: &str = "·";
+pub const GROUP_PARTNERS_TITLE: &str = "In the group · who offers which skill";
 pub fn chose_me(name: &str, skill: &str) -> String {
     format!("{name} has you as Hot Team partner for {skill}")
 }
 pub const SAY_LABEL: &str = "say ";
-pub const MY_OFFERS_LABEL: &str = "I offer: ";
-pub const OFFERED_LABEL: &str = "Others offer: ";
+/// My row in the list of who offers which skill.
+pub const ME: &str = "Me";
 pub const NONE_YET: &str = "nothing yet (o)";
 pub const NEW_PARTNER_TITLE: &str = "New Hot Team partnership";
 pub const FORM_PARTNER: &str = "Partner";
@@ -225,11 +226,42 @@ pub fn checkin_title(who: &str) -> String {
     format!("Weekly check-in with {who}")
 }
 pub const FORM_CHECKIN_NOTE: &str = "This week";
-pub const FORM_ON_TRACK: &str = "On track (yes/no)";
-pub fn bad_yes_no(t: &str) -> String {
-    format!("\"{t}\" is neither yes nor no")
-}
+pub const FORM_ON_TRACK: &str = "On track";
 pub const CHECKED_IN: &str = "Checked in for this week.";
 pub const OFFERS_TITLE: &str = "Skills I offer as a Hot Team partner";
 pub const FORM_OFFERS: &str = "Comma-separated";
 pub const OFFERS_SAVED: &str = "Offers saved.";
+
+// A partner close at work (same department or reporting line)
+/// What a partner shares with the member at work, as clauses: "they report to you, and
+/// you are both in Sales".
+pub fn close_at_work(group: &crate::model::Group, close: &[crate::model::pairing::Closeness]) -> String {
+    use crate::model::pairing::Closeness as C;
+    let up = |levels: usize| if levels == 1 { "" } else { " up the line" };
+    let parts: Vec<String> = close
+        .iter()
+        .map(|c| match c {
+            C::SameDepartment(d) => format!("you are both in {d}"),
+            C::ReportsToMe { levels } => format!("they report to you{}", up(*levels)),
+            C::IReportTo { levels } => format!("you report to them{}", up(*levels)),
+            C::SameManager(m) => format!("you both report to {}", group.name_of(m)),
+        })
+        .collect();
+    parts.join(", and ")
+}
+/// The warning before a partnership with someone close at work, as one sentence.
+pub fn close_warning(group: &crate::model::Group, partner: &str, close: &[crate::model::pairing::Closeness]) -> String {
+    format!(
+        "{} works close to you: {}; Hot Team partners work best across departments and reporting lines.",
+        group.name_of(partner),
+        close_at_work(group, close)
+    )
+}
+pub const CLOSE_TITLE: &str = "Partner close at work";
+pub const START_ANYWAY: &str = "Start the partnership anyway?";
+pub const UPDATE_CHECKIN_TITLE: &str = "Already checked in this week";
+pub const UPDATE_CHECKIN: &str = "You checked in with this partner this week already. Update this week's check-in?";
+pub const CHECKIN_UPDATED: &str = "This week's check-in updated.";
+pub const CHECK_ON: &str = "[x] yes";
+pub const CHECK_OFF: &str = "[ ] no";
+pub const CHECKIN_KEYS: &str = "Enter saves · Tab next field · Space ticks on track · Esc cancels";

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::action::{MemberAction as A, MemberEffect as E};
 use super::forms::{self, edit_form, edit_prep, edit_questions, toggle_vision};
+use super::hot_team;
 use super::queries::{self, clamp};
 use super::state::{MemberApp, Overlay, Screen, StatusKind};
 use crate::member::strings as s;
@@ -46,6 +47,17 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
         Overlay::Form(_) => return edit_form(app, action, now),
         Overlay::Questions(_) => return edit_questions(app, action, now),
         Overlay::DiscardQuestions(_) => return forms::discard_questions(app, action),
+        Overlay::ClosePartner { .. } => {
+            let Overlay::ClosePartner { form, .. } = std::mem::replace(&mut app.ui.overlay, Overlay::None) else {
+                return Vec::new();
+            };
+            return hot_team::answer_close(app, form, action, now);
+        }
+        Overlay::UpdateCheckin { partnership } => {
+            let partnership = partnership.clone();
+            app.ui.overlay = Overlay::None;
+            return hot_team::answer_update(app, partnership, action, now.date_naive());
+        }
         Overlay::None => {}
     }
     if app.ui.status.as_ref().is_some_and(|st| st.kind == StatusKind::Info) {
@@ -69,7 +81,7 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
         A::Mark(p) => forms::open_mark(app, p, today),
         A::Add => match app.ui.screen {
             Screen::Goals => forms::open_goal(app, None),
-            Screen::Partners => forms::open_partnership(app),
+            Screen::Partners => hot_team::open_partnership(app),
             _ => {}
         },
         A::Edit => match app.ui.screen {
@@ -84,8 +96,8 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
             _ => {}
         },
         A::ToggleVision => return toggle_vision(app, now),
-        A::CheckIn => forms::open_checkin(app),
-        A::Offers => forms::open_offers(app),
+        A::CheckIn => hot_team::open_checkin(app, today),
+        A::Offers => hot_team::open_offers(app),
         _ => {}
     }
     Vec::new()

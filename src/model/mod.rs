@@ -9,6 +9,7 @@ pub mod meeting;
 mod meeting_life;
 pub mod member_files;
 pub mod merge;
+pub mod pairing;
 pub mod parking;
 pub mod parse;
 pub mod partition;

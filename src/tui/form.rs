@@ -18,6 +18,8 @@ pub enum FieldView<'a> {
     Input(&'a Input),
     /// A choice picked with ← →, shown as `‹ value ›` when the row has focus.
     Choice(String),
+    /// A box ticked with Space (`[x] yes`); the terminal cursor sits in it when focused.
+    Check(&'a str),
 }
 
 /// One labelled row of a form.
@@ -63,6 +65,13 @@ impl FormBox<'_> {
                     let shown = if row.focused { format!("‹ {name} ›") } else { name };
                     let style = if row.focused { theme.strong() } else { theme.text() };
                     frame.render_widget(Paragraph::new(span(shown, style)), fr);
+                }
+                FieldView::Check(shown) => {
+                    let style = if row.focused { theme.strong() } else { theme.text() };
+                    frame.render_widget(Paragraph::new(span(shown, style)), fr);
+                    if row.focused {
+                        frame.set_cursor_position((fr.x + 1, fr.y));
+                    }
                 }
             }
         }

@@ -26,6 +26,14 @@ pub fn draw(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
             let (title, body) = (crate::tui::strings::DISCARD_TITLE, crate::tui::strings::DISCARD_TEXT);
             frame.render_widget(Confirm { title, body, theme }, area);
         }
+        Overlay::ClosePartner { form: f, warning } => {
+            form(app, f, frame, area, theme);
+            let body = format!("{warning}\n\n{}", s::START_ANYWAY);
+            frame.render_widget(Confirm { title: s::CLOSE_TITLE, body: &body, theme }, area);
+        }
+        Overlay::UpdateCheckin { .. } => {
+            frame.render_widget(Confirm { title: s::UPDATE_CHECKIN_TITLE, body: s::UPDATE_CHECKIN, theme }, area);
+        }
     }
 }
 
@@ -63,10 +71,20 @@ fn form(app: &MemberApp, f: &Form, frame: &mut Frame, area: Rect, theme: Theme) 
         h: h.min(area.height),
         label_w: |inner| 20u16.min(inner.width / 2),
         rows: rows
-            .map(|(i, x)| Row { label: x.label, view: FieldView::Input(&x.input), focused: f.focus == i })
+            .map(|(i, x)| {
+                let view = match x.check {
+                    Some(on) => FieldView::Check(if on { s::CHECK_ON } else { s::CHECK_OFF }),
+                    None => FieldView::Input(&x.input),
+                };
+                Row { label: x.label, view, focused: f.focus == i }
+            })
             .collect(),
         error: f.error.as_deref(),
-        keys: if f.fields.len() > 1 { s::FORM_KEYS } else { crate::tui::strings::LINE_KEYS },
+        keys: match f.fields.len() {
+            _ if f.fields.iter().any(|x| x.check.is_some()) => s::CHECKIN_KEYS,
+            1 => crate::tui::strings::LINE_KEYS,
+            _ => s::FORM_KEYS,
+        },
     }
     .draw(frame, area, theme);
 }

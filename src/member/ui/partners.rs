@@ -12,10 +12,13 @@ use crate::member::queries::clamp;
 use crate::member::state::MemberApp;
 use crate::member::strings as s;
 use crate::model::Partnership;
+use crate::model::pairing::offers_of;
 use crate::model::partners::{WeekState, missed_weeks, week_state};
 use crate::tui::format;
+use crate::tui::screen::textwrap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use unicode_width::UnicodeWidthStr;
 
 /// The partners screen, drawn into the body of the frame.
 pub struct Partners<'a> {
@@ -30,8 +33,13 @@ impl Widget for Partners<'_> {
         let today = now.date_naive();
         let ps = &app.partners.partnerships;
         let list_h = (ps.len() as u16 + 2).clamp(3, 7);
+        let group_lines = group_lines(app, area.width.saturating_sub(2) as usize, theme);
+        // The group's offers take what they need, leaving a partnership at least 8 rows.
+        let detail_min = if ps.is_empty() { 3 } else { 8 };
+        let group_h = (group_lines.len() as u16 + 2).min(area.height.saturating_sub(list_h + detail_min)).max(3);
         let [list_area, detail, group] =
-            Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1), Constraint::Length(6)]).areas(area);
+            Layout::vertical([Constraint::Length(list_h), Constraint::Fill(1), Constraint::Length(group_h)])
+                .areas(area);
         let log = &app.checkins.checkins;
         let missed: usize = app.partners.active().map(|p| missed_weeks(p, log, today).len()).sum();
         let title = s::partners_title(ps.len(), missed);
@@ -58,8 +66,9 @@ impl Widget for Partners<'_> {
             );
         }
         let selected = ps.get(clamp(app.ui.cursors.partners, ps.len()));
-        Widget::render(detail_panel(app, selected, today, theme), detail, buf);
-        Widget::render(group_panel(app, theme), group, buf);
+        let inner = (detail.width.saturating_sub(2) as usize, detail.height.saturating_sub(2) as usize);
+        Widget::render(detail_panel(app, selected, today, inner, theme), detail, buf);
+        Widget::render(text(group_lines).block(panel(s::GROUP_PARTNERS_TITLE, theme)), group, buf);
     }
 }
 
@@ -93,6 +102,7 @@ fn detail_panel<'a>(
     app: &MemberApp,
     p: Option<&Partnership>,
     today: NaiveDate,
+    (width, height): (usize, usize),
     theme: Theme,
 ) -> ratatui::widgets::Paragraph<'a> {
     let Some(p) = p else { return text(vec![]).block(panel(s::PARTNERSHIP_TITLE, theme)) };
@@ -120,56 +130,84 @@ fn detail_panel<'a>(
         let weeks: Vec<String> = missed.iter().rev().take(4).map(|w| s::week_of(&format::date(*w, today))).collect();
         lines.push(Line::from(vec![span(s::MISSED_LABEL, theme.alert()), span(weeks.join(", "), theme.alert())]));
     }
-    let mine: Vec<_> = app.checkins.checkins.iter().filter(|c| c.partnership == p.id).collect();
-    if mine.is_empty() {
-        lines.push(Line::from(span(s::NO_CHECKINS, theme.dim())));
-    }
-    for c in mine.iter().rev().take(3) {
-        let track = match c.on_track {
-            Some(true) => (s::ON_TRACK, theme.ok()),
-            Some(false) => (s::OFF_TRACK, theme.alert()),
-            None => ("", theme.dim()),
-        };
-        lines.push(Line::from(vec![
-            span(format!("{} ", format::date(c.on, today)), theme.dim()),
-            span(format!("{:<13}", track.0), track.1),
-            span(c.note.clone(), theme.text()),
-        ]));
-    }
+    // The slip words may wrap: the rows they take come off what the history may use.
+    let used: usize = lines.iter().map(|l| l.width().div_ceil(width.max(1)).max(1)).sum();
+    lines.extend(history(app, p, today, (width, height.saturating_sub(used)), theme));
     text(lines).block(panel(s::partnership_title(&p.skill), theme))
 }
 
-fn group_panel<'a>(app: &MemberApp, theme: Theme) -> ratatui::widgets::Paragraph<'a> {
+/// The last three check-ins, newest first, in columns: the day, whether on track, the
+/// note (wrapped under itself); only those whose every row fits in `rows`.
+fn history<'a>(
+    app: &MemberApp,
+    p: &Partnership,
+    today: NaiveDate,
+    (width, rows): (usize, usize),
+    theme: Theme,
+) -> Vec<Line<'a>> {
+    let mine: Vec<_> = app.checkins.checkins.iter().filter(|c| c.partnership == p.id).rev().take(3).collect();
+    if mine.is_empty() {
+        return vec![Line::from(span(s::NO_CHECKINS, theme.dim()))];
+    }
+    let days: Vec<String> = mine.iter().map(|c| format::date(c.on, today)).collect();
+    let day_w = days.iter().map(|d| d.width()).max().unwrap_or(0);
+    let mark_w = [s::ON_TRACK, s::OFF_TRACK, s::TRACK_NOT_SAID].iter().map(|m| m.width()).max().unwrap_or(0);
+    let note_w = width.saturating_sub(day_w + mark_w + 4).max(12);
+    let indent = " ".repeat(day_w + mark_w + 4);
+    let mut lines = Vec::new();
+    for (c, day) in mine.iter().zip(days) {
+        let (mark, style) = match c.on_track {
+            Some(true) => (s::ON_TRACK, theme.ok()),
+            Some(false) => (s::OFF_TRACK, theme.alert()),
+            None => (s::TRACK_NOT_SAID, theme.dim()),
+        };
+        let wrapped = textwrap(&c.note, note_w);
+        if lines.len() + wrapped.len().max(1) > rows {
+            break;
+        }
+        let mut note = wrapped.into_iter();
+        lines.push(Line::from(vec![
+            span(format!("{day}{}  ", " ".repeat(day_w - day.width())), theme.dim()),
+            span(format!("{mark}{}  ", " ".repeat(mark_w - mark.width())), style),
+            span(note.next().unwrap_or_default(), theme.text()),
+        ]));
+        lines.extend(note.map(|l| Line::from(vec![span(indent.clone(), theme.dim()), span(l, theme.text())])));
+    }
+    lines
+}
+
+/// Partners who chose me, and who offers which skill (as `hotseat partners` shows it: the
+/// offers kept in `group.json` and those members add in their own `partners.json`).
+/// One line a row, wrapped at `width`, so that the panel can be as high as its lines.
+fn group_lines<'a>(app: &MemberApp, width: usize, theme: Theme) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     for pb in &app.partnered_by {
-        lines.push(Line::from(vec![
-            span(s::chose_me(app.group.name_of(&pb.member), &pb.partnership.skill), theme.text()),
-            span(
-                if pb.partnership.slip_words.is_empty() {
-                    String::new()
-                } else {
-                    format!(" · {}“{}”", s::SAY_LABEL, pb.partnership.slip_words)
-                },
-                theme.dim(),
-            ),
-        ]));
-    }
-    let mine = if app.partners.offers.is_empty() { s::NONE_YET.to_string() } else { app.partners.offers.join(", ") };
-    lines.push(Line::from(vec![span(s::MY_OFFERS_LABEL, theme.dim()), span(mine, theme.text())]));
-    let mut offers: Vec<String> = Vec::new();
-    for m in app.group.members.iter().filter(|m| m.id != app.me) {
-        let mut skills: Vec<String> = m.offers.clone();
-        if let Some((_, own)) = app.member_offers.iter().find(|(id, _)| *id == m.id) {
-            for sk in own {
-                if !skills.iter().any(|x| x.eq_ignore_ascii_case(sk)) {
-                    skills.push(sk.clone());
-                }
-            }
+        let mut said = s::chose_me(app.group.name_of(&pb.member), &pb.partnership.skill);
+        if !pb.partnership.slip_words.is_empty() {
+            said.push_str(&format!(" · {}“{}”", s::SAY_LABEL, pb.partnership.slip_words));
         }
-        if !skills.is_empty() {
-            offers.push(format!("{}: {}", m.name.split_whitespace().next().unwrap_or(&m.name), skills.join(", ")));
+        lines.extend(textwrap(&said, width).into_iter().map(|l| Line::from(span(l, theme.text()))));
+    }
+    let own = |id: &str| app.member_offers.iter().find(|(m, _)| m == id).map(|(_, o)| o.as_slice()).unwrap_or(&[]);
+    let offers = |m: &crate::model::Member| {
+        if m.id == app.me { offers_of(m, &app.partners.offers) } else { offers_of(m, own(&m.id)) }
+    };
+    // Mine first, even when empty (o edits them), then each member who offers any.
+    let mine = app.group.member(&app.me).map(offers).unwrap_or_else(|| app.partners.offers.clone());
+    let others = app.group.members.iter().filter(|m| m.id != app.me).map(|m| (m.name.clone(), offers(m)));
+    let rows: Vec<(String, Vec<String>)> =
+        std::iter::once((s::ME.to_string(), mine)).chain(others.filter(|(_, o)| !o.is_empty())).collect();
+    let name_w = rows.iter().map(|(n, _)| n.width()).max().unwrap_or(0);
+    for (name, skills) in rows {
+        let shown = if skills.is_empty() { s::NONE_YET.to_string() } else { skills.join(", ") };
+        let wrapped = textwrap(&shown, width.saturating_sub(name_w + 2).max(12));
+        for (i, part) in wrapped.into_iter().enumerate() {
+            let label = if i == 0 { name.clone() } else { String::new() };
+            lines.push(Line::from(vec![
+                span(format!("{label}{}  ", " ".repeat(name_w - label.width())), theme.dim()),
+                span(part, theme.text()),
+            ]));
         }
     }
-    lines.push(Line::from(vec![span(s::OFFERED_LABEL, theme.dim()), span(offers.join(" · "), theme.text())]));
-    text(lines).block(panel(s::GROUP_PARTNERS_TITLE, theme))
+    lines
 }
