@@ -152,7 +152,7 @@ fn member_add_gives_safe_unique_ids() {
         list,
         "ada    Ada Lovelace · Analyst\nada-2  Ada Byron\netc    ../../etc/passwd\nzoe    🙂 Zoë Ng\ngh     Grace Hopper\n"
     );
-    assert_eq!(ok(&["check", "--data-dir", dd]), format!("All 1 files in {dd} are fine.\n"));
+    assert_eq!(ok(&["check", "--data-dir", dd]), format!("The 1 file in {dd} is fine.\n"));
 }
 
 #[test]

@@ -60,10 +60,6 @@ pub fn known_member(g: &Group, id: &str) -> Result<()> {
     Ok(())
 }
 
-fn plural(n: usize, one: &str) -> String {
-    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
-}
-
 /// `hotseat export minutes|csv|ics`.
 pub fn export(store: &Store, cmd: crate::cli::ExportCommand) -> Result<ExitCode> {
     use crate::cli::ExportCommand as E;
@@ -185,7 +181,7 @@ pub fn export_csv(store: &Store, args: &CsvArgs) -> Result<ExitCode> {
     steps.sort_by(|a, b| (&a.meeting, a.due, &a.owner, &a.id).cmp(&(&b.meeting, b.due, &b.owner, &b.id)));
     let refs: Vec<&ActionStep> = steps.iter().collect();
     let text = csv::export(&refs, |id| ctx.group.name_of(id).to_string());
-    emit(&text, args.out.as_deref(), &plural(steps.len(), "action step"))
+    emit(&text, args.out.as_deref(), &crate::model::words::count(steps.len(), "action step"))
 }
 
 // ----- ics -----
@@ -241,8 +237,13 @@ pub fn export_ics(store: &Store, args: &IcsArgs) -> Result<ExitCode> {
     }
     w.line("END", "VCALENDAR");
     let what = match &args.member {
-        Some(m) => format!("{} and {} of {}", plural(events, "meeting"), plural(todos, "open step"), group.name_of(m)),
-        None => plural(events, "meeting"),
+        Some(m) => format!(
+            "{} and {} of {}",
+            crate::model::words::count(events, "meeting"),
+            crate::model::words::count(todos, "open step"),
+            group.name_of(m)
+        ),
+        None => crate::model::words::count(events, "meeting"),
     };
     emit(&w.finish(), args.out.as_deref(), &what)
 }

@@ -158,7 +158,10 @@ pub fn check(store: &Store) -> Result<ExitCode> {
         }
     }
     if report.problems.is_empty() {
-        let _ = writeln!(out, "All {} files in {} are fine.", report.files, store.root().display());
+        let _ = match report.files {
+            1 => writeln!(out, "The 1 file in {} is fine.", store.root().display()),
+            n => writeln!(out, "All {n} files in {} are fine.", store.root().display()),
+        };
         Ok(ExitCode::SUCCESS)
     } else {
         let n = report.problems.len();

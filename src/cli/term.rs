@@ -43,7 +43,7 @@ fn show(store: &Store, json: bool) -> Result<ExitCode> {
     say!("{} — term of {} months, meeting {}{derived}", group.name, st.months, st.cadence.label());
     say!("  start       {}", st.start);
     say!("  checkpoint  {}", st.checkpoint);
-    say!("  end         {}  ({} days left)", st.end, st.days_left);
+    say!("  end         {}  ({} left)", st.end, crate::model::words::count(st.days_left.max(0) as usize, "day"));
     say!("  meetings    {} held, {} still planned", st.meetings_held, st.meetings_planned);
     match st.next_meeting {
         Some(d) => say!("  next        {d}"),

@@ -78,7 +78,10 @@ pub fn run(store: &Store, args: &TrendArgs) -> Result<ExitCode> {
     }
     let avg = points.iter().filter_map(|p| p.completion).sum::<u32>() as f64 / points.len() as f64;
     let met = points.iter().filter(|p| p.completion.is_some_and(|c| c as f64 >= TARGET)).count();
-    say!("Average {avg:.0} % over {} meetings; {met} at or above the 90 % target.", points.len());
+    say!(
+        "Average {avg:.0} % over {}; {met} at or above the 90 % target.",
+        crate::model::words::count(points.len(), "meeting")
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -19,3 +19,9 @@ pub fn phase_label(p: Phase) -> &'static str {
 
 pub const FLAG_NO_RESULT: &str = "no measurable result";
 pub const FLAG_NO_DUE: &str = "no due date";
+
+/// `1 file`, `2 files`: a count with its noun, plural when it is not one (nouns that
+/// take an `s`).
+pub fn count(n: usize, one: &str) -> String {
+    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
+}

@@ -87,7 +87,15 @@ impl Checker {
             self.per_file.iter().filter(|(_, n)| **n > MAX_PER_FILE).map(|(p, n)| (p.clone(), *n)).collect();
         over.sort();
         for (path, n) in over {
-            self.problem(&path, 1, 1, format!("{} more problems like the ones above in this file", n - MAX_PER_FILE));
+            self.problem(
+                &path,
+                1,
+                1,
+                format!(
+                    "{} like the ones above in this file",
+                    crate::model::words::count(n - MAX_PER_FILE, "more problem")
+                ),
+            );
         }
     }
 
@@ -135,7 +143,14 @@ impl Checker {
         if fs::symlink_metadata(dir).is_ok_and(|m| !m.is_dir()) {
             return (files, dirs); // reported where it is listed; never followed
         }
-        let Ok(entries) = fs::read_dir(dir) else { return (files, dirs) };
+        let entries = match fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (files, dirs),
+            Err(e) => {
+                self.problem(dir, 1, 1, format!("could not read this folder: {}", super::error::describe_io(&e)));
+                return (files, dirs);
+            }
+        };
         self.permissions(dir, true);
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().into_owned();

@@ -76,7 +76,7 @@ fn item_label(item: &Item) -> String {
 }
 
 fn files(n: usize) -> String {
-    if n == 1 { "1 file".into() } else { format!("{n} files") }
+    crate::model::words::count(n, "file")
 }
 
 /// `facilitator: meeting 2026-12-01, group`.
@@ -90,8 +90,7 @@ pub fn commit_member(me: &str, w: &MemberChanges) -> String {
     let mut what = Vec::new();
     match w.progress {
         Some(Some(0)) | Some(None) => what.push("progress".to_string()),
-        Some(Some(1)) => what.push("progress on 1 step".to_string()),
-        Some(Some(n)) => what.push(format!("progress on {n} steps")),
+        Some(Some(n)) => what.push(format!("progress on {}", crate::model::words::count(n as usize, "step"))),
         None => {}
     }
     if w.goals {
