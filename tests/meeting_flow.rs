@@ -261,3 +261,26 @@ fn closing_snapshots_the_open_steps_and_sets_the_next_date() {
     assert!(screen.contains("Average rating: 9.0 / 10"), "{screen}");
     assert_eq!(act(&mut app, Action::Quit, at(19, 57, 0)), vec![Effect::Quit], "nothing to confirm once closed");
 }
+
+#[test]
+fn steps_due_at_the_next_meeting_follow_it_when_it_moves_and_hand_set_dates_stay() {
+    let (_demo, mut app) = wrapping_up();
+    let due = |app: &App, text: &str| meeting(app).steps.iter().find(|s| s.text == text).unwrap().due;
+    let default = due(&app, "Call five enterprise prospects").expect("due at the next meeting");
+    // A step whose date was typed by hand.
+    act(&mut app, Action::AddStep, at(19, 46, 0));
+    type_text(&mut app, "Book the offsite", at(19, 46, 0));
+    times(&mut app, Action::NextField, 2, at(19, 46, 0));
+    clear_input(&mut app, at(19, 46, 0));
+    type_text(&mut app, "2030-03-01", at(19, 46, 0));
+    act(&mut app, Action::Submit, at(19, 46, 5));
+    act(&mut app, Action::EditNextDate, at(19, 47, 0));
+    clear_input(&mut app, at(19, 47, 0));
+    type_text(&mut app, "2030-02-05", at(19, 47, 0));
+    assert_eq!(act(&mut app, Action::Submit, at(19, 47, 0)), vec![SAVE]);
+    assert_ne!(default, date(2030, 2, 5));
+    assert_eq!(due(&app, "Call five enterprise prospects"), Some(date(2030, 2, 5)), "followed the next meeting");
+    assert_eq!(due(&app, "Book the offsite"), Some(date(2030, 3, 1)), "set by hand: kept");
+    assert_eq!(due(&app, "Visit the second plant"), None, "no due date: none");
+    assert!(status_text(&app).contains("1 step due at the next meeting"), "{}", status_text(&app));
+}

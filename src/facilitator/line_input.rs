@@ -62,8 +62,20 @@ fn submit_line(app: &mut App, mut line: LineInput, now: DateTime<FixedOffset>) -
             let date = app.meeting.as_ref().map(|m| m.date).unwrap_or_default();
             let error = match parse_date(&value) {
                 Ok(Some(d)) if d > date => {
+                    let old = queries::default_due(app);
                     if let Some(m) = app.meeting.as_mut() {
                         m.next_meeting = Some(d);
+                        // Steps due at the next meeting follow it; dates set otherwise stay.
+                        let id = m.id.clone();
+                        let moved = m
+                            .steps
+                            .iter_mut()
+                            .filter(|st| st.meeting == id && st.due == Some(old) && old != d)
+                            .map(|st| st.due = Some(d))
+                            .count();
+                        if moved > 0 {
+                            app.info(s::dues_follow(moved, &d.format("%a %-d %b").to_string()));
+                        }
                     }
                     return vec![Effect::SaveMeeting];
                 }

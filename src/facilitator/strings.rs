@@ -92,6 +92,10 @@ pub const STEP_NEEDS_TEXT: &str = "Write what the step is first.";
 pub const STEP_UPDATED: &str = "Action step updated.";
 pub const NOTE_SAVED: &str = "Private note saved.";
 pub const NEXT_DATE_AFTER: &str = "The next meeting must come after this one.";
+/// The next meeting moved, and the steps due then with it.
+pub fn dues_follow(n: usize, date: &str) -> String {
+    format!("Next meeting {date}; {} due at the next meeting now due then too.", crate::model::words::count(n, "step"))
+}
 pub const NEXT_DATE_NEEDED: &str = "Type a date like 2026-12-06.";
 
 pub use crate::tui::strings::bad_date;
