@@ -8,7 +8,7 @@ use hotseat::facilitator::queries::{self, WrapRow};
 use hotseat::facilitator::state::LinePurpose;
 use hotseat::facilitator::strings;
 use hotseat::facilitator::{Action, App, Effect, Overlay};
-use hotseat::model::{Phase, Presence, Progress, Status};
+use hotseat::model::{Completion, Phase, Presence, Progress, Status};
 use support::walk::*;
 use support::*;
 
@@ -110,17 +110,33 @@ fn report_back_marks_steps_and_counts_completion() {
     act(&mut app, Action::Mark(Progress::Dropped), at(18, 10, 0));
     assert_eq!(meeting(&app).review("2030-01-01-4").map(|r| r.progress), Some(Progress::Dropped));
 
-    let items = queries::report_items(&app);
-    let (per, all) = queries::completion(meeting(&app), &items);
-    let pct = |id: &str| per.iter().find(|(m, _)| m == id).and_then(|(_, c)| c.percent());
-    assert_eq!(pct("ada"), Some(50), "done + not done");
-    assert_eq!(pct("ben"), Some(100), "Ben reported it done himself");
-    assert_eq!(pct("chloe"), None, "a dropped step is left out");
-    assert_eq!(pct("dev"), Some(50), "partial counts half");
-    assert_eq!(pct("elena"), Some(0), "last time's report does not count this time");
-    // Done 2, partial ½ of 6 counted steps.
-    assert_eq!(all.percent(), Some(42));
+    let completion = |app: &App| {
+        let items = queries::report_items(app);
+        queries::completion(meeting(app), &items)
+    };
+    let (per, all) = completion(&app);
+    let pct = |per: &[(String, Completion)], id: &str| per.iter().find(|(m, _)| m == id).map(|(_, c)| *c);
+    assert_eq!(pct(&per, "ada").unwrap().percent(), Some(50), "done + not done");
+    let ben = pct(&per, "ben").unwrap();
+    assert_eq!((ben.percent(), ben.to_confirm), (Some(0), 1), "Ben's own report waits to be confirmed");
+    assert_eq!(pct(&per, "chloe").unwrap().percent(), None, "a dropped step is left out");
+    assert_eq!(pct(&per, "dev").unwrap().to_confirm, 1);
+    assert_eq!(pct(&per, "elena").unwrap().percent(), Some(0), "last time's report does not count this time");
+    assert_eq!((all.percent(), all.to_confirm), (Some(17), 2), "done 1 of 6 counted, 2 to confirm");
     let screen = shown(&app, 80, 24, at(18, 10, 0));
+    assert!(screen.contains("Ben      0/1   0% +1*"), "{screen}");
+    assert!(screen.contains("Group     17% +2*"), "{screen}");
+
+    // Confirmed in the room, they count: done 2, partial ½ of 6 counted steps.
+    app.ui.cursors.report = 2;
+    act(&mut app, Action::Mark(Progress::Done), at(18, 10, 30));
+    app.ui.cursors.report = 4;
+    act(&mut app, Action::Mark(Progress::Partial), at(18, 10, 40));
+    let (per, all) = completion(&app);
+    assert_eq!(pct(&per, "ben").unwrap().percent(), Some(100));
+    assert_eq!(pct(&per, "dev").unwrap().percent(), Some(50), "partial counts half");
+    assert_eq!((all.percent(), all.to_confirm), (Some(42), 0));
+    let screen = shown(&app, 80, 24, at(18, 11, 0));
     assert!(screen.contains("Group     42%"), "{screen}");
     assert!(screen.contains("Ada      1/2  50%"), "{screen}");
 }

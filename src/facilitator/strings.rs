@@ -13,6 +13,7 @@ pub const APP: &str = "hotseat";
 /// The agenda's sentences (protocol, re-planning, clock cues, parking lot, rotation).
 pub mod agenda;
 pub mod fill_in;
+pub mod report;
 
 /// What each key does, for the help overlay.
 pub const SAVED_AGAIN: &str = "Saved. Everything is on disk again.";

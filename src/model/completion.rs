@@ -1,6 +1,8 @@
 //! How the report-back counts: where a step's progress comes from (recorded here, reported
 //! by the member, only an earlier meeting's) and completion per member and for the group
-//! (done 1, partial ½, dropped left out). The meeting screen and the trends count alike.
+//! (done 1, partial ½, dropped left out). A member's own report counts once the
+//! facilitator confirms it in the room; until then it is counted apart (`to_confirm`).
+//! The meeting screen and the trends count alike.
 
 use super::{ActionStep, Completion, Meeting, Progress, Reporter};
 
@@ -42,8 +44,16 @@ pub fn completion(m: &Meeting, items: &[ActionStep]) -> (Vec<(String, Completion
     for a in m.attendance.iter().filter(|a| a.presence.is_here()) {
         let mut c = Completion::default();
         for s in items.iter().filter(|s| s.owner == a.member) {
-            c.add(progress_now(m, s));
-            all.add(progress_now(m, s));
+            for c in [&mut c, &mut all] {
+                match reported(m, s) {
+                    (_, Reported::ByMember) => {
+                        c.add(Progress::Open);
+                        c.to_confirm += 1;
+                    }
+                    (p, Reported::Here) => c.add(p),
+                    _ => c.add(Progress::Open),
+                }
+            }
         }
         if c.counted() + c.dropped > 0 {
             per.push((a.member.clone(), c));

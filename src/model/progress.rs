@@ -111,6 +111,9 @@ pub struct Completion {
     pub not_done: usize,
     pub unreported: usize,
     pub dropped: usize,
+    /// Of `unreported`: steps the member reported themselves, not yet confirmed in the
+    /// room. They count once the facilitator confirms them.
+    pub to_confirm: usize,
 }
 
 impl Completion {

@@ -273,7 +273,7 @@ mod tests {
     }
 
     #[test]
-    fn a_members_own_report_before_the_close_counts_and_base_carries_on() {
+    fn a_members_own_report_counts_once_confirmed_and_base_carries_on() {
         let base = vec![step("s1", "ada"), step("s3", "ben")];
         let mut reports = BTreeMap::new();
         reports.insert(
@@ -287,8 +287,12 @@ mod tests {
         );
         let first = meeting("2030-01-15", 15, vec![]);
         let second = meeting("2030-01-29", 29, vec![("s3", Progress::Done)]);
-        let t = compute(base, vec![first, second], &reports);
-        assert_eq!(t.group[0].completion, Some(50));
+        let t = compute(base.clone(), vec![first.clone(), second.clone()], &reports);
+        // Ada's own "done" was never confirmed in the room: it does not count.
+        assert_eq!(t.group[0].completion, Some(0));
+        let confirmed = meeting("2030-01-15", 15, vec![("s1", Progress::Done)]);
+        let t = compute(base, vec![confirmed, second], &reports);
+        assert_eq!(t.group[0].completion, Some(50), "confirmed, it counts");
         // After the first meeting (no snapshot) only ben's step stayed open.
         assert_eq!(t.group[1].counted, 1);
         assert_eq!(t.group[1].completion, Some(100));

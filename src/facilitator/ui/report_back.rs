@@ -82,6 +82,12 @@ impl Widget for ReportBack<'_> {
                     span(format!("{}/{} ", c.done, c.counted()), theme.dim()),
                     span(pct(c.percent()), theme.strong()),
                 ]);
+                if c.to_confirm > 0 {
+                    line.push_span(span(
+                        crate::facilitator::strings::report::to_confirm_short(c.to_confirm),
+                        theme.warn(),
+                    ));
+                }
                 // Recent completion as a sparkline (issue 11), where it fits.
                 let room = (side.width as usize).saturating_sub(2 + line.width() + 1);
                 let recent = app.ctx.recent_trend().recent(id, room.min(6));
@@ -92,10 +98,14 @@ impl Widget for ReportBack<'_> {
             })
             .collect();
         lines.push(Line::default());
-        lines.push(Line::from(vec![
+        let mut group = Line::from(vec![
             span(format!("{:<9}", ui::GROUP), theme.strong()),
             span(pct(all.percent()), theme.title()),
-        ]));
+        ]);
+        if all.to_confirm > 0 {
+            group.push_span(span(crate::facilitator::strings::report::to_confirm_short(all.to_confirm), theme.warn()));
+        }
+        lines.push(group);
         lines.extend(missed_checkin_lines(app, m, today, theme));
         Widget::render(text(lines).block(panel(ui::COMPLETION_TITLE, theme)), side, buf);
 
