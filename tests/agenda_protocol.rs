@@ -101,3 +101,39 @@ fn a_one_minute_turn_without_colour_says_what_is_left() {
     let screen = text_of(&draw(&app, 80, 24, at(18, 25, 20)));
     assert!(screen.contains("s left") || screen.contains("min left"), "{screen}");
 }
+
+#[test]
+fn a_step_whose_time_is_up_rings_the_bell_only_when_the_agenda_asks() {
+    // Ben's 17-minute turn from 18:25: Present has 30 % of it, 5:06.
+    let (_demo, mut app) = ben_on();
+    assert_eq!(act(&mut app, Action::Tick, at(18, 30, 10)), vec![], "no bell unless configured");
+    let (_demo, mut app) = ben_on();
+    let mut agenda = app.ctx.group.agenda().clone();
+    agenda.step_bell = true;
+    app.ctx.group.agenda = Some(agenda);
+    assert_eq!(act(&mut app, Action::Tick, at(18, 30, 0)), vec![], "Present still has 6 s");
+    assert_eq!(act(&mut app, Action::Tick, at(18, 30, 10)), vec![hotseat::facilitator::Effect::Bell, SAVE]);
+    assert_eq!(act(&mut app, Action::Tick, at(18, 30, 20)), vec![], "once per step");
+    act(&mut app, Action::NextProtocolStep, at(18, 31, 0));
+    // Questions has 25 %, 4:15, from 18:31.
+    assert_eq!(act(&mut app, Action::Tick, at(18, 35, 10)), vec![]);
+    assert_eq!(act(&mut app, Action::Tick, at(18, 35, 20)), vec![hotseat::facilitator::Effect::Bell, SAVE]);
+}
+
+#[test]
+fn group_set_turns_the_step_bell_on_and_off() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("g");
+    ok(&["--data-dir", path_str(&dir), "init", "--name", "Circle"]);
+    let out = ok(&["--data-dir", path_str(&dir), "group", "set", "--step-bell", "on"]);
+    assert!(out.contains("bell rings"), "{out}");
+    let store = hotseat::store::Store::new(&dir);
+    assert!(store.load_group().unwrap().agenda().step_bell);
+    ok(&["--data-dir", path_str(&dir), "group", "set", "--template", "forum"]);
+    assert!(store.load_group().unwrap().agenda().step_bell, "a new template keeps the bell setting");
+    let mut bad = assert_cmd::Command::cargo_bin("hotseat").unwrap();
+    bad.args(["--data-dir", path_str(&dir), "group", "set", "--step-bell", "loud"]);
+    fails_with(&mut bad, "on or off");
+    ok(&["--data-dir", path_str(&dir), "group", "set", "--step-bell", "off"]);
+    assert!(!store.load_group().unwrap().agenda().step_bell);
+}

@@ -103,6 +103,7 @@ fn turn() -> impl Strategy<Value = Turn> {
             step_starts: Vec::new(),
             prep_secs: 0,
             extended_secs: 0,
+            step_bells: 0,
         })
 }
 

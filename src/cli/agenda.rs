@@ -87,6 +87,8 @@ pub fn set_template(store: &Store, name: &str) -> Result<()> {
     let mut g = store.load_group()?;
     let phases = minutes_of(&agenda);
     let template = agenda.template.clone();
+    let mut agenda = agenda;
+    agenda.step_bell = g.agenda().step_bell;
     g.agenda = Some(agenda);
     store.save_group(&g)?;
     say!("The group now runs the {template} agenda: {}.", phase_line(g.agenda()));

@@ -327,6 +327,9 @@ pub struct GroupSet {
     /// Use this agenda template from now on: mastermind, forum, mentor or hot-team
     #[arg(long, value_name = "T")]
     pub template: Option<String>,
+    /// Ring the bell when a hot-seat protocol step's time is up: on or off (default off)
+    #[arg(long, value_name = "on|off")]
+    pub step_bell: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -38,13 +38,23 @@ pub fn minutes(m: u32) -> Result<u32> {
 }
 
 /// Each setting given, checked first, then written at once; the agenda last.
+/// `on`/`off` (or yes/no).
+fn on_off(t: &str) -> Result<bool> {
+    match t.trim().to_ascii_lowercase().as_str() {
+        "on" | "yes" | "y" | "true" => Ok(true),
+        "off" | "no" | "n" | "false" => Ok(false),
+        other => bail!("--step-bell takes on or off, not {:?}", other),
+    }
+}
+
 pub fn set(store: &Store, args: &GroupSet) -> Result<ExitCode> {
-    let settings = [&args.name, &args.cadence, &args.pledge, &args.next, &args.template];
+    let settings = [&args.name, &args.cadence, &args.pledge, &args.next, &args.template, &args.step_bell];
     if settings.iter().all(|s| s.is_none()) && args.minutes.is_none() {
         bail!(
-            "say what to set: --name N, --cadence weekly|biweekly|monthly, --minutes M, --pledge TEXT, --next DATE or --template T"
+            "say what to set: --name N, --cadence weekly|biweekly|monthly, --minutes M, --pledge TEXT, --next DATE, --template T or --step-bell on|off"
         );
     }
+    let step_bell = args.step_bell.as_deref().map(on_off).transpose()?;
     let name = args.name.as_deref().map(|n| clean("group name", n, 120)).transpose()?;
     let cadence = args.cadence.as_deref().map(cadence).transpose()?;
     let minutes = args.minutes.map(minutes).transpose()?;
@@ -53,7 +63,13 @@ pub fn set(store: &Store, args: &GroupSet) -> Result<ExitCode> {
     if let Some(t) = &args.template {
         super::agenda::named(t)?;
     }
-    if name.is_some() || cadence.is_some() || minutes.is_some() || pledge.is_some() || next.is_some() {
+    if name.is_some()
+        || cadence.is_some()
+        || minutes.is_some()
+        || pledge.is_some()
+        || next.is_some()
+        || step_bell.is_some()
+    {
         let (_lock, held) = session::take(store)?;
         if let Some(h) = held {
             bail!("not changing the group now: {}", h.trim_start_matches("READ-ONLY: "));
@@ -79,6 +95,16 @@ pub fn set(store: &Store, args: &GroupSet) -> Result<ExitCode> {
         if let Some(d) = next {
             changed.push(format!("The next meeting is on {} {d}.", crate::model::group::weekday_name(d)));
             g.next_meeting = Some(d);
+        }
+        if let Some(on) = step_bell {
+            let mut agenda = g.agenda().clone();
+            agenda.step_bell = on;
+            g.agenda = Some(agenda);
+            changed.push(if on {
+                "The bell rings when a hot-seat protocol step's time is up.".to_string()
+            } else {
+                "A protocol step's time up is flagged on screen, with no bell.".to_string()
+            });
         }
         store.save_group(&g)?;
         for line in changed {

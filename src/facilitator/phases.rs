@@ -287,8 +287,13 @@ pub fn reorder(app: &mut App, delta: isize) -> Vec<Effect> {
     vec![SAVE]
 }
 
-/// Once a second or so: ring the bell when a running countdown first reaches zero.
+/// Once a second or so: ring the bell when a running countdown first reaches zero, and
+/// (when the agenda asks for it) when a protocol step's time first runs out.
 pub fn tick(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    let agenda = app.ctx.group.agenda();
+    let step_bell = agenda.step_bell;
+    let step = |t: &crate::model::Turn| crate::model::protocol::step_now(agenda, t, now);
+    let up = app.meeting.as_ref().and_then(|m| m.current_turn()).and_then(step).filter(|s| s.is_up() && !s.is_last());
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
     if m.phase != Phase::HotSeats || !m.is_open() {
         return Vec::new();
@@ -297,6 +302,10 @@ pub fn tick(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
     match m.turn_mut(&h) {
         Some(t) if t.is_running() && !t.bell_rung && t.left_ms_at(now) <= 0 => {
             t.bell_rung = true;
+            vec![Effect::Bell, SAVE]
+        }
+        Some(t) if step_bell && t.is_running() && up.as_ref().is_some_and(|s| t.step_bells <= s.index as u32) => {
+            t.step_bells = up.map_or(0, |s| s.index as u32 + 1);
             vec![Effect::Bell, SAVE]
         }
         _ => Vec::new(),

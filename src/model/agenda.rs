@@ -44,6 +44,9 @@ pub struct Agenda {
     pub template: String,
     pub phases: Vec<AgendaPhase>,
     pub protocol: Vec<ProtocolStep>,
+    /// Ring the bell when a protocol step's time is up (off: the bar only flags it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub step_bell: bool,
 }
 
 /// Where a problem with a hand-edited agenda is, as a JSON path below `agenda`.

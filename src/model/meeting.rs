@@ -117,6 +117,10 @@ pub struct Turn {
     /// lengthened this way keeps what it was given: ending it early gives nothing back.
     #[serde(default, skip_serializing_if = "is_zero_i32")]
     pub extended_secs: i32,
+    /// How many protocol steps have rung the bell as their time ran out (when the agenda
+    /// asks for a bell at each step).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub step_bells: u32,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -140,6 +144,7 @@ impl Turn {
             step_starts: Vec::new(),
             prep_secs: 0,
             extended_secs: 0,
+            step_bells: 0,
         }
     }
 

@@ -21,7 +21,7 @@ pub fn template(name: &str) -> Option<Agenda> {
         "hot-team" | "hot_team" | "hotteam" => (TEMPLATES[3], hot_team()),
         _ => return None,
     };
-    Some(Agenda { template: name.to_string(), phases, protocol })
+    Some(Agenda { template: name.to_string(), phases, protocol, step_bell: false })
 }
 
 type Parts = (Vec<AgendaPhase>, Vec<ProtocolStep>);
