@@ -90,7 +90,7 @@ pub fn commit_member(me: &str, w: &MemberChanges) -> String {
     let mut what = Vec::new();
     match w.progress {
         Some(Some(0)) | Some(None) => what.push("progress".to_string()),
-        Some(Some(n)) => what.push(format!("progress on {}", crate::model::words::count(n as usize, "step"))),
+        Some(Some(n)) => what.push(format!("progress on {}", crate::model::words::count(n, "step"))),
         None => {}
     }
     if w.goals {
