@@ -12,6 +12,8 @@ pub const APP: &str = "hotseat";
 
 /// The agenda's sentences (protocol, re-planning, clock cues, parking lot, rotation).
 pub mod agenda;
+/// The screen's accuracy in the room (issue 9).
+pub mod room;
 
 /// What each key does, for the help overlay.
 pub const SAVED_AGAIN: &str = "Saved. Everything is on disk again.";

@@ -10,6 +10,7 @@ use super::queries::{self, clamp};
 use super::state::{MemberApp, Overlay, Screen, StatusKind};
 use crate::member::strings as s;
 use crate::tui::keymap::help_scrolled;
+use crate::tui::widgets::help_max_scroll;
 use crate::tui::status::{SaveWords, after_save};
 
 /// Apply one action. Returns the effects for the runtime, in order.
@@ -35,7 +36,8 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
     }
     match &app.ui.overlay {
         Overlay::Help(scroll) => {
-            let scrolled = help_scrolled(*scroll, action == A::ScrollHelpDown, action == A::ScrollHelpUp);
+            let max = app.ui.size.map(|size| help_max_scroll(&super::keymap::help_sections(app.ui.screen), size));
+            let scrolled = help_scrolled(*scroll, action == A::ScrollHelpDown, action == A::ScrollHelpUp, max);
             app.ui.overlay = scrolled.map_or(Overlay::None, Overlay::Help);
             return Vec::new();
         }
