@@ -28,6 +28,22 @@ pub fn position(selected: usize, len: usize, height: usize) -> Option<String> {
     Some(format!("{}/{len} {up}{down}", selected.min(len - 1) + 1))
 }
 
+/// `block` with `marker` (a list's position) at the right of its bottom border.
+pub fn marked<'a>(block: Block<'a>, marker: Option<String>, theme: Theme) -> Block<'a> {
+    match marker {
+        Some(p) => block.title_bottom(Line::from(span(format!(" {p} "), theme.key())).alignment(Alignment::Right)),
+        None => block,
+    }
+}
+
+/// The marker of a list of `len` items (the selected one `selected`) shown as rows, from
+/// `first` for `height` of `rows` in all: `3/12 ▾`, or `None` when every row shows.
+pub fn marker(selected: usize, len: usize, first: usize, height: usize, rows: usize) -> Option<String> {
+    let up = if first > 0 { "▴" } else { "" };
+    let down = if first + height < rows { "▾" } else { "" };
+    (first > 0 || first + height < rows).then(|| format!("{}/{len} {up}{down}", selected + 1))
+}
+
 /// A panel whose title ends in `…` when it is wider than a box `width` cells wide.
 pub fn panel_fit<'a>(title: &str, width: u16, theme: Theme) -> Block<'a> {
     panel(fit(title, (width as usize).saturating_sub(4)), theme)
@@ -35,14 +51,19 @@ pub fn panel_fit<'a>(title: &str, width: u16, theme: Theme) -> Block<'a> {
 
 /// A list of one-line rows in `block`, the selected row highlighted, its position in the
 /// bottom border when the list is longer than the box.
-pub fn list_box(items: Vec<ListItem<'_>>, block: Block<'_>, selected: usize, area: Rect, buf: &mut Buffer, theme: Theme) {
+pub fn list_box(
+    items: Vec<ListItem<'_>>,
+    block: Block<'_>,
+    selected: impl Into<Option<usize>>,
+    area: Rect,
+    buf: &mut Buffer,
+    theme: Theme,
+) {
+    let selected = selected.into();
     let len = items.len();
     let height = block.inner(area).height as usize;
-    let block = match position(selected, len, height) {
-        Some(p) => block.title_bottom(Line::from(span(format!(" {p} "), theme.key())).alignment(Alignment::Right)),
-        None => block,
-    };
-    let mut state = ListState::default().with_selected((len > 0).then(|| selected.min(len - 1)));
+    let block = marked(block, position(selected.unwrap_or(0), len, height), theme);
+    let mut state = ListState::default().with_selected(selected.filter(|_| len > 0).map(|s| s.min(len - 1)));
     StatefulWidget::render(
         List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("▸ "),
         area,

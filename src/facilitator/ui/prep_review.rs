@@ -4,10 +4,10 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{Theme, fit, format, panel, span, text};
+use super::{Theme, fit, format, span};
+use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::{agenda, ui};
@@ -60,16 +60,13 @@ impl Widget for PrepReview<'_> {
             })
             .collect();
         let title = ui::order_title(m.turn_minutes);
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, items.len())));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            left,
-            buf,
-            &mut state,
-        );
+        let selected = clamp(app.ui.cursors.prep, items.len());
+        list_box(items, panel_fit(&title, left.width, theme), selected, left, buf, theme);
 
         let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
-        Widget::render(prep_panel(app, selected.map(String::as_str), theme), right, buf);
+        let (title, lines) = prep_panel(app, selected.map(String::as_str), theme);
+        let block = panel_fit(&title, right.width, theme);
+        TextBox { lines, block, scroll: 0, key: None, theme }.render(right, buf);
 
         let turns = (queries::turns_left_secs(m, now) + 59) / 60;
         let end = queries::projected_end(m, now);
@@ -98,11 +95,12 @@ impl Widget for PrepReview<'_> {
     }
 }
 
-fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph<'a> {
-    let Some(id) = member else { return text(vec![]).block(panel(ui::PREP_TITLE, theme)) };
+/// The selected member's prep: the box's title and its lines.
+fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> (String, Vec<Line<'a>>) {
+    let Some(id) = member else { return (ui::PREP_TITLE.to_string(), Vec::new()) };
     let name = app.ctx.group.name_of(id).to_string();
     let Some(p) = app.ctx.preps.get(id) else {
-        return text(vec![Line::from(span(ui::NO_PREP, theme.alert()))]).block(panel(name, theme));
+        return (name, vec![Line::from(span(ui::NO_PREP, theme.alert()))]);
     };
     let mut lines = vec![Line::from(vec![
         span(ui::VISION_LABEL, theme.dim()),
@@ -130,5 +128,5 @@ fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph
         if p.walk_away.is_empty() { span(ui::NONE_YET, theme.warn()) } else { span(p.walk_away.clone(), theme.text()) },
     ]));
     let title = if p.is_prepared() { ui::prep_of(&name) } else { ui::not_prepared(&name) };
-    text(lines).block(panel(title, theme))
+    (title, lines)
 }

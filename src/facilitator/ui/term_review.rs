@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Widget, Wrap};
 
 use super::{Theme, fit, panel, span};
 use crate::facilitator::App;
@@ -60,13 +60,8 @@ impl Widget for TermReview<'_> {
             .collect();
         let decided = m.term_record.decisions.len();
         let title = format!("Term review · {} – {} · {decided} of {} decided", t.start, t.end(), members.len());
-        let mut state = ListState::default().with_selected((!members.is_empty()).then_some(cursor));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let block = crate::tui::widgets_fit::panel_fit(&title, list_area.width, theme);
+        crate::tui::widgets_fit::list_box(items, block, (!members.is_empty()).then_some(cursor), list_area, buf, theme);
 
         if let Some(id) = members.get(cursor) {
             let [text_area, chart_area] =

@@ -4,10 +4,10 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{Theme, fit, format, panel, span};
+use super::{Theme, fit, format, span};
+use crate::tui::widgets_fit::{list_box, panel_fit};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, WrapRow, clamp};
 use crate::facilitator::strings::ui;
@@ -80,13 +80,8 @@ impl Widget for WrapUp<'_> {
         if let Some(step) = crate::facilitator::term::due(app) {
             title.push_str(&format!(" · {}: t", step.title()));
         }
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.wrap, items.len())));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let selected = clamp(app.ui.cursors.wrap, items.len());
+        list_box(items, panel_fit(&title, list_area.width, theme), selected, list_area, buf, theme);
         let date = m.next_meeting.unwrap_or_else(|| queries::default_due(app));
         let line = Line::from(vec![
             span(format!(" {}", ui::NEXT_MEETING_LABEL), theme.dim()),

@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::ListItem;
+use ratatui::widgets::Widget;
 
 use crate::member::queries::clamp;
 use crate::member::state::MemberApp;
@@ -47,13 +47,8 @@ impl Widget for Goals<'_> {
             })
             .collect();
         let sel = clamp(app.ui.cursors.goals, goals.len());
-        let mut state = ListState::default().with_selected(Some(sel));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let block = crate::tui::widgets_fit::panel_fit(&title, list_area.width, theme);
+        crate::tui::widgets_fit::list_box(items, block, sel, list_area, buf, theme);
         let g = &goals[sel];
         let value = |v: &str| {
             if v.is_empty() { span(s::NOT_WRITTEN, theme.warn()) } else { span(v.to_string(), theme.text()) }

@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::ListItem;
+use ratatui::widgets::Widget;
 
 use crate::member::queries::clamp;
 use crate::member::state::MemberApp;
@@ -46,16 +46,9 @@ impl Widget for Partners<'_> {
         } else {
             let w = list_area.width.saturating_sub(4) as usize;
             let items: Vec<ListItem> = ps.iter().map(|p| row(app, p, today, w, theme)).collect();
-            let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.partners, ps.len())));
-            StatefulWidget::render(
-                List::new(items)
-                    .block(panel(title, theme).title_style(title_style))
-                    .highlight_style(theme.selected())
-                    .highlight_symbol("▸ "),
-                list_area,
-                buf,
-                &mut state,
-            );
+            let block = panel(fit(&title, list_area.width.saturating_sub(4) as usize), theme).title_style(title_style);
+            let selected = clamp(app.ui.cursors.partners, ps.len());
+            crate::tui::widgets_fit::list_box(items, block, selected, list_area, buf, theme);
         }
         let selected = ps.get(clamp(app.ui.cursors.partners, ps.len()));
         Widget::render(detail_panel(app, selected, today, theme), detail, buf);

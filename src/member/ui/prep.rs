@@ -6,8 +6,8 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::ListItem;
+use ratatui::widgets::Widget;
 
 use crate::member::queries::clamp;
 use crate::member::state::{MemberApp, PrepField};
@@ -83,16 +83,9 @@ impl Widget for PrepScreen<'_> {
                 ]))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, PrepField::ALL.len())));
-        StatefulWidget::render(
-            List::new(items)
-                .block(panel(s::PREP_FIELDS_TITLE, theme))
-                .highlight_style(theme.selected())
-                .highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let selected = clamp(app.ui.cursors.prep, PrepField::ALL.len());
+        let block = crate::tui::widgets_fit::panel_fit(s::PREP_FIELDS_TITLE, list_area.width, theme);
+        crate::tui::widgets_fit::list_box(items, block, selected, list_area, buf, theme);
 
         let selected = PrepField::ALL[clamp(app.ui.cursors.prep, PrepField::ALL.len())];
         let full: Vec<Line> = match selected {

@@ -15,6 +15,7 @@ use crate::model::{ActionStep, Reporter};
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit;
 
 /// The steps screen, drawn into the body of the frame.
 pub struct Steps<'a> {
@@ -69,8 +70,11 @@ impl Widget for Steps<'_> {
                 break;
             }
         }
+        let rows = titles(order.len()) + order.len();
+        let mark = widgets_fit::marker(selected, order.len(), first_row, height, rows);
+        let block = widgets_fit::marked(widgets_fit::panel_fit(&title, list_area.width, theme), mark, theme);
         let mut state = ListState::default().with_selected(Some(selected_row - first_row));
-        let list = List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
+        let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("▸ ");
         StatefulWidget::render(list, list_area, buf, &mut state);
         let st = &app.steps[order[selected]];
         Widget::render(detail_panel(app, st, today, theme), detail, buf);
