@@ -187,7 +187,9 @@ fn worth_a_hint(app: &App, b: &Binding) -> bool {
         Action::AckPledge => (b.help == crate::facilitator::strings::keys::PLEDGE) != super::pledge::affirmed(app),
         // Tab moves between fields only in a form of more than one.
         Action::NextField | Action::PrevField => matches!(app.ui.overlay, Overlay::StepForm(_)),
-        Action::ToggleTimer => phase == Some(Phase::HotSeats) && b.hint == Some(timer_hint(app, HINT_PAUSE, HINT_RESUME)),
+        Action::ToggleTimer => {
+            phase == Some(Phase::HotSeats) && b.hint == Some(timer_hint(app, HINT_PAUSE, HINT_RESUME))
+        }
         Action::AddMinute => phase == Some(Phase::HotSeats),
         Action::ScrollPrepDown | Action::ScrollPrepUp => super::ui::prep_overflow(app) > 0,
         Action::ClearRating => super::rating::selected_rating(app).is_some(),
@@ -199,11 +201,8 @@ fn worth_a_hint(app: &App, b: &Binding) -> bool {
 /// The timer's hint as it stands: `pause` while the turn's clock runs, `resume` while it
 /// is paused (and `pause` when no turn is open).
 fn timer_hint(app: &App, pause: &'static str, resume: &'static str) -> &'static str {
-    let paused = app
-        .meeting
-        .as_ref()
-        .and_then(|m| m.current_turn())
-        .is_some_and(|t| !t.is_running() && t.started_at.is_some());
+    let paused =
+        app.meeting.as_ref().and_then(|m| m.current_turn()).is_some_and(|t| !t.is_running() && t.started_at.is_some());
     if paused { resume } else { pause }
 }
 

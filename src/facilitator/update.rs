@@ -11,8 +11,8 @@ use super::{line_input, notes, rating, report, step_form};
 use crate::facilitator::strings as s;
 use crate::model::Phase;
 use crate::tui::keymap::help_scrolled;
-use crate::tui::widgets::help_max_scroll;
 use crate::tui::status::{SaveWords, after_save};
+use crate::tui::widgets::help_max_scroll;
 
 /// Apply one action. Returns the effects for the runtime to carry out, in order.
 pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {

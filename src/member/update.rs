@@ -10,8 +10,8 @@ use super::queries::{self, clamp};
 use super::state::{MemberApp, Overlay, Screen, StatusKind};
 use crate::member::strings as s;
 use crate::tui::keymap::help_scrolled;
-use crate::tui::widgets::help_max_scroll;
 use crate::tui::status::{SaveWords, after_save};
+use crate::tui::widgets::help_max_scroll;
 
 /// Apply one action. Returns the effects for the runtime, in order.
 pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<E> {

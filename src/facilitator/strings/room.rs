@@ -16,7 +16,7 @@ pub const MARK_EARLIER: &str = "(partial)";
 pub const MARK_EARLIER_MEANS: &str = "( ) an earlier meeting's report; nothing reported this time yet";
 /// The legend in the report-back list's bottom border.
 pub const LEGEND: &str = " · not reported  * by member  ( ) earlier ";
-pub const LEGEND_SHORT: &str = " · none  * member  ( ) earlier ";
+pub const LEGEND_SHORT: &str = " · none * member ( ) earlier ";
 
 /// The marks' legend as help rows (mark, what it means).
 pub fn marks() -> Vec<(String, &'static str)> {

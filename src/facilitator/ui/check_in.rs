@@ -7,11 +7,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Widget};
 
 use super::{Theme, fit, format, span};
-use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
 use crate::facilitator::App;
 use crate::facilitator::queries::clamp;
 use crate::facilitator::strings::ui;
 use crate::model::Presence;
+use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
 
 /// The check-in screen (attendance and the pledge), drawn into the body of the frame.
 pub struct CheckIn<'a> {

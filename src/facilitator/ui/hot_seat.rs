@@ -6,8 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget};
-use unicode_width::UnicodeWidthStr;
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Urgency, urgency};
 use super::{Theme, fit, format, panel, span, text};
@@ -62,7 +62,7 @@ fn boxes(area: Rect, steps: usize) -> Boxes {
         Constraint::Length(clock_h),
         Constraint::Length(2),
         Constraint::Min(4),
-        Constraint::Length((steps as u16).clamp(2, 4) + 2),
+        Constraint::Length((steps as u16).clamp(1, 4) + 2),
         Constraint::Length(1),
     ])
     .areas(area);

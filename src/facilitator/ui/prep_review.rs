@@ -7,11 +7,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use super::{Theme, fit, format, span};
-use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::{agenda, ui};
 use crate::model::plan;
+use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
 
 /// The prep review screen, drawn into the body of the frame.
 pub struct PrepReview<'a> {

@@ -11,8 +11,8 @@ use super::{Theme, fit, format, panel, span, text};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, Reported, clamp};
 use crate::facilitator::strings::{room, ui};
-use crate::tui::widgets_fit::{TextBox, list_box, panel_fit, wrapped_height};
 use crate::model::{ActionStep, Meeting, Progress, Reporter};
+use crate::tui::widgets_fit::{TextBox, list_box, panel_fit, position, wrapped_height};
 
 /// The report-back screen, drawn into the body of the frame.
 pub struct ReportBack<'a> {
@@ -70,7 +70,9 @@ impl Widget for ReportBack<'_> {
             Widget::render(text(vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))]).block(block), list_area, buf);
         } else {
             // What the marks mean, in the bottom border where it fits (and in the help).
-            let room = (list_area.width as usize).saturating_sub(14);
+            let height = list_area.height.saturating_sub(2) as usize;
+            let position = position(clamp(app.ui.cursors.report, items.len()), items.len(), height);
+            let room = (list_area.width as usize).saturating_sub(position.map_or(2, |p| p.width() + 5));
             let legend = [room::LEGEND, room::LEGEND_SHORT].into_iter().find(|l| l.width() <= room);
             let block = match legend {
                 Some(l) => block.title_bottom(Line::from(span(l, theme.dim()))),

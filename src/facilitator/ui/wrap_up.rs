@@ -7,10 +7,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use super::{Theme, fit, format, span};
-use crate::tui::widgets_fit::{list_box, panel_fit};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, WrapRow, clamp};
 use crate::facilitator::strings::ui;
+use crate::tui::widgets_fit::{list_box, panel_fit};
 
 /// The wrap-up screen, drawn into the body of the frame.
 pub struct WrapUp<'a> {
