@@ -44,6 +44,28 @@ pub fn marker(selected: usize, len: usize, first: usize, height: usize, rows: us
     (first > 0 || first + height < rows).then(|| format!("{}/{len} {up}{down}", selected + 1))
 }
 
+/// `line` cut to `width` cells, ending in `…` when cut: the spans that fit, kept in their
+/// styles.
+pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= width {
+        return line;
+    }
+    let mut out: Vec<ratatui::text::Span> = Vec::new();
+    let mut used = 0;
+    for s in line.spans {
+        let w = s.content.width();
+        if used + w < width {
+            used += w;
+            out.push(s);
+            continue;
+        }
+        out.push(ratatui::text::Span::styled(fit(&s.content, width - used), s.style));
+        break;
+    }
+    Line::from(out)
+}
+
 /// A panel whose title ends in `…` when it is wider than a box `width` cells wide.
 pub fn panel_fit<'a>(title: &str, width: u16, theme: Theme) -> Block<'a> {
     panel(fit(title, (width as usize).saturating_sub(4)), theme)
@@ -122,6 +144,17 @@ impl Widget for TextBox<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_too_long_ends_in_an_ellipsis_and_keeps_its_styles() {
+        use ratatui::style::Style;
+        let red = Style::default().fg(ratatui::style::Color::Red);
+        let line = Line::from(vec![ratatui::text::Span::raw("Next: "), ratatui::text::Span::styled("Tue 5 Feb", red)]);
+        let cut = fit_line(line.clone(), 10);
+        assert_eq!(cut.to_string(), "Next: Tue…");
+        assert_eq!(cut.spans[1].style, red);
+        assert_eq!(fit_line(line, 40).to_string(), "Next: Tue 5 Feb");
+    }
 
     #[test]
     fn the_position_shows_only_when_rows_are_hidden() {

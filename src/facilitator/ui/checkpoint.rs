@@ -89,6 +89,6 @@ impl Widget for Checkpoint<'_> {
         );
         let block = crate::tui::widgets_fit::panel_fit(&title, list_area.width, theme);
         crate::tui::widgets_fit::list_box(items, block, selected, list_area, buf, theme);
-        Widget::render(Paragraph::new(Line::from(span(HINT, theme.dim()))), hint, buf);
+        Widget::render(Paragraph::new(Line::from(span(fit(HINT, hint.width as usize), theme.dim()))), hint, buf);
     }
 }

@@ -5,7 +5,6 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{self, input_line};
 use super::{Theme, centered, panel, span};
@@ -118,6 +117,6 @@ fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {
     let msg = l.error.clone().unwrap_or_else(|| crate::tui::strings::LINE_KEYS.to_string());
     let style = if l.error.is_some() { theme.alert() } else { theme.dim() };
     let y = inner.y + inner.height.saturating_sub(1);
-    frame.render_widget(Paragraph::new(span(msg.clone(), style)), Rect { y, height: 1, ..inner });
-    let _ = msg.width();
+    let msg = super::fit(&msg, inner.width as usize);
+    frame.render_widget(Paragraph::new(span(msg, style)), Rect { y, height: 1, ..inner });
 }

@@ -11,7 +11,7 @@ use crate::facilitator::App;
 use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::{agenda, ui};
 use crate::model::plan;
-use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
+use crate::tui::widgets_fit::{TextBox, fit_line, list_box, panel_fit};
 
 /// The prep review screen, drawn into the body of the frame.
 pub struct PrepReview<'a> {
@@ -91,7 +91,7 @@ impl Widget for PrepReview<'_> {
             ),
             verdict,
         ]);
-        Widget::render(Paragraph::new(line), plan, buf);
+        Widget::render(Paragraph::new(fit_line(line, plan.width as usize)), plan, buf);
     }
 }
 

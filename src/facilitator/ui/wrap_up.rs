@@ -10,7 +10,7 @@ use super::{Theme, fit, format, span};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, WrapRow, clamp};
 use crate::facilitator::strings::ui;
-use crate::tui::widgets_fit::{list_box, panel_fit};
+use crate::tui::widgets_fit::{fit_line, list_box, panel_fit};
 
 /// The wrap-up screen, drawn into the body of the frame.
 pub struct WrapUp<'a> {
@@ -88,6 +88,6 @@ impl Widget for WrapUp<'_> {
             span(format!("{} ({})", format::date(date, today), format::relative_days(date, today)), theme.strong()),
             span(ui::WRAP_HINT, theme.dim()),
         ]);
-        Widget::render(Paragraph::new(line), next, buf);
+        Widget::render(Paragraph::new(fit_line(line, next.width as usize)), next, buf);
     }
 }

@@ -14,6 +14,7 @@ use crate::member::strings as s;
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit::TextBox;
 
 /// The goals screen, drawn into the body of the frame.
 pub struct Goals<'a> {
@@ -68,6 +69,10 @@ impl Widget for Goals<'_> {
             Line::default(),
             Line::from(span(s::open_steps_for_goal(steps), theme.dim())),
         ];
-        Widget::render(text(lines).block(panel(s::GOAL_TITLE, theme)), detail, buf);
+        Widget::render(
+            TextBox { lines, block: panel(s::GOAL_TITLE, theme), scroll: 0, key: None, theme },
+            detail,
+            buf,
+        );
     }
 }

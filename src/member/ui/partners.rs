@@ -16,6 +16,7 @@ use crate::model::partners::{WeekState, missed_weeks, week_state};
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit::TextBox;
 
 /// The partners screen, drawn into the body of the frame.
 pub struct Partners<'a> {
@@ -82,13 +83,10 @@ fn row<'a>(app: &MemberApp, p: &Partnership, today: NaiveDate, w: usize, theme: 
     ]))
 }
 
-fn detail_panel<'a>(
-    app: &MemberApp,
-    p: Option<&Partnership>,
-    today: NaiveDate,
-    theme: Theme,
-) -> ratatui::widgets::Paragraph<'a> {
-    let Some(p) = p else { return text(vec![]).block(panel(s::PARTNERSHIP_TITLE, theme)) };
+fn detail_panel<'a>(app: &MemberApp, p: Option<&Partnership>, today: NaiveDate, theme: Theme) -> TextBox<'a> {
+    let Some(p) = p else {
+        return TextBox { lines: vec![], block: panel(s::PARTNERSHIP_TITLE, theme), scroll: 0, key: None, theme };
+    };
     let mut lines = vec![Line::from(vec![
         span(app.partner_name(&p.partner), theme.strong()),
         span(
@@ -129,10 +127,10 @@ fn detail_panel<'a>(
             span(c.note.clone(), theme.text()),
         ]));
     }
-    text(lines).block(panel(s::partnership_title(&p.skill), theme))
+    TextBox { lines, block: panel(s::partnership_title(&p.skill), theme), scroll: 0, key: None, theme }
 }
 
-fn group_panel<'a>(app: &MemberApp, theme: Theme) -> ratatui::widgets::Paragraph<'a> {
+fn group_panel<'a>(app: &MemberApp, theme: Theme) -> TextBox<'a> {
     let mut lines = Vec::new();
     for pb in &app.partnered_by {
         lines.push(Line::from(vec![
@@ -164,5 +162,5 @@ fn group_panel<'a>(app: &MemberApp, theme: Theme) -> ratatui::widgets::Paragraph
         }
     }
     lines.push(Line::from(vec![span(s::OFFERED_LABEL, theme.dim()), span(offers.join(" · "), theme.text())]));
-    text(lines).block(panel(s::GROUP_PARTNERS_TITLE, theme))
+    TextBox { lines, block: panel(s::GROUP_PARTNERS_TITLE, theme), scroll: 0, key: None, theme }
 }

@@ -15,6 +15,7 @@ use crate::member::strings as s;
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit::TextBox;
 
 /// The prep screen, drawn into the body of the frame.
 pub struct PrepScreen<'a> {
@@ -103,7 +104,11 @@ impl Widget for PrepScreen<'_> {
             PrepField::WalkAway if !p.walk_away.is_empty() => vec![Line::from(span(p.walk_away.clone(), theme.text()))],
             _ => vec![Line::from(span(s::prep_hint(selected), theme.dim()))],
         };
-        Widget::render(text(full).block(panel(s::prep_label(selected), theme)), detail, buf);
+        Widget::render(
+            TextBox { lines: full, block: panel(s::prep_label(selected), theme), scroll: 0, key: None, theme },
+            detail,
+            buf,
+        );
     }
 }
 

@@ -16,6 +16,7 @@ use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
 use crate::tui::widgets_fit;
+use crate::tui::widgets_fit::TextBox;
 
 /// The steps screen, drawn into the body of the frame.
 pub struct Steps<'a> {
@@ -105,12 +106,7 @@ fn row<'a>(st: &ActionStep, g: StepGroup, today: NaiveDate, inner_w: usize, them
     ]))
 }
 
-fn detail_panel<'a>(
-    app: &MemberApp,
-    st: &ActionStep,
-    today: NaiveDate,
-    theme: Theme,
-) -> ratatui::widgets::Paragraph<'a> {
+fn detail_panel<'a>(app: &MemberApp, st: &ActionStep, today: NaiveDate, theme: Theme) -> TextBox<'a> {
     let mut facts = vec![span(s::from_meeting(&st.meeting), theme.dim())];
     if let Some(d) = st.due {
         facts.push(span(
@@ -149,5 +145,5 @@ fn detail_panel<'a>(
         }
         lines.push(Line::from(v));
     }
-    text(lines).block(panel(s::STEP_TITLE, theme))
+    TextBox { lines, block: panel(s::STEP_TITLE, theme), scroll: 0, key: None, theme }
 }
