@@ -201,6 +201,16 @@ fn a_follower_is_shown_only_the_keys_that_work_for_it() {
     let keys: Vec<String> = hints(&app).into_iter().map(|(k, _)| k).collect();
     assert_eq!(keys, ["PgDn", "b", "?", "q"], "{:?}", hints(&app));
     snap("follower_footer", &app, now);
+    // Its help lists only those keys too.
+    let help = keymap::help_of(&app);
+    assert_eq!(help.len(), 1, "{help:?}");
+    let keys: Vec<&str> = help[0].1.iter().map(|(k, _)| k.as_str()).collect();
+    for works in ["PgDn", "f", "b", "?", "q"] {
+        assert!(keys.contains(&works), "{works} in {keys:?}");
+    }
+    for refused in ["]", "Space", "a", "n", "[", "+ ="] {
+        assert!(!keys.contains(&refused), "{refused} in {keys:?}");
+    }
     // What it is not shown does not work either: refused, and who holds it is said.
     for refused in [Action::Advance, Action::ToggleTimer, Action::AddStep, Action::PrivateNote] {
         assert!(act(&mut app, refused.clone(), now).is_empty(), "{refused:?} changes nothing");

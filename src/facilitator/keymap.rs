@@ -234,6 +234,9 @@ pub fn help_of(app: &App) -> Vec<(String, Vec<(String, &'static str)>)> {
         Some(_) => Screen::Closed,
         None => Screen::Home,
     };
+    if app.ui.read_only && app.in_meeting() {
+        return vec![(room::FOLLOWER_HELP_TITLE.to_string(), follower_rows(Scope::Screen(current)))];
+    }
     let mut sections = help_sections(Scope::Screen(current), Phase::ALL.map(Screen::Phase), help_scope_title);
     let marks = (room::MARKS_TITLE.to_string(), room::marks());
     if current == Screen::Phase(Phase::ReportBack) {
@@ -244,4 +247,22 @@ pub fn help_of(app: &App) -> Vec<(String, Vec<(String, &'static str)>)> {
         sections.insert(at, marks);
     }
     sections
+}
+
+/// A read-only follower's help: only the keys of the screen in view and of every screen
+/// that work while following (the others are refused).
+fn follower_rows(current: Scope) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    let works = |b: &&Binding| (b.scope == current || b.scope == Global) && !super::update::mutates(&b.action);
+    for b in table().iter().filter(works) {
+        let keys = b.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
+        match rows.iter_mut().find(|(_, h)| *h == b.help) {
+            Some(row) => {
+                row.0.push(' ');
+                row.0.push_str(&keys);
+            }
+            None => rows.push((keys, b.help)),
+        }
+    }
+    rows
 }

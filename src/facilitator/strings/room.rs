@@ -41,3 +41,6 @@ pub const QUIT_FOLLOWER: &str = "This screen only follows the meeting; nothing h
 
 /// The key named where the hot seat's goals, questions or walk-away go on below their box.
 pub const SCROLL_KEY: &str = "PgDn";
+
+/// The help of a read-only follower: the one section, of the keys that work.
+pub const FOLLOWER_HELP_TITLE: &str = "Following read-only: these keys work here";

@@ -61,11 +61,7 @@ impl Widget for Home<'_> {
             None if g.members.is_empty() => lines.push(Line::from(span(ui::ADD_MEMBERS_FIRST, theme.warn()))),
             None => lines.push(Line::from(span(ui::PRESS_ENTER, theme.title()))),
         }
-        Widget::render(
-            TextBox { lines, block: panel(ui::GROUP_TITLE, theme), scroll: 0, key: None, theme },
-            top,
-            buf,
-        );
+        Widget::render(TextBox { lines, block: panel(ui::GROUP_TITLE, theme), scroll: 0, key: None, theme }, top, buf);
 
         let steps = app.ctx.open_steps(app.ctx.open_meeting.as_ref());
         let mut slines = Vec::new();

@@ -38,8 +38,8 @@ struct Boxes {
     scale: u16,
 }
 
-/// The boxes in `area`, the steps' box tall enough for `steps` rows (up to four), the
-/// rest left to the member's questions and walk-away.
+/// The boxes in `area`, the steps' box tall enough for `steps` rows (up to four, or a
+/// third of a large screen), the rest left to the member's questions and walk-away.
 fn boxes(area: Rect, steps: usize) -> Boxes {
     // Full-size digits only on really large terminals: every second rewrites one 8×8
     // digit, about 90 bytes a second to the terminal, against about 65 at half height.
@@ -62,7 +62,7 @@ fn boxes(area: Rect, steps: usize) -> Boxes {
         Constraint::Length(clock_h),
         Constraint::Length(2),
         Constraint::Min(4),
-        Constraint::Length((steps as u16).clamp(1, 4) + 2),
+        Constraint::Length((steps as u16).max(1).min((area.height / 3).max(6) - 2) + 2),
         Constraint::Length(1),
     ])
     .areas(area);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, fit, format, panel, span, text};
+use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, Reported, clamp};
 use crate::facilitator::strings::{room, ui};
@@ -67,7 +67,8 @@ impl Widget for ReportBack<'_> {
             ui::report_title(items.len(), items.iter().filter(|s| queries::reported(m, s).1 == Reported::Here).count());
         let block = panel_fit(&title, list_area.width, theme);
         if rows.is_empty() {
-            Widget::render(text(vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))]).block(block), list_area, buf);
+            let lines = vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))];
+            TextBox { lines, block, scroll: 0, key: None, theme }.render(list_area, buf);
         } else {
             // What the marks mean, in the bottom border where it fits (and in the help).
             let height = list_area.height.saturating_sub(2) as usize;

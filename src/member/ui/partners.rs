@@ -15,7 +15,7 @@ use crate::model::Partnership;
 use crate::model::partners::{WeekState, missed_weeks, week_state};
 use crate::tui::format;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets::{fit, panel, span};
 use crate::tui::widgets_fit::TextBox;
 
 /// The partners screen, drawn into the body of the frame.
@@ -39,8 +39,13 @@ impl Widget for Partners<'_> {
         let title_style = if missed > 0 { theme.alert() } else { theme.title() };
         if ps.is_empty() {
             Widget::render(
-                text(vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))])
-                    .block(panel(title, theme).title_style(title_style)),
+                TextBox {
+                    lines: vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))],
+                    block: panel(title, theme).title_style(title_style),
+                    scroll: 0,
+                    key: None,
+                    theme,
+                },
                 list_area,
                 buf,
             );

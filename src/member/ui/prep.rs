@@ -51,6 +51,7 @@ impl Widget for PrepScreen<'_> {
         if let Some(req) = app.group.term.as_ref().and_then(|t| t.request(&app.me)) {
             verdict.push_span(span(format!(" · Your request this term: {req}"), theme.dim()));
         }
+        let verdict = crate::tui::widgets_fit::fit_line(verdict, readiness.width.saturating_sub(2) as usize);
         Widget::render(text(vec![verdict]).block(panel(s::prep_title(&date), theme)), readiness, buf);
 
         let w = list_area.width.saturating_sub(4) as usize;

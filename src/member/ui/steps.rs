@@ -35,7 +35,13 @@ impl Widget for Steps<'_> {
         let title = s::steps_title(open, app.steps.len() - open);
         if order.is_empty() {
             Widget::render(
-                text(vec![Line::from(span(s::NO_STEPS, theme.dim()))]).block(panel(title, theme)),
+                TextBox {
+                    lines: vec![Line::from(span(s::NO_STEPS, theme.dim()))],
+                    block: panel(title, theme),
+                    scroll: 0,
+                    key: None,
+                    theme,
+                },
                 list_area,
                 buf,
             );
