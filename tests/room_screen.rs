@@ -285,3 +285,24 @@ fn a_rating_clears_and_arrows_start_from_one() {
     assert!(help.iter().any(|(k, h)| k == "c Backspace" && h.contains("clear")), "{help:?}");
     assert!(help.iter().any(|(k, h)| k == "→" && h.contains("from none: 1")), "{help:?}");
 }
+
+#[test]
+fn the_members_help_also_stops_at_its_end() {
+    use hotseat::member::state::Overlay as MemberOverlay;
+    use hotseat::member::{MemberAction, keymap as member_keymap, update};
+    let demo = Demo::new();
+    let now = at(18, 0, 0);
+    let mut app = load_member(&demo.store(), "elena", now);
+    update(&mut app, MemberAction::Resize(60, 20), now);
+    press(&mut app, ch('?'), now, None);
+    for _ in 0..100 {
+        press(&mut app, ch('j'), now, None);
+    }
+    let max = hotseat::tui::widgets::help_max_scroll(&member_keymap::help_sections(app.ui.screen), (60, 20));
+    assert!(max > 0);
+    assert!(matches!(app.ui.overlay, MemberOverlay::Help(n) if n == max), "{:?}", app.ui.overlay);
+    press(&mut app, ch('k'), now, None);
+    assert!(matches!(app.ui.overlay, MemberOverlay::Help(n) if n == max - 3), "{:?}", app.ui.overlay);
+    let shown = member_shown_at(&app, now, 60, 20);
+    assert!(shown.contains("↓ more"), "{shown}");
+}
