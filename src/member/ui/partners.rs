@@ -113,7 +113,11 @@ fn detail_panel<'a>(app: &MemberApp, p: Option<&Partnership>, today: NaiveDate, 
     ]));
     let missed = missed_weeks(p, &app.checkins.checkins, today);
     if !missed.is_empty() && p.ended.is_none() {
-        let weeks: Vec<String> = missed.iter().rev().take(4).map(|w| s::week_of(&format::date(*w, today))).collect();
+        let mut weeks: Vec<String> =
+            missed.iter().rev().take(4).map(|w| s::week_of(&format::date(*w, today))).collect();
+        if missed.len() > 4 {
+            weeks.push(s::earlier(missed.len() - 4));
+        }
         lines.push(Line::from(vec![span(s::MISSED_LABEL, theme.alert()), span(weeks.join(", "), theme.alert())]));
     }
     let mine: Vec<_> = app.checkins.checkins.iter().filter(|c| c.partnership == p.id).collect();
@@ -131,6 +135,9 @@ fn detail_panel<'a>(app: &MemberApp, p: Option<&Partnership>, today: NaiveDate, 
             span(format!("{:<13}", track.0), track.1),
             span(c.note.clone(), theme.text()),
         ]));
+    }
+    if mine.len() > 3 {
+        lines.push(Line::from(span(s::earlier(mine.len() - 3), theme.dim())));
     }
     TextBox { lines, block: panel(s::partnership_title(&p.skill), theme), scroll: 0, key: None, theme }
 }

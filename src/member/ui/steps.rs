@@ -151,5 +151,8 @@ fn detail_panel<'a>(app: &MemberApp, st: &ActionStep, today: NaiveDate, theme: T
         }
         lines.push(Line::from(v));
     }
+    if st.history.len() > 4 {
+        lines.push(Line::from(span(s::earlier(st.history.len() - 4), theme.dim())));
+    }
     TextBox { lines, block: panel(s::STEP_TITLE, theme), scroll: 0, key: None, theme }
 }
