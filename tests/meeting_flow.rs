@@ -219,11 +219,11 @@ fn wrap_up_flags_steps_rates_and_sets_the_next_date() {
     assert_eq!(meeting(&app).rating("ben"), Some(8));
     times(&mut app, Action::SelectNext, 2, at(19, 46, 0));
     act(&mut app, Action::RaiseRating, at(19, 46, 0));
-    assert_eq!(meeting(&app).rating("ada"), Some(7), "→ starts at 7");
+    assert_eq!(meeting(&app).rating("ada"), Some(1), "no rating sits just below 1: → starts at 1");
     act(&mut app, Action::RaiseRating, at(19, 46, 0));
     act(&mut app, Action::RaiseRating, at(19, 46, 0));
     act(&mut app, Action::LowerRating, at(19, 46, 0));
-    assert_eq!(meeting(&app).rating("ada"), Some(8));
+    assert_eq!(meeting(&app).rating("ada"), Some(2));
     act(&mut app, Action::Rate(10), at(19, 46, 0));
     assert_eq!(meeting(&app).rating("ada"), Some(10));
     for _ in 0..3 {

@@ -26,6 +26,9 @@ pub enum Action {
     PrevProtocolStep,
     /// `f`: the wall clock on or off.
     ToggleWall,
+    /// `PgDn` / `PgUp` in the hot seat: scroll the member's goals, questions and walk-away.
+    ScrollPrepDown,
+    ScrollPrepUp,
     /// `P`: park an item in the parking lot.
     Park,
     // Capture
@@ -60,6 +63,8 @@ pub enum Action {
     Rate(u8),
     RaiseRating,
     LowerRating,
+    /// Clear the selected member's rating (back to none).
+    ClearRating,
     EditNextDate,
     /// `t`: open or close the checkpoint / term review (issue 11).
     TermStep,

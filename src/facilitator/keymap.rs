@@ -35,6 +35,8 @@ const WRAP: Scope = Scope::Screen(Screen::Phase(Phase::WrapUp));
 pub fn table() -> &'static [Binding] {
     use crate::facilitator::strings::agenda::keys as a;
     use crate::facilitator::strings::keys as s;
+    use crate::facilitator::strings::room::keys as r;
+    use crate::facilitator::strings::room::{HINT_PAUSE, HINT_RESUME};
     static TABLE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         vec![
@@ -46,7 +48,7 @@ pub fn table() -> &'static [Binding] {
             bind!(Help, [Up, Char('k'), PageUp], Action::ScrollHelpUp, s::UP),
             bind!(Help, [Any], Action::Cancel, s::CLOSE),
             bind!(Blank, [Char('b'), Ctrl('b'), Esc], Action::Blank, s::BLANK),
-            bind!(Blank, [Char('q')], Action::Quit, s::QUIT),
+            bind!(Blank, [Char('q')], Action::Quit, r::BLANK_QUIT),
             bind!(TooSmall, [Char('q')], Action::Quit, s::QUIT),
             bind!(TooSmall, [Ctrl('c')], Action::Interrupt, s::INTERRUPT),
             bind!(Blank, [Ctrl('c')], Action::Interrupt, s::INTERRUPT),
@@ -95,6 +97,8 @@ pub fn table() -> &'static [Binding] {
             bind!(HOT, [Char(','), Char('<')], Action::PrevProtocolStep, a::PREV_PROTOCOL_STEP),
             bind!(HOT, [Char('L')], Action::PostponeLast, a::POSTPONE_LAST),
             bind!(HOT, [Char('f')], Action::ToggleWall, a::WALL),
+            bind!(HOT, [PageDown], Action::ScrollPrepDown, r::SCROLL_PREP_DOWN, "scroll"),
+            bind!(HOT, [PageUp], Action::ScrollPrepUp, r::SCROLL_PREP_UP),
             // Wrap-up
             bind!(WRAP, [Char(']')], Action::Advance, s::CLOSE_MEETING, "close meeting"),
             bind!(WRAP, [Char('1')], Action::Rate(1), s::RATE, "rate 1–10"),
@@ -107,15 +111,17 @@ pub fn table() -> &'static [Binding] {
             bind!(WRAP, [Char('8')], Action::Rate(8), s::RATE),
             bind!(WRAP, [Char('9')], Action::Rate(9), s::RATE),
             bind!(WRAP, [Char('0')], Action::Rate(10), s::RATE_TEN),
-            bind!(WRAP, [Right], Action::RaiseRating, s::RATE_UP),
-            bind!(WRAP, [Left], Action::LowerRating, s::RATE_DOWN),
+            bind!(WRAP, [Right], Action::RaiseRating, r::RATE_UP),
+            bind!(WRAP, [Left], Action::LowerRating, r::RATE_DOWN),
+            bind!(WRAP, [Char('c'), Backspace], Action::ClearRating, r::CLEAR_RATING, "clear rating"),
             bind!(WRAP, [Char('d')], Action::EditNextDate, s::NEXT_DATE, "next date"),
             bind!(WRAP, [Char('e'), Enter], Action::EditStep, s::EDIT_STEP),
             bind!(WRAP, [Char('x'), Delete], Action::DeleteStep, s::DELETE_STEP),
             bind!(WRAP, [Char('t')], Action::TermStep, crate::facilitator::term::KEY_HELP),
             // Every screen
             bind!(Global, [Char(']')], Action::Advance, s::NEXT, "next"),
-            bind!(Global, [Char(' ')], Action::ToggleTimer, s::TOGGLE_TIMER, "pause"),
+            bind!(Global, [Char(' ')], Action::ToggleTimer, s::TOGGLE_TIMER, HINT_PAUSE),
+            bind!(Global, [Char(' ')], Action::ToggleTimer, s::TOGGLE_TIMER, HINT_RESUME),
             bind!(Global, [Char('+'), Char('=')], Action::AddMinute, s::ADD_MINUTE, "+1 min"),
             bind!(Global, [Char('a')], Action::AddStep, s::ADD_STEP, "add step"),
             bind!(Global, [Char('P')], Action::Park, a::PARK),
@@ -169,21 +175,37 @@ pub fn lookup(app: &App, event: &Event) -> Option<Action> {
     engine::lookup(table(), &scopes(app), event)
 }
 
-/// Whether a key of every screen is worth a footer hint on the screen as it is now.
+/// Whether a row is worth a footer hint on the screen as it is now: only keys that do
+/// something now, labelled for what they will do.
 fn worth_a_hint(app: &App, b: &Binding) -> bool {
-    if b.scope != Global && b.action != Action::AckPledge {
-        return true;
+    use crate::facilitator::strings::room::{HINT_PAUSE, HINT_RESUME};
+    // A read-only follower is shown only the keys that work for it.
+    if app.ui.read_only && app.in_meeting() && super::update::mutates(&b.action) {
+        return false;
     }
     let phase = app.meeting.as_ref().filter(|m| m.is_open()).map(|m| m.phase);
-    if b.action == Action::AckPledge {
-        // The pledge's key says what it will do now.
-        return (b.help == crate::facilitator::strings::keys::PLEDGE) != super::pledge::affirmed(app);
-    }
     match b.action {
-        Action::ToggleTimer | Action::AddMinute => phase == Some(Phase::HotSeats),
-        Action::Advance | Action::GoBack | Action::AddStep | Action::Blank => phase.is_some(),
+        // The pledge's key says what it will do now.
+        Action::AckPledge => (b.help == crate::facilitator::strings::keys::PLEDGE) != super::pledge::affirmed(app),
+        // Tab moves between fields only in a form of more than one.
+        Action::NextField | Action::PrevField => matches!(app.ui.overlay, Overlay::StepForm(_) | Overlay::FillIn(_)),
+        Action::ToggleTimer => {
+            phase == Some(Phase::HotSeats) && b.hint == Some(timer_hint(app, HINT_PAUSE, HINT_RESUME))
+        }
+        Action::AddMinute => phase == Some(Phase::HotSeats),
+        Action::ScrollPrepDown | Action::ScrollPrepUp => super::ui::prep_overflow(app) > 0,
+        Action::ClearRating => super::rating::selected_rating(app).is_some(),
+        Action::Advance | Action::GoBack | Action::AddStep | Action::Blank => b.scope != Global || phase.is_some(),
         _ => true,
     }
+}
+
+/// The timer's hint as it stands: `pause` while the turn's clock runs, `resume` while it
+/// is paused (and `pause` when no turn is open).
+fn timer_hint(app: &App, pause: &'static str, resume: &'static str) -> &'static str {
+    let paused =
+        app.meeting.as_ref().and_then(|m| m.current_turn()).is_some_and(|t| !t.is_running() && t.started_at.is_some());
+    if paused { resume } else { pause }
 }
 
 /// The footer hints for the screen as it is now.
@@ -203,4 +225,46 @@ pub fn help_sections(
     title: impl Fn(Scope) -> String,
 ) -> Vec<(String, Vec<(String, &'static str)>)> {
     engine::help_sections(table(), current, screens, title)
+}
+
+/// The help overlay for the app as it is now: the screen in view first (on the
+/// report-back, followed by what its marks mean), then every other screen.
+pub fn help_of(app: &App) -> Vec<(String, Vec<(String, &'static str)>)> {
+    use crate::facilitator::strings::{help_scope_title, room};
+    let current = match app.meeting.as_ref() {
+        Some(m) if m.is_open() => Screen::Phase(m.phase),
+        Some(_) => Screen::Closed,
+        None => Screen::Home,
+    };
+    if app.ui.read_only && app.in_meeting() {
+        return vec![(room::FOLLOWER_HELP_TITLE.to_string(), follower_rows(Scope::Screen(current)))];
+    }
+    let mut sections = help_sections(Scope::Screen(current), Phase::ALL.map(Screen::Phase), help_scope_title);
+    let marks = (room::MARKS_TITLE.to_string(), room::marks());
+    if current == Screen::Phase(Phase::ReportBack) {
+        sections.insert(1, marks);
+    } else {
+        let report = help_scope_title(REPORT);
+        let at = sections.iter().position(|(t, _)| *t == report).map_or(sections.len(), |i| i + 1);
+        sections.insert(at, marks);
+    }
+    sections
+}
+
+/// A read-only follower's help: only the keys of the screen in view and of every screen
+/// that work while following (the others are refused).
+fn follower_rows(current: Scope) -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(String, &'static str)> = Vec::new();
+    let works = |b: &&Binding| (b.scope == current || b.scope == Global) && !super::update::mutates(&b.action);
+    for b in table().iter().filter(works) {
+        let keys = b.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ");
+        match rows.iter_mut().find(|(_, h)| *h == b.help) {
+            Some(row) => {
+                row.0.push(' ');
+                row.0.push_str(&keys);
+            }
+            None => rows.push((keys, b.help)),
+        }
+    }
+    rows
 }

@@ -158,6 +158,9 @@ pub struct Ui {
     pub size: Option<(u16, u16)>,
     /// The wrap-up's checkpoint or term review, when open (issue 11).
     pub term: Option<super::term::View>,
+    /// How far the hot seat's goals, questions and walk-away are scrolled (`PgDn`), and
+    /// for whose turn: another turn starts at the top.
+    pub prep_scroll: Option<(String, u16)>,
 }
 
 impl Default for Ui {
@@ -177,6 +180,7 @@ impl Default for Ui {
             wall: false,
             size: None,
             term: None,
+            prep_scroll: None,
         }
     }
 }

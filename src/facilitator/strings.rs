@@ -14,6 +14,8 @@ pub const APP: &str = "hotseat";
 pub mod agenda;
 pub mod fill_in;
 pub mod report;
+/// The screen's accuracy in the room (issue 9).
+pub mod room;
 
 /// What each key does, for the help overlay.
 pub const SAVED_AGAIN: &str = "Saved. Everything is on disk again.";

@@ -12,6 +12,7 @@ use crate::facilitator::strings as s;
 use crate::model::Phase;
 use crate::tui::keymap::help_scrolled;
 use crate::tui::status::{SaveWords, after_save};
+use crate::tui::widgets::help_max_scroll;
 
 /// Apply one action. Returns the effects for the runtime to carry out, in order.
 pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<Effect> {
@@ -41,7 +42,9 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
     // Overlays first: they take the keys while open.
     match &app.ui.overlay {
         Overlay::Help(scroll) => {
-            let scrolled = help_scrolled(*scroll, action == Action::ScrollHelpDown, action == Action::ScrollHelpUp);
+            let max = app.ui.size.map(|size| help_max_scroll(&super::keymap::help_of(app), size));
+            let scrolled =
+                help_scrolled(*scroll, action == Action::ScrollHelpDown, action == Action::ScrollHelpUp, max);
             app.ui.overlay = scrolled.map_or(Overlay::None, Overlay::Help);
             return Vec::new();
         }
@@ -161,6 +164,9 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
         Action::CyclePresence | Action::CyclePresenceBack | Action::SetPresence(_) | Action::AckPledge => {
             phases::check_in(app, action, now)
         }
+        Action::ScrollPrepDown => scroll_prep(app, 2),
+        Action::ScrollPrepUp => scroll_prep(app, -2),
+        Action::ClearRating => rating::clear(app),
         Action::RaiseRating => rating::nudge_rating(app, 1),
         Action::LowerRating => rating::nudge_rating(app, -1),
         Action::Mark(p) => report::mark(app, p, now),
@@ -181,11 +187,33 @@ pub fn update(app: &mut App, action: Action, now: DateTime<FixedOffset>) -> Vec<
 }
 
 /// Actions that would change the meeting (refused when read-only).
-fn mutates(a: &Action) -> bool {
+pub(crate) fn mutates(a: &Action) -> bool {
     !matches!(
         a,
-        Action::SelectPrev | Action::SelectNext | Action::Help | Action::Blank | Action::Cancel | Action::ToggleWall
+        Action::SelectPrev
+            | Action::SelectNext
+            | Action::Help
+            | Action::Blank
+            | Action::Cancel
+            | Action::ToggleWall
+            | Action::ScrollPrepDown
+            | Action::ScrollPrepUp
+            | Action::Quit
+            | Action::Interrupt
+            | Action::ScrollHelpDown
+            | Action::ScrollHelpUp
     )
+}
+
+/// Scroll the hot seat's goals, questions and walk-away by `delta` rows, never past the
+/// end of the longest of them; another turn starts at the top.
+fn scroll_prep(app: &mut App, delta: i16) -> Vec<Effect> {
+    let Some(id) = app.meeting.as_ref().and_then(|m| m.hot_seat.clone()) else { return Vec::new() };
+    let max = super::ui::prep_overflow(app);
+    let now = app.ui.prep_scroll.as_ref().filter(|(who, _)| *who == id).map_or(0, |(_, n)| *n).min(max);
+    let next = now.saturating_add_signed(delta).min(max);
+    app.ui.prep_scroll = Some((id, next));
+    Vec::new()
 }
 
 /// Keys on the home screen (and on a closed meeting's summary).

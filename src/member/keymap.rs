@@ -91,7 +91,12 @@ pub fn lookup(app: &MemberApp, event: &Event) -> Option<A> {
 
 /// Footer hints for the view as it is now.
 pub fn hints(app: &MemberApp) -> Vec<(String, &'static str)> {
-    engine::hints(table(), &scopes(app), || vec![engine::Scope::Screen(app.ui.screen), engine::Scope::Global], |_| true)
+    // Tab moves between fields only in a form of more than one.
+    let worth = |b: &MemberBinding| match b.action {
+        A::NextField | A::PrevField => matches!(&app.ui.overlay, Overlay::Form(f) if f.fields.len() > 1),
+        _ => true,
+    };
+    engine::hints(table(), &scopes(app), || vec![engine::Scope::Screen(app.ui.screen), engine::Scope::Global], worth)
 }
 
 /// Help rows (keys, what they do) for one scope.

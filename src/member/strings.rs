@@ -84,6 +84,10 @@ pub fn for_goal(title: &str) -> String {
 pub const RESULT_LABEL: &str = "Measurable result: ";
 pub const NO_RESULT: &str = "none written";
 pub const NO_HISTORY: &str = "No progress reported yet.";
+/// Under the latest entries of a history: how many earlier ones are not shown.
+pub fn earlier(n: usize) -> String {
+    format!("… and {n} earlier")
+}
 pub const BY_ME: &str = "by me";
 pub const BY_FACILITATOR: &str = "by the facilitator";
 pub fn in_meeting(id: &str) -> String {

@@ -12,6 +12,7 @@ use super::state::{MemberApp, Overlay, Screen, StatusKind};
 use crate::member::strings as s;
 use crate::tui::keymap::help_scrolled;
 use crate::tui::status::{SaveWords, after_save};
+use crate::tui::widgets::help_max_scroll;
 
 /// Apply one action. Returns the effects for the runtime, in order.
 pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec<E> {
@@ -36,7 +37,8 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
     }
     match &app.ui.overlay {
         Overlay::Help(scroll) => {
-            let scrolled = help_scrolled(*scroll, action == A::ScrollHelpDown, action == A::ScrollHelpUp);
+            let max = app.ui.size.map(|size| help_max_scroll(&super::keymap::help_sections(app.ui.screen), size));
+            let scrolled = help_scrolled(*scroll, action == A::ScrollHelpDown, action == A::ScrollHelpUp, max);
             app.ui.overlay = scrolled.map_or(Overlay::None, Overlay::Help);
             return Vec::new();
         }

@@ -10,7 +10,7 @@ use ratatui_textarea::TextArea;
 use tui_input::Input;
 
 use super::theme::Theme;
-use super::widgets::{centered, input_line, panel, span};
+use super::widgets::{centered, fit, input_line, panel, span};
 
 /// What one row of a form shows after its label.
 pub enum FieldView<'a> {
@@ -76,11 +76,12 @@ impl FormBox<'_> {
             }
         }
         let bottom = Rect { x: inner.x, y: inner.y + inner.height.saturating_sub(2), width: inner.width, height: 2 };
+        let w = inner.width as usize;
         let first = match self.error {
-            Some(e) => Line::from(span(e.to_string(), theme.alert())),
+            Some(e) => Line::from(span(fit(e, w), theme.alert())),
             None => Line::default(),
         };
-        frame.render_widget(Paragraph::new(vec![first, Line::from(span(self.keys, theme.dim()))]), bottom);
+        frame.render_widget(Paragraph::new(vec![first, Line::from(span(fit(self.keys, w), theme.dim()))]), bottom);
     }
 }
 

@@ -44,6 +44,7 @@ pub enum Key {
     PageUp,
     PageDown,
     Delete,
+    Backspace,
     /// Any key press: the last row of a modal scope.
     Any,
 }
@@ -67,6 +68,7 @@ impl Key {
             Key::PageUp => k.code == KeyCode::PageUp,
             Key::PageDown => k.code == KeyCode::PageDown,
             Key::Delete => k.code == KeyCode::Delete,
+            Key::Backspace => k.code == KeyCode::Backspace,
             Key::Any => true,
         }
     }
@@ -89,6 +91,7 @@ impl Key {
             Key::PageUp => "PgUp".into(),
             Key::PageDown => "PgDn".into(),
             Key::Delete => "Del".into(),
+            Key::Backspace => "Backspace".into(),
             Key::Any => "any key".into(),
         }
     }
@@ -179,12 +182,14 @@ pub fn lookup<S: PartialEq, A: TypedAction>(table: &[Binding<S, A>], scopes: &[S
     }
 }
 
-/// The help overlay's scroll after a key: three rows down or up, or `None` (closed) for
-/// any other key.
-pub fn help_scrolled(scroll: u16, down: bool, up: bool) -> Option<u16> {
+/// The help overlay's scroll after a key: three rows down (never past `max`, the last
+/// offset that still fills the box, when it is known) or up, or `None` (closed) for any
+/// other key.
+pub fn help_scrolled(scroll: u16, down: bool, up: bool, max: Option<u16>) -> Option<u16> {
+    let max = max.unwrap_or(u16::MAX);
     match (down, up) {
-        (true, _) => Some(scroll.saturating_add(3)),
-        (_, true) => Some(scroll.saturating_sub(3)),
+        (true, _) => Some(scroll.saturating_add(3).min(max)),
+        (_, true) => Some(scroll.min(max).saturating_sub(3)),
         _ => None,
     }
 }
@@ -197,8 +202,13 @@ pub fn help_rows<S: PartialEq, A>(table: &[Binding<S, A>], scope: Scope<S>) -> V
         if let Some(last) = rows.last_mut()
             && last.1 == b.help
         {
-            last.0.push(' ');
-            last.0.push_str(&keys);
+            // Two rows for one key (a hint that depends on the state) are one help row.
+            for k in b.keys.iter().map(|k| k.name()) {
+                if !last.0.split(' ').any(|x| x == k) {
+                    last.0.push(' ');
+                    last.0.push_str(&k);
+                }
+            }
             continue;
         }
         rows.push((keys, b.help));

@@ -18,3 +18,4 @@ pub mod terminal;
 pub mod theme;
 pub mod trend_chart;
 pub mod widgets;
+pub mod widgets_fit;

@@ -22,6 +22,12 @@ pub fn bad_date(t: &str) -> String {
 }
 pub const HELP_TITLE: &str = " Keys — ↓ ↑ scroll, any other key closes ";
 pub const HELP_MORE: &str = " ↓ more ";
+/// The footer's hints that always show, and what the help hint says when others did not fit.
+pub const HINT_HELP: &str = "help";
+pub const HINT_QUIT: &str = "quit";
+pub const HINT_MORE: &str = "more";
+/// The end of a panel whose text goes on below its box.
+pub const MORE: &str = "more";
 pub fn unreadable_banner(warnings: &[StoreError]) -> String {
     match warnings {
         [one] => format!("Not shown: {one}"),

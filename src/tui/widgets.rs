@@ -34,27 +34,69 @@ pub fn input_line(frame: &mut Frame, input: &Input, r: Rect, focused: bool, them
     }
 }
 
-/// The footer of key hints: as many as fit, then always help and quit.
+/// The footer of key hints: as many as fit, then always help and quit. When some do not
+/// fit, the help hint says `more` instead of `help`: nothing is dropped silently.
 pub fn footer(hints: Vec<(String, &'static str)>, frame: &mut Frame, area: Rect, theme: Theme) {
     use unicode_width::UnicodeWidthStr;
-    let always = ["help", "quit"];
-    let (tail, main): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, h)| always.contains(h));
+    let always = [s::HINT_HELP, s::HINT_QUIT];
+    let (mut tail, main): (Vec<_>, Vec<_>) = hints.into_iter().partition(|(_, h)| always.contains(h));
     let render = |(k, h): &(String, &str)| [span(k.clone(), theme.key()), span(format!(" {h}  "), theme.dim())];
     let width = |(k, h): &(String, &str)| k.width() + h.width() + 3;
     let budget = (area.width as usize).saturating_sub(1 + tail.iter().map(width).sum::<usize>());
     let mut spans = vec![ratatui::text::Span::raw(" ")];
     let mut used = 0;
+    let mut shown = 0;
     for h in &main {
         if used + width(h) > budget {
             break;
         }
         used += width(h);
+        shown += 1;
         spans.extend(render(h));
+    }
+    if shown < main.len() {
+        for h in tail.iter_mut().filter(|(_, h)| *h == s::HINT_HELP) {
+            h.1 = s::HINT_MORE;
+        }
     }
     for h in &tail {
         spans.extend(render(h));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The help overlay's box inside a screen of `area`, borders included.
+fn help_box(area: Rect) -> Rect {
+    Rect { x: area.x + 2, y: area.y + 1, width: area.width.saturating_sub(4), height: area.height.saturating_sub(2) }
+}
+
+/// The `?` overlay's lines for a box `width` cells wide inside its borders: each
+/// section's title, then its keys and what they do, the words wrapped under themselves.
+pub fn help_lines<'a>(sections: &[(String, Vec<(String, &'static str)>)], width: u16, theme: Theme) -> Vec<Line<'a>> {
+    let key_w = sections.iter().flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.chars().count())).max().unwrap_or(0);
+    let key_w = key_w.clamp(12, 18) + 2;
+    let text_w = (width as usize).saturating_sub(key_w + 2).max(8);
+    let mut lines = Vec::new();
+    for (title, rows) in sections.iter().filter(|(_, rows)| !rows.is_empty()) {
+        lines.push(Line::from(span(fit(title, width as usize), theme.title())));
+        for (keys, what) in rows {
+            let mut parts = super::screen::textwrap(what, text_w).into_iter();
+            let first = parts.next().unwrap_or_default();
+            lines.push(Line::from(vec![span(format!("  {keys:<key_w$}"), theme.key()), span(first, theme.text())]));
+            for more in parts {
+                lines.push(Line::from(vec![span(" ".repeat(key_w + 2), theme.text()), span(more, theme.text())]));
+            }
+        }
+    }
+    lines
+}
+
+/// How far the `?` overlay scrolls on a screen of `size` (width, height): its lines less
+/// the rows in view, so scrolling never runs past its end.
+pub fn help_max_scroll(sections: &[(String, Vec<(String, &'static str)>)], size: (u16, u16)) -> u16 {
+    let r = help_box(Rect { x: 0, y: 0, width: size.0, height: size.1 });
+    let lines = help_lines(sections, r.width.saturating_sub(2), Theme { color: false });
+    (lines.len() as u16).saturating_sub(r.height.saturating_sub(2))
 }
 
 /// The `?` overlay: sections of (keys, what they do), scrolled down by `scroll` lines.
@@ -65,27 +107,14 @@ pub fn key_list(
     area: Rect,
     theme: Theme,
 ) {
-    let width = sections.iter().flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.chars().count())).max().unwrap_or(0);
-    let width = width.clamp(12, 18) + 2;
-    let mut lines = Vec::new();
-    for (title, rows) in sections.into_iter().filter(|(_, rows)| !rows.is_empty()) {
-        lines.push(Line::from(span(title, theme.title())));
-        for (keys, what) in rows {
-            lines.push(Line::from(vec![span(format!("  {keys:<width$}"), theme.key()), span(what, theme.text())]));
-        }
-    }
-    let r = Rect {
-        x: area.x + 2,
-        y: area.y + 1,
-        width: area.width.saturating_sub(4),
-        height: area.height.saturating_sub(2),
-    };
-    let inner_h = r.height.saturating_sub(2);
-    let max = (lines.len() as u16).saturating_sub(inner_h);
+    let r = help_box(area);
+    let lines = help_lines(&sections, r.width.saturating_sub(2), theme);
+    let max = help_max_scroll(&sections, (area.width, area.height));
     let scroll = scroll.min(max);
     let more = if scroll < max { s::HELP_MORE } else { "" };
     frame.render_widget(Clear, r);
-    let block = panel(s::HELP_TITLE, theme).title_bottom(Line::from(span(more, theme.key())));
+    let block = panel(fit(s::HELP_TITLE.trim(), r.width.saturating_sub(4) as usize), theme)
+        .title_bottom(Line::from(span(more, theme.key())));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), r);
 }
 

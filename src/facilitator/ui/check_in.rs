@@ -4,14 +4,14 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Widget};
 
-use super::{Theme, fit, format, panel, span};
+use super::{Theme, fit, format, span};
 use crate::facilitator::App;
 use crate::facilitator::queries::clamp;
 use crate::facilitator::strings::ui;
 use crate::model::Presence;
+use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
 
 /// The check-in screen (attendance and the pledge), drawn into the body of the frame.
 pub struct CheckIn<'a> {
@@ -27,7 +27,7 @@ impl Widget for CheckIn<'_> {
         let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
 
         let here = m.here().count();
-        let block = panel(ui::attendance_title(here, m.attendance.len()), theme);
+        let block = panel_fit(&ui::attendance_title(here, m.attendance.len()), left.width, theme);
         let inner_w = left.width.saturating_sub(4) as usize;
         let items: Vec<ListItem> = m
             .attendance
@@ -51,9 +51,8 @@ impl Widget for CheckIn<'_> {
                 ]))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.check_in, items.len())));
-        let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("▸ ");
-        StatefulWidget::render(list, left, buf, &mut state);
+        let selected = clamp(app.ui.cursors.check_in, items.len());
+        list_box(items, block, selected, left, buf, theme);
 
         let mut lines = vec![Line::from(span(m.pledge.clone(), theme.strong())), Line::default()];
         match m.pledge_acknowledged_at {
@@ -61,7 +60,7 @@ impl Widget for CheckIn<'_> {
             None => lines.push(Line::from(span(ui::PLEDGE_PENDING, theme.warn()))),
         }
         let title = if m.pledge_acknowledged_at.is_some() { ui::PLEDGE_TITLE_AFFIRMED } else { ui::PLEDGE_TITLE };
-        let p = Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(title, theme));
-        Widget::render(p, right, buf);
+        let block = panel_fit(title, right.width, theme);
+        TextBox { lines, block, scroll: 0, key: None, theme }.render(right, buf);
     }
 }

@@ -6,9 +6,9 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{Theme, fit, panel, span};
+use super::{Theme, fit, span};
 use crate::facilitator::App;
 use crate::facilitator::term::{self, GoalRow};
 use crate::model::term::GoalStatus;
@@ -87,13 +87,8 @@ impl Widget for Checkpoint<'_> {
             t.end(),
             rows.iter().filter(|r| r.goal.is_some()).count()
         );
-        let mut state = ListState::default().with_selected(selected);
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
-        Widget::render(Paragraph::new(Line::from(span(HINT, theme.dim()))), hint, buf);
+        let block = crate::tui::widgets_fit::panel_fit(&title, list_area.width, theme);
+        crate::tui::widgets_fit::list_box(items, block, selected, list_area, buf, theme);
+        Widget::render(Paragraph::new(Line::from(span(fit(HINT, hint.width as usize), theme.dim()))), hint, buf);
     }
 }

@@ -86,7 +86,8 @@ pub fn phase_bar(agenda: &Agenda, current: Phase, frame: &mut Frame, area: Rect,
         let label = if *p == current { format!(" {} ", agenda.label(*p)) } else { agenda.label(*p).to_string() };
         spans.push(span(label, style));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = crate::tui::widgets_fit::fit_line(Line::from(spans), area.width as usize);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 pub fn status(app: &App, frame: &mut Frame, area: Rect, theme: Theme) {

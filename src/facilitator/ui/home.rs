@@ -6,10 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
-use super::{Theme, format, panel, span, text};
+use super::{Theme, format, panel, span};
 use crate::facilitator::App;
 use crate::facilitator::strings::{self as s, ui};
 use crate::model::{Meeting, Phase};
+use crate::tui::widgets_fit::{TextBox, panel_fit};
 
 /// The home screen, drawn into the body of the frame.
 pub struct Home<'a> {
@@ -60,7 +61,7 @@ impl Widget for Home<'_> {
             None if g.members.is_empty() => lines.push(Line::from(span(ui::ADD_MEMBERS_FIRST, theme.warn()))),
             None => lines.push(Line::from(span(ui::PRESS_ENTER, theme.title()))),
         }
-        Widget::render(text(lines).block(panel(ui::GROUP_TITLE, theme)), top, buf);
+        Widget::render(TextBox { lines, block: panel(ui::GROUP_TITLE, theme), scroll: 0, key: None, theme }, top, buf);
 
         let steps = app.ctx.open_steps(app.ctx.open_meeting.as_ref());
         let mut slines = Vec::new();
@@ -74,7 +75,17 @@ impl Widget for Home<'_> {
             }
             slines.push(Line::from(v));
         }
-        Widget::render(text(slines).block(panel(ui::open_steps_title(steps.len()), theme)), bottom, buf);
+        Widget::render(
+            TextBox {
+                lines: slines,
+                block: panel_fit(&ui::open_steps_title(steps.len()), bottom.width, theme),
+                scroll: 0,
+                key: None,
+                theme,
+            },
+            bottom,
+            buf,
+        );
     }
 }
 
@@ -132,6 +143,10 @@ impl Widget for Closed<'_> {
         lines.push(Line::default());
         lines.push(Line::from(span(ui::CLOSED_HINT, theme.dim())));
         let _ = app;
-        Widget::render(text(lines).block(panel(ui::SUMMARY_TITLE, theme)), area, buf);
+        Widget::render(
+            TextBox { lines, block: panel(ui::SUMMARY_TITLE, theme), scroll: 0, key: None, theme },
+            area,
+            buf,
+        );
     }
 }

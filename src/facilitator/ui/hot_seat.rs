@@ -1,13 +1,13 @@
 //! Hot seats: one member, a big countdown, their goals, questions and walk-away, and the
 //! action steps captured in this turn.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::{Urgency, urgency};
 use super::{Theme, fit, format, panel, span, text};
@@ -15,12 +15,109 @@ use crate::facilitator::App;
 use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::ui;
 use crate::model::{FACILITATOR, Turn};
+use crate::tui::widgets_fit::{TextBox, list_box, overflow, panel_fit};
 
 /// The hot seat screen, drawn into the body of the frame.
 pub struct HotSeat<'a> {
     pub app: &'a App,
     pub now: DateTime<FixedOffset>,
     pub theme: Theme,
+}
+
+/// The rows and boxes of the hot seat screen in `area`.
+struct Boxes {
+    title: Rect,
+    clock: Rect,
+    goals: Rect,
+    protocol: Rect,
+    questions: Rect,
+    walk_away: Rect,
+    steps: Rect,
+    note: Rect,
+    big: PixelSize,
+    scale: u16,
+}
+
+/// The boxes in `area`, the steps' box tall enough for `steps` rows (up to four, or a
+/// third of a large screen), the rest left to the member's questions and walk-away.
+fn boxes(area: Rect, steps: usize) -> Boxes {
+    // Full-size digits only on really large terminals: every second rewrites one 8×8
+    // digit, about 90 bytes a second to the terminal, against about 65 at half height.
+    let big = if area.height >= 44 && area.width >= 100 {
+        PixelSize::Full
+    } else if area.width >= 76 {
+        PixelSize::HalfHeight
+    } else {
+        PixelSize::Quadrant
+    };
+    // Projector scale: on a large terminal the full-size digits grow with the screen.
+    let scale = if area.width >= 160 && area.height >= 40 {
+        super::wall::scale_for("00:00", area.width * 65 / 100 - 4, area.height / 2 - 2)
+    } else {
+        1
+    };
+    let clock_h = if big == PixelSize::Full { 8 * scale } else { 4 } + 2;
+    let [title, top, protocol, middle, steps, note] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(clock_h),
+        Constraint::Length(2),
+        Constraint::Min(4),
+        Constraint::Length((steps as u16).max(1).min((area.height / 3).max(6) - 2) + 2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 * scale + 4 };
+    let [clock, goals] =
+        Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
+    let [questions, walk_away] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
+    Boxes { title, clock, goals, protocol, questions, walk_away, steps, note, big, scale }
+}
+
+/// The member's goals, questions and walk-away, as the hot seat shows them. Deadlines
+/// are written against the meeting's day, so the text (and how far it scrolls) does not
+/// depend on the clock.
+fn prep_texts<'a>(app: &App, id: &str, day: NaiveDate, theme: Theme) -> [Vec<Line<'a>>; 3] {
+    let mut glines = Vec::new();
+    for g in app.ctx.goals_of(id) {
+        glines.push(Line::from(span(format!("• {}", g.title), theme.strong())));
+        let mut facts = Vec::new();
+        if !g.measurable_result.is_empty() {
+            facts.push(g.measurable_result.clone());
+        }
+        if let Some(d) = g.deadline {
+            facts.push(ui::by_date(&format::date(d, day)));
+        }
+        if !facts.is_empty() {
+            glines.push(Line::from(span(format!("  {}", facts.join(" · ")), theme.dim())));
+        }
+    }
+    if glines.is_empty() {
+        glines.push(Line::from(span(ui::NO_GOALS, theme.dim())));
+    }
+    let prep = app.ctx.preps.get(id);
+    let questions: Vec<Line> = match prep.map(|p| &p.questions) {
+        Some(qs) if !qs.is_empty() => qs.iter().map(|q| Line::from(span(format!("• {q}"), theme.text()))).collect(),
+        _ => vec![Line::from(span(ui::NONE_YET, theme.dim()))],
+    };
+    let walk = match prep.map(|p| p.walk_away.as_str()) {
+        Some(w) if !w.is_empty() => Line::from(span(w.to_string(), theme.text())),
+        _ => Line::from(span(ui::NONE_YET, theme.dim())),
+    };
+    [glines, questions, vec![walk]]
+}
+
+/// How many rows of the hot seat's goals, questions or walk-away (the longest) do not
+/// fit their boxes at the terminal's size: how far `PgDn` scrolls them.
+pub fn prep_overflow(app: &App) -> u16 {
+    let (Some((w, h)), Some(m)) = (app.ui.size, app.meeting.as_ref()) else { return 0 };
+    let Some(id) = m.hot_seat.as_deref() else { return 0 };
+    if !crate::tui::screen::fits(app.ui.size) || app.ui.wall {
+        return 0;
+    }
+    let b = boxes(Rect { x: 0, y: 2, width: w, height: h.saturating_sub(4) }, queries::steps_of(m, id).count());
+    let texts = prep_texts(app, id, m.date, Theme { color: false });
+    texts.iter().zip([b.goals, b.questions, b.walk_away]).map(|(t, r)| overflow(t, r)).max().unwrap_or(0)
 }
 
 impl Widget for HotSeat<'_> {
@@ -30,31 +127,7 @@ impl Widget for HotSeat<'_> {
         let Some(id) = m.hot_seat.as_deref() else { return };
         let Some(turn) = m.turn(id) else { return };
         let today = now.date_naive();
-        // Full-size digits only on really large terminals: every second rewrites one 8×8
-        // digit, about 90 bytes a second to the terminal, against about 65 at half height.
-        let big = if area.height >= 44 && area.width >= 100 {
-            PixelSize::Full
-        } else if area.width >= 76 {
-            PixelSize::HalfHeight
-        } else {
-            PixelSize::Quadrant
-        };
-        // Projector scale: on a large terminal the full-size digits grow with the screen.
-        let scale = if area.width >= 160 && area.height >= 40 {
-            super::wall::scale_for("00:00", area.width * 65 / 100 - 4, area.height / 2 - 2)
-        } else {
-            1
-        };
-        let clock_h = if big == PixelSize::Full { 8 * scale } else { 4 } + 2;
-        let [title, top, protocol, middle, steps, note] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Length(clock_h),
-            Constraint::Length(2),
-            Constraint::Min(4),
-            Constraint::Min(4),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let b = boxes(area, queries::steps_of(m, id).count());
 
         // Who is in the hot seat, and who is next.
         let member = app.ctx.group.member(id);
@@ -62,70 +135,41 @@ impl Widget for HotSeat<'_> {
         let role = member.map(|x| x.role.as_str()).unwrap_or("");
         let pos = m.order.iter().position(|x| x == id).map(|i| i + 1).unwrap_or(0);
         let next = queries::next_in_order(m).map(|n| app.ctx.group.name_of(n).to_string());
-        let right = ui::turn_of(pos, m.order.len(), next.as_deref());
-        let left_w = (title.width as usize).saturating_sub(right.chars().count() + 2);
+        let right = fit(&ui::turn_of(pos, m.order.len(), next.as_deref()), b.title.width as usize / 2);
+        let left_w = (b.title.width as usize).saturating_sub(right.width() + 2);
         let mut who = format!(" {name}");
         if !role.is_empty() {
             who.push_str(&format!(" · {role}"));
         }
         let who = fit(&who, left_w);
-        let pad = (title.width as usize)
-            .saturating_sub(unicode_width::UnicodeWidthStr::width(who.as_str()) + right.chars().count() + 1);
+        let pad = (b.title.width as usize).saturating_sub(who.width() + right.width() + 1);
         Widget::render(
             Paragraph::new(Line::from(vec![
                 span(who, theme.title()),
                 span(" ".repeat(pad), theme.text()),
                 span(right, theme.dim()),
             ])),
-            title,
+            b.title,
             buf,
         );
 
-        let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 * scale + 4 };
-        let [clock, goals] =
-            Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
-        countdown(turn, buf, clock, (big, scale), now, theme);
+        countdown(turn, buf, b.clock, (b.big, b.scale), now, theme);
         let agenda = app.ctx.group.agenda();
-        Widget::render(super::ProtocolBar { agenda, turn, now, theme }, protocol, buf);
+        Widget::render(super::ProtocolBar { agenda, turn, now, theme }, b.protocol, buf);
 
-        // Goals.
-        let mut glines = Vec::new();
-        for g in app.ctx.goals_of(id) {
-            glines.push(Line::from(span(format!("• {}", g.title), theme.strong())));
-            let mut facts = Vec::new();
-            if !g.measurable_result.is_empty() {
-                facts.push(g.measurable_result.clone());
-            }
-            if let Some(d) = g.deadline {
-                facts.push(ui::by_date(&format::date(d, today)));
-            }
-            if !facts.is_empty() {
-                glines.push(Line::from(span(format!("  {}", facts.join(" · ")), theme.dim())));
-            }
+        // Goals, questions and walk-away: scrolled together with PgDn, each marked when cut.
+        let scroll = app.ui.prep_scroll.as_ref().filter(|(who, _)| who == id).map_or(0, |(_, n)| *n);
+        let key = Some(crate::facilitator::strings::room::SCROLL_KEY);
+        let [goals, questions, walk] = prep_texts(app, id, m.date, theme);
+        let titled = [(goals, ui::GOALS_TITLE, b.goals), (questions, ui::QUESTIONS_TITLE, b.questions)];
+        for (lines, title, r) in titled.into_iter().chain([(walk, ui::WALK_AWAY_TITLE, b.walk_away)]) {
+            let block = panel_fit(title, r.width, theme);
+            TextBox { lines, block, scroll, key, theme }.render(r, buf);
         }
-        if glines.is_empty() {
-            glines.push(Line::from(span(ui::NO_GOALS, theme.dim())));
-        }
-        Widget::render(text(glines).block(panel(ui::GOALS_TITLE, theme)), goals, buf);
-
-        // Questions and walk-away.
-        let [q_area, w_area] =
-            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
-        let prep = app.ctx.preps.get(id);
-        let questions: Vec<Line> = match prep.map(|p| &p.questions) {
-            Some(qs) if !qs.is_empty() => qs.iter().map(|q| Line::from(span(format!("• {q}"), theme.text()))).collect(),
-            _ => vec![Line::from(span(ui::NONE_YET, theme.dim()))],
-        };
-        Widget::render(text(questions).block(panel(ui::QUESTIONS_TITLE, theme)), q_area, buf);
-        let walk = match prep.map(|p| p.walk_away.as_str()) {
-            Some(w) if !w.is_empty() => Line::from(span(w.to_string(), theme.text())),
-            _ => Line::from(span(ui::NONE_YET, theme.dim())),
-        };
-        Widget::render(text(vec![walk]).block(panel(ui::WALK_AWAY_TITLE, theme)), w_area, buf);
 
         // Steps captured for this member in this meeting.
         let mine: Vec<_> = queries::steps_of(m, id).collect();
-        let inner_w = steps.width.saturating_sub(4) as usize;
+        let inner_w = b.steps.width.saturating_sub(4) as usize;
         let items: Vec<ListItem> = mine
             .iter()
             .map(|s| {
@@ -140,27 +184,19 @@ impl Widget for HotSeat<'_> {
                 ListItem::new(Line::from(vec![span(fit(&format!("{}{tail}", s.text), inner_w), theme.text())]))
             })
             .collect();
-        let title = ui::steps_this_turn(mine.len());
+        let block = panel_fit(&ui::steps_this_turn(mine.len()), b.steps.width, theme);
         if items.is_empty() {
-            Widget::render(
-                text(vec![Line::from(span(ui::PRESS_A, theme.dim()))]).block(panel(title, theme)),
-                steps,
-                buf,
-            );
+            let press_a = Line::from(span(fit(ui::PRESS_A, inner_w + 2), theme.dim()));
+            Widget::render(text(vec![press_a]).block(block), b.steps, buf);
         } else {
-            let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.hot, items.len())));
-            StatefulWidget::render(
-                List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-                steps,
-                buf,
-                &mut state,
-            );
+            list_box(items, block, clamp(app.ui.cursors.hot, mine.len()), b.steps, buf, theme);
         }
 
         // The private note is never shown here, only whether there is one.
         let has_note = m.private_note(id, FACILITATOR).is_some_and(|n| !n.text.is_empty());
         let line = if has_note { ui::NOTE_HIDDEN } else { ui::NOTE_NONE };
-        Widget::render(Paragraph::new(Line::from(span(format!(" {line}"), theme.dim()))), note, buf);
+        let line = fit(&format!(" {line}"), b.note.width as usize);
+        Widget::render(Paragraph::new(Line::from(span(line, theme.dim()))), b.note, buf);
     }
 }
 

@@ -29,7 +29,7 @@ pub(crate) use crate::tui::{format, widgets};
 pub use check_in::CheckIn;
 pub use checkpoint::Checkpoint;
 pub use home::{Closed, Home};
-pub use hot_seat::HotSeat;
+pub use hot_seat::{HotSeat, prep_overflow};
 pub use prep_review::PrepReview;
 pub use protocol_bar::ProtocolBar;
 pub use report_back::ReportBack;
@@ -47,6 +47,10 @@ pub fn view(app: &App, frame: &mut Frame, now: DateTime<FixedOffset>) {
     };
     if app.ui.blank {
         chrome::blank(frame, area, theme);
+        // `q` while blanked asks over the blank screen, which stays blank behind it.
+        if matches!(app.ui.overlay, crate::facilitator::Overlay::ConfirmQuit) {
+            overlays::draw(app, frame, area, now, theme);
+        }
         return;
     }
     chrome::header(app, frame, header, now, theme);

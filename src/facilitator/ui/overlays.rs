@@ -5,15 +5,13 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 use super::widgets::{self, input_line};
 use super::{Theme, centered, panel, span};
-use crate::facilitator::keymap::{self, Scope, Screen};
+use crate::facilitator::keymap;
 use crate::facilitator::state::{FillField, FillIn, FormField, LineInput, LinePurpose, NoteEditor, StepForm};
 use crate::facilitator::strings::{self as s, ui};
 use crate::facilitator::{App, Overlay};
-use crate::model::Phase;
 use crate::tui::confirm::Confirm;
 use crate::tui::form::{FieldView, FormBox, Row};
 
@@ -48,7 +46,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, _now: DateTime<FixedOffset
 }
 
 fn quit_text(app: &App) -> String {
-    if app.ui.unsaved { ui::QUIT_UNSAVED.to_string() } else { ui::QUIT_TEXT.to_string() }
+    if app.ui.unsaved {
+        ui::QUIT_UNSAVED.to_string()
+    } else if app.ui.read_only {
+        s::room::QUIT_FOLLOWER.to_string()
+    } else {
+        ui::QUIT_TEXT.to_string()
+    }
 }
 
 fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme) {
@@ -56,14 +60,7 @@ fn confirm(frame: &mut Frame, area: Rect, title: &str, body: &str, theme: Theme)
 }
 
 fn help(app: &App, scroll: u16, frame: &mut Frame, area: Rect, theme: Theme) {
-    let current = match app.meeting.as_ref() {
-        Some(m) if m.is_open() => Screen::Phase(m.phase),
-        Some(_) => Screen::Closed,
-        None => Screen::Home,
-    };
-    let phases = Phase::ALL.map(Screen::Phase);
-    let sections = keymap::help_sections(Scope::Screen(current), phases, s::help_scope_title);
-    widgets::key_list(sections, scroll, frame, area, theme);
+    widgets::key_list(keymap::help_of(app), scroll, frame, area, theme);
 }
 
 fn step_form(app: &App, f: &StepForm, frame: &mut Frame, area: Rect, theme: Theme) {
@@ -162,6 +159,6 @@ fn line(app: &App, l: &LineInput, frame: &mut Frame, area: Rect, theme: Theme) {
     let msg = l.error.clone().unwrap_or_else(|| crate::tui::strings::LINE_KEYS.to_string());
     let style = if l.error.is_some() { theme.alert() } else { theme.dim() };
     let y = inner.y + inner.height.saturating_sub(1);
-    frame.render_widget(Paragraph::new(span(msg.clone(), style)), Rect { y, height: 1, ..inner });
-    let _ = msg.width();
+    let msg = super::fit(&msg, inner.width as usize);
+    frame.render_widget(Paragraph::new(span(msg, style)), Rect { y, height: 1, ..inner });
 }

@@ -4,14 +4,14 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{Theme, fit, format, panel, span, text};
+use super::{Theme, fit, format, span};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::{agenda, ui};
 use crate::model::plan;
+use crate::tui::widgets_fit::{TextBox, fit_line, list_box, panel_fit};
 
 /// The prep review screen, drawn into the body of the frame.
 pub struct PrepReview<'a> {
@@ -72,16 +72,13 @@ impl Widget for PrepReview<'_> {
             })
             .collect();
         let title = ui::order_title(m.turn_minutes);
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, items.len())));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            left,
-            buf,
-            &mut state,
-        );
+        let selected = clamp(app.ui.cursors.prep, items.len());
+        list_box(items, panel_fit(&title, left.width, theme), selected, left, buf, theme);
 
         let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
-        Widget::render(prep_panel(app, selected.map(String::as_str), theme), right, buf);
+        let (title, lines) = prep_panel(app, selected.map(String::as_str), theme);
+        let block = panel_fit(&title, right.width, theme);
+        TextBox { lines, block, scroll: 0, key: None, theme }.render(right, buf);
 
         let tb = queries::timebox(app);
         let turns = (queries::turns_left_secs(m, tb, now) + 59) / 60;
@@ -107,18 +104,19 @@ impl Widget for PrepReview<'_> {
             ),
             verdict,
         ]);
-        Widget::render(Paragraph::new(line), plan, buf);
+        Widget::render(Paragraph::new(fit_line(line, plan.width as usize)), plan, buf);
     }
 }
 
-fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph<'a> {
-    let Some(id) = member else { return text(vec![]).block(panel(ui::PREP_TITLE, theme)) };
+/// The selected member's prep: the box's title and its lines.
+fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> (String, Vec<Line<'a>>) {
+    let Some(id) = member else { return (ui::PREP_TITLE.to_string(), Vec::new()) };
     let name = app.ctx.group.name_of(id).to_string();
     let waited = app.seats.as_ref().map(|s| Line::from(span(agenda::waited(s.waited(id)), theme.dim())));
     let mut lines: Vec<Line> = waited.into_iter().collect();
     let Some(p) = app.ctx.preps.get(id) else {
         lines.push(Line::from(span(ui::NO_PREP, theme.alert())));
-        return text(lines).block(panel(name, theme));
+        return (name, lines);
     };
     lines.push(Line::from(vec![
         span(ui::VISION_LABEL, theme.dim()),
@@ -149,5 +147,5 @@ fn prep_panel<'a>(app: &'a App, member: Option<&str>, theme: Theme) -> Paragraph
     if p.entered_by.is_some() {
         title = format!("{title} · {}", crate::facilitator::strings::fill_in::ENTERED_MARK);
     }
-    text(lines).block(panel(title, theme))
+    (title, lines)
 }

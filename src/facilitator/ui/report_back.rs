@@ -4,14 +4,15 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Widget};
+use unicode_width::UnicodeWidthStr;
 
-use super::{Theme, fit, format, panel, span, text};
+use super::{Theme, fit, format, panel, span};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, Reported, clamp};
-use crate::facilitator::strings::ui;
+use crate::facilitator::strings::{room, ui};
 use crate::model::{ActionStep, Meeting, Progress, Reporter};
+use crate::tui::widgets_fit::{TextBox, list_box, panel_fit, position, wrapped_height};
 
 /// The report-back screen, drawn into the body of the frame.
 pub struct ReportBack<'a> {
@@ -26,11 +27,16 @@ impl Widget for ReportBack<'_> {
         let Some(m) = app.meeting.as_ref() else { return };
         let items = queries::report_items(app);
         let (per, all) = queries::completion(m, &items);
-        let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(7)]).areas(area);
+        let selected = items.get(clamp(app.ui.cursors.report, items.len()));
+        let today = now.date_naive();
+        // The step's box grows to show all it says (slip words included), up to half the screen.
+        let detail_lines = detail_lines(app, m, selected, today, theme);
+        let need = wrapped_height(&detail_lines, area.width.saturating_sub(2)) + 2;
+        let detail_h = need.clamp(7, (area.height / 2).max(7));
+        let [top, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_h)]).areas(area);
         let side_w = 24.min(top.width / 3);
         let [list_area, side] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_w)]).areas(top);
 
-        let today = now.date_naive();
         let inner_w = list_area.width.saturating_sub(4) as usize;
         let rows: Vec<ListItem> = items
             .iter()
@@ -59,17 +65,21 @@ impl Widget for ReportBack<'_> {
             .collect();
         let title =
             ui::report_title(items.len(), items.iter().filter(|s| queries::reported(m, s).1 == Reported::Here).count());
+        let block = panel_fit(&title, list_area.width, theme);
         if rows.is_empty() {
-            Widget::render(
-                text(vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))]).block(panel(title, theme)),
-                list_area,
-                buf,
-            );
+            let lines = vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))];
+            TextBox { lines, block, scroll: 0, key: None, theme }.render(list_area, buf);
         } else {
-            let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.report, rows.len())));
-            let list =
-                List::new(rows).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
-            StatefulWidget::render(list, list_area, buf, &mut state);
+            // What the marks mean, in the bottom border where it fits (and in the help).
+            let height = list_area.height.saturating_sub(2) as usize;
+            let position = position(clamp(app.ui.cursors.report, items.len()), items.len(), height);
+            let room = (list_area.width as usize).saturating_sub(position.map_or(2, |p| p.width() + 5));
+            let legend = [room::LEGEND, room::LEGEND_SHORT].into_iter().find(|l| l.width() <= room);
+            let block = match legend {
+                Some(l) => block.title_bottom(Line::from(span(l, theme.dim()))),
+                None => block,
+            };
+            list_box(rows, block, clamp(app.ui.cursors.report, items.len()), list_area, buf, theme);
         }
 
         // Completion per member and for the group.
@@ -107,10 +117,10 @@ impl Widget for ReportBack<'_> {
         }
         lines.push(group);
         lines.extend(missed_checkin_lines(app, m, today, theme));
-        Widget::render(text(lines).block(panel(ui::COMPLETION_TITLE, theme)), side, buf);
-
-        let selected = items.get(clamp(app.ui.cursors.report, items.len()));
-        Widget::render(detail_panel(app, m, selected, today, theme), detail, buf);
+        let block = panel_fit(ui::COMPLETION_TITLE, side.width, theme);
+        TextBox { lines, block, scroll: 0, key: None, theme }.render(side, buf);
+        let block = panel(ui::STEP_TITLE, theme);
+        TextBox { lines: detail_lines, block, scroll: 0, key: None, theme }.render(detail, buf);
     }
 }
 
@@ -118,14 +128,16 @@ fn pct(p: Option<u32>) -> String {
     p.map(|p| format!("{p:>3}%")).unwrap_or_else(|| "  –".to_string())
 }
 
-fn detail_panel<'a>(
+/// What the step's box says of the selected step: whose, due when, the step, its result,
+/// the note or the member's own report, and the slip words when it was not done.
+fn detail_lines<'a>(
     app: &'a App,
     m: &Meeting,
     step: Option<&ActionStep>,
     today: chrono::NaiveDate,
     theme: Theme,
-) -> Paragraph<'a> {
-    let Some(s) = step else { return text(vec![]).block(panel(ui::STEP_TITLE, theme)) };
+) -> Vec<Line<'a>> {
+    let Some(s) = step else { return Vec::new() };
     let mut lines = vec![];
     let mut facts: Vec<Span> = vec![span(app.ctx.group.name_of(&s.owner).to_string(), theme.strong())];
     if let Some(d) = s.due {
@@ -159,7 +171,7 @@ fn detail_panel<'a>(
     {
         lines.push(Line::from(vec![span(ui::SLIP_LABEL, theme.alert()), span(format!("“{words}”"), theme.strong())]));
     }
-    text(lines).block(panel(ui::STEP_TITLE, theme))
+    lines
 }
 
 /// The owner's own words for when they slip: from the step's goal, else their first

@@ -6,13 +6,14 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
 use super::{Theme, fit, panel, span};
 use crate::facilitator::App;
 use crate::facilitator::term;
 use crate::model::term::Decision;
 use crate::tui::trend_chart::TrendChart;
+use crate::tui::widgets_fit::TextBox;
 
 pub const HINT: &str = " ←/→ renew · move on · looser contact · t back to the wrap-up · ] closes";
 
@@ -60,13 +61,8 @@ impl Widget for TermReview<'_> {
             .collect();
         let decided = m.term_record.decisions.len();
         let title = format!("Term review · {} – {} · {decided} of {} decided", t.start, t.end(), members.len());
-        let mut state = ListState::default().with_selected((!members.is_empty()).then_some(cursor));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let block = crate::tui::widgets_fit::panel_fit(&title, list_area.width, theme);
+        crate::tui::widgets_fit::list_box(items, block, (!members.is_empty()).then_some(cursor), list_area, buf, theme);
 
         if let Some(id) = members.get(cursor) {
             let [text_area, chart_area] =
@@ -94,13 +90,13 @@ impl Widget for TermReview<'_> {
             }
             let name = app.ctx.group.name_of(id).to_string();
             Widget::render(
-                Paragraph::new(lines).wrap(Wrap { trim: true }).block(panel(name.clone(), theme)),
+                TextBox { lines, block: panel(name.clone(), theme), scroll: 0, key: None, theme },
                 text_area,
                 buf,
             );
             TrendChart { title: format!("{} · completion this term", name), points: &points, theme }
                 .render(chart_area, buf);
         }
-        Widget::render(Paragraph::new(Line::from(span(HINT, theme.dim()))), hint, buf);
+        Widget::render(Paragraph::new(Line::from(span(fit(HINT, hint.width as usize), theme.dim()))), hint, buf);
     }
 }

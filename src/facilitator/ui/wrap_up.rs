@@ -4,13 +4,13 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::{ListItem, Paragraph, Widget};
 
-use super::{Theme, fit, format, panel, span};
+use super::{Theme, fit, format, span};
 use crate::facilitator::App;
 use crate::facilitator::queries::{self, WrapRow, clamp};
 use crate::facilitator::strings::ui;
+use crate::tui::widgets_fit::{fit_line, list_box, panel_fit};
 
 /// The wrap-up screen, drawn into the body of the frame.
 pub struct WrapUp<'a> {
@@ -80,19 +80,14 @@ impl Widget for WrapUp<'_> {
         if let Some(step) = crate::facilitator::term::due(app) {
             title.push_str(&format!(" · {}: t", step.title()));
         }
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.wrap, items.len())));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let selected = clamp(app.ui.cursors.wrap, items.len());
+        list_box(items, panel_fit(&title, list_area.width, theme), selected, list_area, buf, theme);
         let date = m.next_meeting.unwrap_or_else(|| queries::default_due(app));
         let line = Line::from(vec![
             span(format!(" {}", ui::NEXT_MEETING_LABEL), theme.dim()),
             span(format!("{} ({})", format::date(date, today), format::relative_days(date, today)), theme.strong()),
             span(ui::WRAP_HINT, theme.dim()),
         ]);
-        Widget::render(Paragraph::new(line), next, buf);
+        Widget::render(Paragraph::new(fit_line(line, next.width as usize)), next, buf);
     }
 }

@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::ListItem;
+use ratatui::widgets::Widget;
 
 use crate::member::queries::clamp;
 use crate::member::state::MemberApp;
@@ -14,6 +14,7 @@ use crate::member::strings as s;
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit::TextBox;
 
 /// The goals screen, drawn into the body of the frame.
 pub struct Goals<'a> {
@@ -31,7 +32,13 @@ impl Widget for Goals<'_> {
         let title = s::goals_title(goals.len());
         if goals.is_empty() {
             Widget::render(
-                text(vec![Line::from(span(s::NO_GOALS_PRESS_A, theme.dim()))]).block(panel(title, theme)),
+                TextBox {
+                    lines: vec![Line::from(span(s::NO_GOALS_PRESS_A, theme.dim()))],
+                    block: panel(title, theme),
+                    scroll: 0,
+                    key: None,
+                    theme,
+                },
                 list_area,
                 buf,
             );
@@ -47,13 +54,8 @@ impl Widget for Goals<'_> {
             })
             .collect();
         let sel = clamp(app.ui.cursors.goals, goals.len());
-        let mut state = ListState::default().with_selected(Some(sel));
-        StatefulWidget::render(
-            List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let block = crate::tui::widgets_fit::panel_fit(&title, list_area.width, theme);
+        crate::tui::widgets_fit::list_box(items, block, sel, list_area, buf, theme);
         let g = &goals[sel];
         let value = |v: &str| {
             if v.is_empty() { span(s::NOT_WRITTEN, theme.warn()) } else { span(v.to_string(), theme.text()) }
@@ -73,6 +75,6 @@ impl Widget for Goals<'_> {
             Line::default(),
             Line::from(span(s::open_steps_for_goal(steps), theme.dim())),
         ];
-        Widget::render(text(lines).block(panel(s::GOAL_TITLE, theme)), detail, buf);
+        Widget::render(TextBox { lines, block: panel(s::GOAL_TITLE, theme), scroll: 0, key: None, theme }, detail, buf);
     }
 }

@@ -82,7 +82,8 @@ fn draw_tabs(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {
             spans.push(span(label, theme.dim()));
         }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = crate::tui::widgets_fit::fit_line(Line::from(spans), area.width as usize);
+    frame.render_widget(Paragraph::new(line), area);
 }
 
 fn draw_status(app: &MemberApp, frame: &mut Frame, area: Rect, theme: Theme) {

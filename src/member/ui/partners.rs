@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::ListItem;
+use ratatui::widgets::Widget;
 
 use crate::member::queries::clamp;
 use crate::member::state::MemberApp;
@@ -18,6 +18,7 @@ use crate::tui::format;
 use crate::tui::screen::textwrap;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit::TextBox;
 use unicode_width::UnicodeWidthStr;
 
 /// The partners screen, drawn into the body of the frame.
@@ -46,29 +47,28 @@ impl Widget for Partners<'_> {
         let title_style = if missed > 0 { theme.alert() } else { theme.title() };
         if ps.is_empty() {
             Widget::render(
-                text(vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))])
-                    .block(panel(title, theme).title_style(title_style)),
+                TextBox {
+                    lines: vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))],
+                    block: panel(title, theme).title_style(title_style),
+                    scroll: 0,
+                    key: None,
+                    theme,
+                },
                 list_area,
                 buf,
             );
         } else {
             let w = list_area.width.saturating_sub(4) as usize;
             let items: Vec<ListItem> = ps.iter().map(|p| row(app, p, today, w, theme)).collect();
-            let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.partners, ps.len())));
-            StatefulWidget::render(
-                List::new(items)
-                    .block(panel(title, theme).title_style(title_style))
-                    .highlight_style(theme.selected())
-                    .highlight_symbol("▸ "),
-                list_area,
-                buf,
-                &mut state,
-            );
+            let block = panel(fit(&title, list_area.width.saturating_sub(4) as usize), theme).title_style(title_style);
+            let selected = clamp(app.ui.cursors.partners, ps.len());
+            crate::tui::widgets_fit::list_box(items, block, selected, list_area, buf, theme);
         }
         let selected = ps.get(clamp(app.ui.cursors.partners, ps.len()));
         let inner = (detail.width.saturating_sub(2) as usize, detail.height.saturating_sub(2) as usize);
         Widget::render(detail_panel(app, selected, today, inner, theme), detail, buf);
-        Widget::render(text(group_lines).block(panel(s::GROUP_PARTNERS_TITLE, theme)), group, buf);
+        let block = panel(s::GROUP_PARTNERS_TITLE, theme);
+        Widget::render(TextBox { lines: group_lines, block, scroll: 0, key: None, theme }, group, buf);
     }
 }
 
@@ -127,7 +127,11 @@ fn detail_panel<'a>(
     ]));
     let missed = missed_weeks(p, &app.checkins.checkins, today);
     if !missed.is_empty() && p.ended.is_none() {
-        let weeks: Vec<String> = missed.iter().rev().take(4).map(|w| s::week_of(&format::date(*w, today))).collect();
+        let mut weeks: Vec<String> =
+            missed.iter().rev().take(4).map(|w| s::week_of(&format::date(*w, today))).collect();
+        if missed.len() > 4 {
+            weeks.push(s::earlier(missed.len() - 4));
+        }
         lines.push(Line::from(vec![span(s::MISSED_LABEL, theme.alert()), span(weeks.join(", "), theme.alert())]));
     }
     // The slip words may wrap: the rows they take come off what the history may use.

@@ -6,8 +6,8 @@ use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{List, ListItem, ListState};
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui::widgets::ListItem;
+use ratatui::widgets::Widget;
 
 use crate::member::queries::clamp;
 use crate::member::state::{MemberApp, PrepField};
@@ -15,6 +15,7 @@ use crate::member::strings as s;
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit::TextBox;
 
 /// The prep screen, drawn into the body of the frame.
 pub struct PrepScreen<'a> {
@@ -50,6 +51,7 @@ impl Widget for PrepScreen<'_> {
         if let Some(req) = app.group.term.as_ref().and_then(|t| t.request(&app.me)) {
             verdict.push_span(span(format!(" · Your request this term: {req}"), theme.dim()));
         }
+        let verdict = crate::tui::widgets_fit::fit_line(verdict, readiness.width.saturating_sub(2) as usize);
         Widget::render(text(vec![verdict]).block(panel(s::prep_title(&date), theme)), readiness, buf);
 
         let w = list_area.width.saturating_sub(4) as usize;
@@ -83,16 +85,9 @@ impl Widget for PrepScreen<'_> {
                 ]))
             })
             .collect();
-        let mut state = ListState::default().with_selected(Some(clamp(app.ui.cursors.prep, PrepField::ALL.len())));
-        StatefulWidget::render(
-            List::new(items)
-                .block(panel(s::PREP_FIELDS_TITLE, theme))
-                .highlight_style(theme.selected())
-                .highlight_symbol("▸ "),
-            list_area,
-            buf,
-            &mut state,
-        );
+        let selected = clamp(app.ui.cursors.prep, PrepField::ALL.len());
+        let block = crate::tui::widgets_fit::panel_fit(s::PREP_FIELDS_TITLE, list_area.width, theme);
+        crate::tui::widgets_fit::list_box(items, block, selected, list_area, buf, theme);
 
         let selected = PrepField::ALL[clamp(app.ui.cursors.prep, PrepField::ALL.len())];
         let full: Vec<Line> = match selected {
@@ -110,7 +105,11 @@ impl Widget for PrepScreen<'_> {
             PrepField::WalkAway if !p.walk_away.is_empty() => vec![Line::from(span(p.walk_away.clone(), theme.text()))],
             _ => vec![Line::from(span(s::prep_hint(selected), theme.dim()))],
         };
-        Widget::render(text(full).block(panel(s::prep_label(selected), theme)), detail, buf);
+        Widget::render(
+            TextBox { lines: full, block: panel(s::prep_label(selected), theme), scroll: 0, key: None, theme },
+            detail,
+            buf,
+        );
     }
 }
 

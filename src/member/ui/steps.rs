@@ -15,6 +15,8 @@ use crate::model::{ActionStep, Reporter};
 use crate::tui::format;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit, panel, span, text};
+use crate::tui::widgets_fit;
+use crate::tui::widgets_fit::TextBox;
 
 /// The steps screen, drawn into the body of the frame.
 pub struct Steps<'a> {
@@ -33,7 +35,13 @@ impl Widget for Steps<'_> {
         let title = s::steps_title(open, app.steps.len() - open);
         if order.is_empty() {
             Widget::render(
-                text(vec![Line::from(span(s::NO_STEPS, theme.dim()))]).block(panel(title, theme)),
+                TextBox {
+                    lines: vec![Line::from(span(s::NO_STEPS, theme.dim()))],
+                    block: panel(title, theme),
+                    scroll: 0,
+                    key: None,
+                    theme,
+                },
                 list_area,
                 buf,
             );
@@ -69,8 +77,11 @@ impl Widget for Steps<'_> {
                 break;
             }
         }
+        let rows = titles(order.len()) + order.len();
+        let mark = widgets_fit::marker(selected, order.len(), first_row, height, rows);
+        let block = widgets_fit::marked(widgets_fit::panel_fit(&title, list_area.width, theme), mark, theme);
         let mut state = ListState::default().with_selected(Some(selected_row - first_row));
-        let list = List::new(items).block(panel(title, theme)).highlight_style(theme.selected()).highlight_symbol("▸ ");
+        let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("▸ ");
         StatefulWidget::render(list, list_area, buf, &mut state);
         let st = &app.steps[order[selected]];
         Widget::render(detail_panel(app, st, today, theme), detail, buf);
@@ -101,12 +112,7 @@ fn row<'a>(st: &ActionStep, g: StepGroup, today: NaiveDate, inner_w: usize, them
     ]))
 }
 
-fn detail_panel<'a>(
-    app: &MemberApp,
-    st: &ActionStep,
-    today: NaiveDate,
-    theme: Theme,
-) -> ratatui::widgets::Paragraph<'a> {
+fn detail_panel<'a>(app: &MemberApp, st: &ActionStep, today: NaiveDate, theme: Theme) -> TextBox<'a> {
     let mut facts = vec![span(s::from_meeting(&st.meeting), theme.dim())];
     if let Some(d) = st.due {
         facts.push(span(
@@ -145,5 +151,8 @@ fn detail_panel<'a>(
         }
         lines.push(Line::from(v));
     }
-    text(lines).block(panel(s::STEP_TITLE, theme))
+    if st.history.len() > 4 {
+        lines.push(Line::from(span(s::earlier(st.history.len() - 4), theme.dim())));
+    }
+    TextBox { lines, block: panel(s::STEP_TITLE, theme), scroll: 0, key: None, theme }
 }
