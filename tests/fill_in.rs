@@ -64,6 +64,15 @@ fn the_facilitator_types_in_a_prep_and_it_is_saved_in_the_members_folder_as_ente
     let screen = text_of(&draw(&f.app, 80, 24, at(18, 22, 0)));
     assert!(screen.contains("by facilitator"), "{screen}");
     assert!(ok(&["--data-dir", path_str(store.root()), "check"]).contains("are fine"));
+
+    // Farid, opening his own view, finds it, marked; saved by him, it is his own.
+    let mut farid = load_member(&Store::new(store.root()), "farid", at(18, 30, 0));
+    assert_eq!((farid.prep.meeting, farid.prep.accomplished.as_str()), (date, "Signed the lease"));
+    act(&mut farid, hotseat::member::MemberAction::Show(hotseat::member::Screen::Prep), at(18, 30, 0));
+    let screen = member_shown(&farid, at(18, 30, 0));
+    assert!(screen.contains("entered for you"), "{screen}");
+    Store::new(store.root()).save_prep("farid", &farid.prep).unwrap();
+    assert_eq!(Store::new(store.root()).load_prep("farid", date).unwrap().unwrap().entered_by, None);
 }
 
 #[test]
@@ -97,12 +106,12 @@ fn goals_entered_for_a_member_without_any_are_read_as_theirs_until_they_write_th
     assert_eq!(goals.entered_by.as_deref(), Some("facilitator"));
     assert_eq!(goals.goals.len(), 1);
     assert_eq!(goals.goals[0].title, "Hire a COO by June");
-    // Farid starts keeping his own: his win.
+    // Farid starts keeping his own (from what was entered for him): his win, and are his.
     let mut own = goals.clone();
-    own.entered_by = None;
     own.goals[0].title = "Hire a COO by July".into();
     store.save_goals("farid", &own).unwrap();
-    assert_eq!(Store::new(store.root()).load_goals("farid").unwrap().goals[0].title, "Hire a COO by July");
+    let read = Store::new(store.root()).load_goals("farid").unwrap();
+    assert_eq!((read.goals[0].title.as_str(), read.entered_by), ("Hire a COO by July", None));
 }
 
 #[test]

@@ -42,7 +42,11 @@ pub fn load(store: &Store, me: &str, now: DateTime<FixedOffset>) -> Result<Membe
     let partners = store.load_partners(me)?;
     let checkins = store.load_checkins(me)?;
     let next = next_meeting_after(&group, share.last_closed, now.date_naive());
-    let prep = store.load_prep(me, next)?.unwrap_or_else(|| Prep::empty(next));
+    // Without a prep of their own, what the facilitator entered for them (theirs once saved).
+    let prep = match store.load_prep(me, next)? {
+        Some(p) => p,
+        None => store.load_entered_prep(me, next)?.unwrap_or_else(|| Prep::empty(next)),
+    };
 
     // My steps, from every meeting, with my own reports applied; nobody else's.
     let mut l = share.steps;

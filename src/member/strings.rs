@@ -269,3 +269,5 @@ pub const CHECKIN_UPDATED: &str = "This week's check-in updated.";
 pub const CHECK_ON: &str = "[x] yes";
 pub const CHECK_OFF: &str = "[ ] no";
 pub const CHECKIN_KEYS: &str = "Enter saves · Tab next field · Space ticks on track · Esc cancels";
+/// After the prep's verdict, when the facilitator typed it in for the member.
+pub const ENTERED_FOR_YOU: &str = " · entered for you by the facilitator";

@@ -203,7 +203,11 @@ impl Store {
         Ok(own)
     }
 
+    /// The member's own goals file: what they save is theirs, whoever typed it first.
     pub fn save_goals(&self, member: &str, goals: &GoalsFile) -> Result<()> {
+        if goals.entered_by.is_some() {
+            return self.write(&self.layout.goals(member), &GoalsFile { entered_by: None, ..goals.clone() });
+        }
         self.write(&self.layout.goals(member), goals)
     }
 
@@ -239,7 +243,11 @@ impl Store {
         }
     }
 
+    /// The member's own prep: what they save is theirs, whoever typed it first.
     pub fn save_prep(&self, member: &str, prep: &Prep) -> Result<()> {
+        if prep.entered_by.is_some() {
+            return self.write(&self.layout.prep(member, prep.meeting), &Prep { entered_by: None, ..prep.clone() });
+        }
         self.write(&self.layout.prep(member, prep.meeting), prep)
     }
 

@@ -52,7 +52,11 @@ impl Widget for PrepScreen<'_> {
             verdict.push_span(span(format!(" · Your request this term: {req}"), theme.dim()));
         }
         let verdict = crate::tui::widgets_fit::fit_line(verdict, readiness.width.saturating_sub(2) as usize);
-        Widget::render(text(vec![verdict]).block(panel(s::prep_title(&date), theme)), readiness, buf);
+        let mut title = s::prep_title(&date);
+        if p.entered_by.is_some() {
+            title.push_str(s::ENTERED_FOR_YOU);
+        }
+        Widget::render(text(vec![verdict]).block(panel(title, theme)), readiness, buf);
 
         let w = list_area.width.saturating_sub(4) as usize;
         let label_w = 26;
