@@ -74,7 +74,9 @@ enum First {
 /// (scripts) everything is read, and checked, before anything else.
 fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>)> {
     let (lock, held) = take(store)?;
-    let (mut ctx, job) = if is_terminal() && first == First::Meeting {
+    let (mut ctx, job) = if is_terminal() && first == First::Home {
+        Context::load_home(store).map_err(shown)?
+    } else if is_terminal() && first == First::Meeting {
         let (mut ctx, job) = Context::load_first_frame(store).map_err(shown)?;
         let shows_reports = ctx.open_meeting.as_ref().is_some_and(|m| m.phase == Phase::ReportBack);
         if shows_reports {
@@ -193,10 +195,14 @@ fn closed_today(store: &Store, app: &App) -> Option<crate::model::Meeting> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let (mut app, _lock, _) = open(store, First::Home)?;
+    let (mut app, _lock, job) = open(store, First::Home)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
     let kept = private_folder(store, &mut app);
-    run_facilitator(Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store)))
+    let mut program = Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store));
+    if let Some(job) = job {
+        program = program.with_reports_job(job);
+    }
+    run_facilitator(program)
 }

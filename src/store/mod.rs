@@ -14,6 +14,7 @@ pub mod heads;
 pub mod history;
 pub mod layout;
 pub mod locate;
+pub mod open_steps;
 pub mod lock;
 pub mod parking;
 pub mod private;
@@ -173,10 +174,21 @@ impl Store {
 
     pub fn load_meeting(&self, id: &str) -> Result<Meeting> {
         let path = self.layout.meeting(id);
-        let m: Meeting = self.read(&path)?;
+        let (m, _) = self.read_with_bytes::<Meeting>(&path)?;
+        Self::named(id, &path, m)
+    }
+
+    /// The meeting `id` from the bytes of its file, already read (and remembered) by
+    /// [`Store::read_with_bytes`].
+    pub(super) fn meeting_from(&self, id: &str, path: &Path, bytes: &[u8]) -> Result<Meeting> {
+        Self::named(id, path, decode::decode(path, bytes)?)
+    }
+
+    /// A meeting whose file names it `id`.
+    fn named(id: &str, path: &Path, m: Meeting) -> Result<Meeting> {
         if m.id != id {
             return Err(StoreError::invalid(
-                &path,
+                path,
                 1,
                 1,
                 format!("id: the file is named {id}.json but says it is meeting \"{}\"", m.id),

@@ -81,6 +81,26 @@ impl Context {
         Ok((ctx, job.expect("a deferred load leaves a job")))
     }
 
+    /// For the home screen: what its first frame shows, with the steps open now from the
+    /// cache when it still holds them ([`super::open_steps`]); the members' reports are then
+    /// read after the first frame by the job handed back. Without the cache, everything is
+    /// read now, as [`Context::load`] reads it, and the cache is written.
+    pub fn load_home(store: &Store) -> Result<(Context, Option<ReportsJob>), StoreError> {
+        let (mut ctx, mut job) = Context::load_first_frame(store)?;
+        // As `Context::load`: the home screen reads no trend.
+        job.trend_from = None;
+        let key = super::open_steps::key(store, &job);
+        if let Some(reports) = key.as_ref().and_then(|k| super::open_steps::cached(store, k)) {
+            ctx.set_reports(reports);
+            return Ok((ctx, Some(job)));
+        }
+        let full = Context::load(store, Strictness::Lenient)?;
+        if let (Some(key), Some(reports)) = (key, full.reports.as_ref()) {
+            super::open_steps::keep(store, &key, reports);
+        }
+        Ok((full, None))
+    }
+
     fn load_with(
         store: &Store,
         strict: Strictness,
@@ -94,6 +114,7 @@ impl Context {
         // the thread with the reports.
         let (open_meeting, previous_meeting, base) = if deferred {
             let (open, prev) = newest_meetings::<IgnoredAny>(store, &meeting_ids)?;
+            let prev = prev.map(|(head, _)| head);
             let base = match &prev {
                 None => Base::None,
                 Some(m) if m.open_after.is_some() => Base::Snapshot(store.layout.meeting(&m.id)),
@@ -101,19 +122,18 @@ impl Context {
             };
             (open, prev.map(|m| (m.id, m.date, m.postponed)), base)
         } else {
-            let (open, prev) = newest_meetings::<Vec<ActionStep>>(store, &meeting_ids)?;
-            // Read in full here (command-line reports): a damaged previous meeting is
+            let (open, prev) = newest_meetings::<IgnoredAny>(store, &meeting_ids)?;
+            // Decoded in full here (command-line reports): a damaged previous meeting is
             // reported, not passed over because only its snapshot was needed.
-            if let Some(p) = &prev {
-                store.load_meeting(&p.id)?;
-            }
             match prev {
                 None => (open, None, Base::None),
-                Some(MeetingHead { id, date, open_after: Some(steps), postponed, .. }) => {
-                    (open, Some((id, date, postponed)), Base::Steps(steps))
-                }
-                Some(MeetingHead { id, date, open_after: None, postponed, .. }) => {
-                    (open, Some((id, date, postponed)), Base::Steps(replay_closed(store, &meeting_ids)?))
+                Some((MeetingHead { id, .. }, bytes)) => {
+                    let m = store.meeting_from(&id, &store.layout.meeting(&id), &bytes)?;
+                    let base = match m.open_after {
+                        Some(steps) => Base::Steps(steps),
+                        None => Base::Steps(replay_closed(store, &meeting_ids)?),
+                    };
+                    (open, Some((m.id, m.date, m.postponed)), base)
                 }
             }
         };
