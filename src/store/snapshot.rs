@@ -69,7 +69,7 @@ pub enum Strictness {
 impl Context {
     /// Load everything a session needs, the members' progress reports included.
     pub fn load(store: &Store, strict: Strictness) -> Result<Context, StoreError> {
-        Context::load_with(store, strict, false).map(|(ctx, _)| ctx)
+        Context::load_with(store, strict, false, None).map(|(ctx, _)| ctx)
     }
 
     /// Like [`Context::load`] (lenient), without the members' progress reports: the
@@ -77,7 +77,12 @@ impl Context {
     /// reports to `update` ([`Context::set_reports`]). For the facilitator, who never
     /// writes members' files.
     pub fn load_first_frame(store: &Store) -> Result<(Context, ReportsJob), StoreError> {
-        let (ctx, job) = Context::load_with(store, Strictness::Lenient, true)?;
+        Context::load_first_frame_in(store, store.meeting_ids()?)
+    }
+
+    /// [`Context::load_first_frame`] with the meeting ids already listed.
+    pub fn load_first_frame_in(store: &Store, ids: Vec<String>) -> Result<(Context, ReportsJob), StoreError> {
+        let (ctx, job) = Context::load_with(store, Strictness::Lenient, true, Some(ids))?;
         Ok((ctx, job.expect("a deferred load leaves a job")))
     }
 
@@ -85,8 +90,8 @@ impl Context {
     /// cache when it still holds them ([`super::open_steps`]); the members' reports are then
     /// read after the first frame by the job handed back. Without the cache, everything is
     /// read now, as [`Context::load`] reads it, and the cache is written.
-    pub fn load_home(store: &Store) -> Result<(Context, Option<ReportsJob>), StoreError> {
-        let (mut ctx, mut job) = Context::load_first_frame(store)?;
+    pub fn load_home(store: &Store, ids: Vec<String>) -> Result<(Context, Option<ReportsJob>), StoreError> {
+        let (mut ctx, mut job) = Context::load_first_frame_in(store, ids)?;
         // As `Context::load`: the home screen reads no trend.
         job.trend_from = None;
         let key = super::open_steps::key(store, &job);
@@ -105,9 +110,13 @@ impl Context {
         store: &Store,
         strict: Strictness,
         deferred: bool,
+        ids: Option<Vec<String>>,
     ) -> Result<(Context, Option<ReportsJob>), StoreError> {
         let group = store.load_group()?;
-        let meeting_ids = store.meeting_ids()?;
+        let meeting_ids = match ids {
+            Some(ids) => ids,
+            None => store.meeting_ids()?,
+        };
         let mut warnings = Vec::new();
 
         // When deferred, the previous meeting's snapshot is only noticed here and read on
