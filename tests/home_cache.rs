@@ -57,9 +57,16 @@ fn home(store: &Store) -> (Vec<ActionStep>, bool, Vec<ActionStep>) {
     let hit = job.is_some();
     if let Some(job) = job {
         assert!(ctx.member_progress().is_empty(), "the cache holds no member's reports");
+        assert!(ctx.goals.is_empty() && ctx.preps.is_empty(), "the members' own files are read after the first frame");
         ctx.set_reports(job.run(store));
         assert!(!ctx.member_progress().is_empty());
     }
+    // Once the job ran, everything is as a full load has it.
+    let whole = Context::load(store, Strictness::Lenient).unwrap();
+    let own = |c: &Context| format!("{:?}", (&c.goals, &c.preps, &c.partners, &c.checkins, &c.parking, &c.warnings));
+    assert_eq!(own(&ctx), own(&whole));
+    assert_eq!(ctx.member_progress(), whole.member_progress());
+    assert_eq!(ctx.late_warnings().len(), whole.late_warnings().len());
     (first, hit, ctx.open_steps(ctx.open_meeting.as_ref()))
 }
 
@@ -102,7 +109,7 @@ fn the_cached_open_steps_are_the_full_loads_kept_deleted_or_damaged() {
     assert!(!hit);
     assert_eq!((&first, &after), (&want, &want));
 
-    std::fs::write(&file, b"hotseat open steps 1\nnot a cache").unwrap();
+    std::fs::write(&file, b"hotseat open steps 2\nnot a cache").unwrap();
     let (first, hit, _) = home(&store);
     assert!(!hit, "a damaged cache is only rebuilt");
     assert_eq!(first, want);
@@ -161,4 +168,15 @@ fn a_progress_file_or_the_previous_meeting_changed_behind_the_caches_back_is_see
     let (first, hit, after) = home(&store);
     assert!(!hit);
     assert_eq!((&first, &after), (&now, &now));
+
+    // A member's goals file broken behind the cache's back: read before the first frame
+    // again, so that it says so at once.
+    std::thread::sleep(SETTLED);
+    home(&store);
+    assert!(home(&store).1);
+    let goals = store.layout.goals(&step.owner);
+    edit_behind_the_cache(&goals, "\"goals\"", "\"goals\" 7");
+    let (ctx, job) = Context::load_home(&store, store.meeting_ids().unwrap()).unwrap();
+    assert!(job.is_none() && !ctx.warnings.is_empty(), "{:?}", ctx.warnings);
+    assert!(ctx.warnings[0].to_string().contains("goals.json"), "{}", ctx.warnings[0]);
 }

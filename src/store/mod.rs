@@ -16,6 +16,7 @@ pub mod layout;
 pub mod locate;
 pub mod lock;
 pub mod open_steps;
+pub mod own_files;
 pub mod parking;
 pub mod private;
 pub mod record;
