@@ -89,8 +89,10 @@ enum First {
 
 /// Load the group for a full-screen command. In a terminal the meeting leaves the
 /// members' progress and the previous meeting's snapshot for after its first frame,
-/// unless that frame shows them (the report-back; the home screen's counts); without one
-/// (scripts) everything is read, and checked, before anything else.
+/// unless that frame shows them (the report-back); the home screen takes its counts from
+/// the cache when it still holds them (else reads everything first), and leaves the
+/// members' files for after its first frame. Without a terminal (scripts) everything is
+/// read, and checked, before anything else.
 fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>)> {
     let (lock, held, listed) = take_listed(store)?;
     let ids = crate::store::meeting_ids_in(&listed.meetings);
