@@ -252,9 +252,11 @@ fn run(a: &Args) -> io::Result<()> {
             p.wait_frame(&help_closed)?;
         }
     }
-    // Space starts the meeting's countdown (it resumes paused) and saves the meeting.
+    // Space starts the meeting's countdown (it resumes paused) and saves the meeting. The
+    // header's "running" can be cut off by a long overtime; the status line says it too.
+    let running = |s: &vt100::Screen| s.contents().contains(" running ") || s.contents().contains("Timer running.");
     let t = live[1].send(b" ")?;
-    let space = ms(live[1].wait_frame(&|s: &vt100::Screen| s.contents().contains(" running "))? - t);
+    let space = ms(live[1].wait_frame(&running)? - t);
 
     let settle_end = Instant::now() + Duration::from_millis(1500);
     while Instant::now() < settle_end {
@@ -278,7 +280,7 @@ fn run(a: &Args) -> io::Result<()> {
     }
     let after: Vec<(u64, Usage)> = live.iter().map(|p| (p.bytes, usage(p.pid))).collect();
     let rss: Vec<u64> = live.iter().map(|p| pty::peak_rss_kb(p.pid)).collect();
-    let running = live[1].screen().contents().contains(" running ");
+    let running = running(live[1].screen());
     for (p, s) in live.into_iter().zip(&subjects) {
         p.quit(s.quit)?;
     }

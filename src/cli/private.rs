@@ -27,8 +27,9 @@ pub fn folder(store: &Store, ctx: &mut Context) -> Result<Option<Private>> {
 /// Move notes out of the group folder and read the open meeting's back. Returns the
 /// sentence to show when any were moved.
 pub fn take_in(store: &Store, ctx: &mut Context, private: &Private) -> Result<Option<String>> {
-    let open = ctx.open_meeting.as_ref().map(|m| m.id.clone());
-    let moved = private.move_out(store, &ctx.meeting_ids, open.as_deref())?;
+    // The open meeting was just read: its file needs no second look when it held no note.
+    let open = ctx.open_meeting.as_ref().map(|m| (m.id.clone(), !m.private_notes.is_empty()));
+    let moved = private.move_out(store, &ctx.meeting_ids, open.as_ref().map(|(id, notes)| (id.as_str(), *notes)))?;
     if let Some(m) = ctx.open_meeting.as_mut() {
         let mut notes = private.load_notes(&m.id)?;
         private::add_new(&mut notes, m.private_notes.drain(..));

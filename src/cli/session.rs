@@ -9,7 +9,7 @@ use super::private;
 use crate::facilitator::strings;
 use crate::facilitator::{Action, App, Facilitator};
 use crate::model::Phase;
-use crate::store::debris::debris;
+use crate::store::debris::debris_listed;
 use crate::store::lock::{self, Acquired, Lock};
 use crate::store::private::Private;
 use crate::store::snapshot::ReportsJob;
@@ -26,18 +26,37 @@ pub fn is_terminal() -> bool {
 /// Take the group for this facilitator, or open it read-only when another has it.
 /// Cleans what a killed writer left behind.
 pub fn take(store: &Store) -> Result<(Option<Lock>, Option<String>)> {
+    take_listed(store).map(|(lock, held, _)| (lock, held))
+}
+
+/// What a start lists of the group folder and of the meetings folder, once.
+pub struct Listed {
+    pub root: Vec<String>,
+    pub meetings: Vec<String>,
+}
+
+/// [`take`], handing back the listings it made (after cleaning).
+fn take_listed(store: &Store) -> Result<(Option<Lock>, Option<String>, Listed)> {
     if !store.has_group() {
         return Err(StoreError::NoGroup { dir: store.root().to_path_buf() }.into());
     }
-    match lock::acquire(store.root(), runtime::now())? {
+    let acquired = lock::acquire(store.root(), runtime::now())?;
+    let mut listed = Listed { root: fsio::list(store.root()), meetings: store.meetings_listing()? };
+    match acquired {
         Acquired::Mine(l) => {
-            fsio::clean_temp(store.root());
-            fsio::clean_temp(&store.layout.meetings_dir());
+            // List again only if something was cleaned.
+            if !fsio::clean_temp_listed(store.root(), &listed.root).is_empty() {
+                listed.root = fsio::list(store.root());
+            }
+            if !fsio::clean_temp_listed(&store.layout.meetings_dir(), &listed.meetings).is_empty() {
+                listed.meetings = store.meetings_listing()?;
+            }
             // Across machines: the facilitator lease of a shared folder, as last synced.
             let elsewhere = sync::auto::held_elsewhere(store.root(), runtime::now());
-            Ok((Some(l), elsewhere.map(|lease| strings::lease_elsewhere(&sync::strings::lease(&lease)))))
+            let held = elsewhere.map(|lease| strings::lease_elsewhere(&sync::strings::lease(&lease)));
+            Ok((Some(l), held, listed))
         }
-        Acquired::Held(holder) => Ok((None, Some(strings::held_by(holder.as_ref())))),
+        Acquired::Held(holder) => Ok((None, Some(strings::held_by(holder.as_ref())), listed)),
     }
 }
 
@@ -70,12 +89,17 @@ enum First {
 
 /// Load the group for a full-screen command. In a terminal the meeting leaves the
 /// members' progress and the previous meeting's snapshot for after its first frame,
-/// unless that frame shows them (the report-back; the home screen's counts); without one
-/// (scripts) everything is read, and checked, before anything else.
+/// unless that frame shows them (the report-back); the home screen takes its counts from
+/// the cache when it still holds them (else reads everything first), and leaves the
+/// members' files for after its first frame. Without a terminal (scripts) everything is
+/// read, and checked, before anything else.
 fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>)> {
-    let (lock, held) = take(store)?;
-    let (mut ctx, job) = if is_terminal() && first == First::Meeting {
-        let (mut ctx, job) = Context::load_first_frame(store).map_err(shown)?;
+    let (lock, held, listed) = take_listed(store)?;
+    let ids = crate::store::meeting_ids_in(&listed.meetings);
+    let (mut ctx, job) = if is_terminal() && first == First::Home {
+        Context::load_home(store, ids).map_err(shown)?
+    } else if is_terminal() && first == First::Meeting {
+        let (mut ctx, job) = Context::load_first_frame_in(store, ids).map_err(shown)?;
         let shows_reports = ctx.open_meeting.as_ref().is_some_and(|m| m.phase == Phase::ReportBack);
         if shows_reports {
             ctx.set_reports(job.run(store));
@@ -97,7 +121,7 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
         app.ui.held_by = Some(h.clone());
         banners.push(h);
     }
-    let junk = debris(store.root());
+    let junk = debris_listed(store.root(), &listed.root, &listed.meetings);
     if !junk.is_empty() {
         banners.push(strings::debris_banner(&junk));
     }
@@ -193,10 +217,14 @@ fn closed_today(store: &Store, app: &App) -> Option<crate::model::Meeting> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let (mut app, _lock, _) = open(store, First::Home)?;
+    let (mut app, _lock, job) = open(store, First::Home)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
     let kept = private_folder(store, &mut app);
-    run_facilitator(Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store)))
+    let mut program = Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store));
+    if let Some(job) = job {
+        program = program.with_reports_job(job);
+    }
+    run_facilitator(program)
 }

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use crate::model::{ActionStep, Progress, ProgressEntry, Reporter};
+use crate::model::{ActionStep, MemberProgress, Progress, ProgressEntry, Reporter};
 
 #[derive(Default)]
 pub struct Writer {
@@ -69,6 +69,13 @@ impl Writer {
             self.u8(e.by as u8);
             self.opt_str(e.meeting.as_deref());
         }
+    }
+    /// One of a member's own progress reports.
+    pub fn report(&mut self, r: &MemberProgress) {
+        self.str(&r.step);
+        self.u8(r.progress as u8);
+        self.str(&r.note);
+        self.time(r.at);
     }
 }
 
@@ -145,6 +152,10 @@ impl Reader<'_> {
             history.push(ProgressEntry { progress, note, at, by, meeting: self.opt_str()? });
         }
         Some(ActionStep { id, owner, text, measurable_result, due, goal, meeting, created_at, history })
+    }
+    pub fn report(&mut self) -> Option<MemberProgress> {
+        let (step, progress) = (self.str()?, progress(self.u8()?)?);
+        Some(MemberProgress { step, progress, note: self.str()?, at: self.time()? })
     }
 }
 

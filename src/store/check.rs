@@ -101,22 +101,14 @@ impl Checker {
 
     /// Read and decode a file, recording any problem.
     fn load<T: serde::de::DeserializeOwned>(&mut self, path: &Path) -> Option<(T, String)> {
+        self.loaded(path, read_decoded(path))
+    }
+
+    /// What [`read_decoded`] gave for `path` (perhaps on another thread), recorded.
+    fn loaded<T>(&mut self, path: &Path, read: Result<(T, String), StoreError>) -> Option<(T, String)> {
         self.report.files += 1;
         self.permissions(path, false);
-        let bytes = match super::fsio::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                self.report.problems.push(e.into());
-                return None;
-            }
-        };
-        match decode::<T>(path, &bytes) {
-            Ok(v) => Some((v, String::from_utf8_lossy(&bytes).into_owned())),
-            Err(e) => {
-                self.report.problems.push(e.into());
-                None
-            }
-        }
+        read.map_err(|e| self.report.problems.push(e.into())).ok()
     }
 
     fn permissions(&mut self, path: &Path, dir: bool) {
@@ -209,31 +201,47 @@ pub fn check(root: &Path) -> Report {
     let mut step_ids: HashMap<String, PathBuf> = HashMap::new();
     let mut open = Vec::new();
     let (files, _) = c.list(&c.layout.meetings_dir());
-    for path in files {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        if meeting_sort_key(&stem).is_none() {
-            c.problem(
-                &path,
-                1,
-                1,
-                "not a meeting file name (expected YYYY-MM-DD.json or YYYY-MM-DD-N.json); hotseat ignores it",
-            );
-            continue;
+    let stem = |path: &Path| path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    // Meeting files are most of the work: a second thread reads and decodes the next ones
+    // while this one checks, a few at a time.
+    let wanted: Vec<PathBuf> = files.iter().filter(|p| meeting_sort_key(&stem(p)).is_some()).cloned().collect();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel(0);
+        scope.spawn(move || {
+            for path in wanted {
+                if tx.send(read_decoded::<Meeting>(&path)).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut decoded = rx.into_iter();
+        for path in files {
+            let stem = stem(&path);
+            if meeting_sort_key(&stem).is_none() {
+                c.problem(
+                    &path,
+                    1,
+                    1,
+                    "not a meeting file name (expected YYYY-MM-DD.json or YYYY-MM-DD-N.json); hotseat ignores it",
+                );
+                continue;
+            }
+            let read = decoded.next().expect("one decoded file for each meeting file");
+            let Some((m, text)) = c.loaded::<Meeting>(&path, read) else { continue };
+            if m.id != stem {
+                c.at(
+                    &path,
+                    &text,
+                    &[Seg::Key("id".into())],
+                    format!("\"{}\" does not match the file name {stem}.json", m.id),
+                );
+            }
+            if m.status == Status::Open {
+                open.push(stem.clone());
+            }
+            meeting::check_meeting(&mut c, &path, &text, &m, &members, &mut step_ids);
         }
-        let Some((m, text)) = c.load::<Meeting>(&path) else { continue };
-        if m.id != stem {
-            c.at(
-                &path,
-                &text,
-                &[Seg::Key("id".into())],
-                format!("\"{}\" does not match the file name {stem}.json", m.id),
-            );
-        }
-        if m.status == Status::Open {
-            open.push(stem.clone());
-        }
-        meeting::check_meeting(&mut c, &path, &text, &m, &members, &mut step_ids);
-    }
+    });
     if open.len() > 1 {
         let path = c.layout.meetings_dir();
         c.problem(
@@ -391,4 +399,11 @@ fn check_hot_team(c: &mut Checker, dir: &Path, member: &str, members: &HashSet<S
             }
         }
     }
+}
+
+/// Read and decode a file, with its text for positions in later checks.
+fn read_decoded<T: serde::de::DeserializeOwned>(path: &Path) -> Result<(T, String), StoreError> {
+    let bytes = super::fsio::read(path)?;
+    let value = decode::<T>(path, &bytes)?;
+    Ok((value, String::from_utf8_lossy(&bytes).into_owned()))
 }

@@ -3,14 +3,25 @@
 
 use std::path::Path;
 
+use super::fsio;
 use super::layout::is_sync_debris;
 
 /// Sync-tool conflict copies where the meeting reads (never read, never deleted): the
 /// group folder, meetings, and each member's folder. Years of prep files are left to
 /// `hotseat check`, which looks everywhere.
 pub fn debris(root: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut dirs = vec![(root.to_path_buf(), 0)];
+    debris_listed(root, &fsio::list(root), &fsio::list(&root.join("meetings")))
+}
+
+/// [`debris`], with the group folder and the meetings folder already listed (`root_names`,
+/// `meeting_names`): only the members' folders are listed here.
+pub fn debris_listed(root: &Path, root_names: &[String], meeting_names: &[String]) -> Vec<String> {
+    let mut found: Vec<String> = root_names.iter().filter(|n| is_sync_debris(n)).cloned().collect();
+    found.extend(meeting_names.iter().filter(|n| is_sync_debris(n)).map(|n| format!("meetings/{n}")));
+    let mut dirs = Vec::new();
+    if root_names.iter().any(|n| n == "members") {
+        dirs.push((root.join("members"), 1));
+    }
     while let Some((d, depth)) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else { continue };
         for e in entries.flatten() {
@@ -19,7 +30,7 @@ pub fn debris(root: &Path) -> Vec<String> {
             if is_sync_debris(&name) {
                 let p = e.path();
                 found.push(p.strip_prefix(root).unwrap_or(&p).display().to_string());
-            } else if depth < 2 && (name == "meetings" || name == "members" || depth == 1 && d.ends_with("members")) {
+            } else if depth < 2 {
                 dirs.push((e.path(), depth + 1));
             }
         }

@@ -149,11 +149,20 @@ pub fn sync_dir(dir: &Path) -> std::io::Result<()> {
 /// Remove temporary files a killed writer left in `dir`. Files of a process that is
 /// still running are left alone.
 pub fn clean_temp(dir: &Path) -> Vec<PathBuf> {
+    clean_temp_listed(dir, &list(dir))
+}
+
+/// The names in `dir` (none when it cannot be read).
+pub fn list(dir: &Path) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(dir) else { return Vec::new() };
+    entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect()
+}
+
+/// [`clean_temp`] of the folder whose names were just listed.
+pub fn clean_temp_listed(dir: &Path, names: &[String]) -> Vec<PathBuf> {
     let mut removed = Vec::new();
-    let Ok(entries) = fs::read_dir(dir) else { return removed };
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        let Some(pid) = leftover_pid(&name) else { continue };
+    for name in names {
+        let Some(pid) = leftover_pid(name) else { continue };
         if pid != std::process::id() && process_alive(pid) {
             continue;
         }
@@ -162,13 +171,13 @@ pub fn clean_temp(dir: &Path) -> Vec<PathBuf> {
             // the new version (rename happened) or missing (it did not and there was none).
             let real = dir.join(&name[1..name.find(PREV_MARK).unwrap_or(1)]);
             if !real.exists() {
-                let _ = fs::rename(e.path(), &real);
-                removed.push(e.path());
+                let _ = fs::rename(dir.join(name), &real);
+                removed.push(dir.join(name));
                 continue;
             }
         }
-        if fs::remove_file(e.path()).is_ok() {
-            removed.push(e.path());
+        if fs::remove_file(dir.join(name)).is_ok() {
+            removed.push(dir.join(name));
         }
     }
     removed
@@ -201,11 +210,27 @@ pub fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(not_followed(path)),
         Err(e) => return Err(StoreError::io(path, "read", &e)),
     };
-    if !file.metadata().map_err(|e| StoreError::io(path, "read", &e))?.is_file() {
+    let meta = file.metadata().map_err(|e| StoreError::io(path, "read", &e))?;
+    if !meta.is_file() {
         return Err(not_followed(path));
     }
-    let mut bytes = Vec::new();
-    file.read_to_end(&mut bytes).map_err(|e| StoreError::io(path, "read", &e))?;
+    // Sized from the one `fstat` above (`read_to_end` would ask again, and seek).
+    let mut bytes = vec![0; meta.len() as usize + 1];
+    let mut n = 0;
+    loop {
+        match file.read(&mut bytes[n..]) {
+            Ok(0) => break,
+            Ok(k) => {
+                n += k;
+                if n == bytes.len() {
+                    bytes.resize(n * 2, 0);
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(StoreError::io(path, "read", &e)),
+        }
+    }
+    bytes.truncate(n);
     Ok(bytes)
 }
 

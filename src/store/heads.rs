@@ -37,25 +37,28 @@ pub(super) enum Base {
     Snapshot(std::path::PathBuf),
 }
 
-/// The open meeting, if any, and the newest closed one, reading the files newest first.
+/// The open meeting, if any, and the newest closed one (with the bytes of its file),
+/// reading the files newest first, each once.
 #[allow(clippy::type_complexity)]
 pub(super) fn newest_meetings<S: serde::de::DeserializeOwned>(
     store: &Store,
     ids: &[String],
-) -> Result<(Option<Meeting>, Option<MeetingHead<S>>), StoreError> {
+) -> Result<(Option<Meeting>, Option<(MeetingHead<S>, Vec<u8>)>), StoreError> {
     let mut open_meeting = None;
     for id in ids.iter().rev() {
-        let head: MeetingHead<S> = store.read(&store.layout.meeting(id))?;
+        let path = store.layout.meeting(id);
+        // Read once: the open meeting is decoded in full from the same bytes.
+        let (head, bytes) = store.read_with_bytes::<MeetingHead<S>>(&path)?;
         if head.id != *id {
             // The precise complaint about a file that names another meeting.
-            store.load_meeting(id)?;
+            store.meeting_from(id, &path, &bytes)?;
         }
         if head.status == Status::Open && open_meeting.is_none() {
-            open_meeting = Some(store.load_meeting(id)?);
+            open_meeting = Some(store.meeting_from(id, &path, &bytes)?);
             continue;
         }
         if head.status == Status::Closed {
-            return Ok((open_meeting, Some(head)));
+            return Ok((open_meeting, Some((head, bytes))));
         }
     }
     Ok((open_meeting, None))

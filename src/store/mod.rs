@@ -16,6 +16,8 @@ pub mod history;
 pub mod layout;
 pub mod locate;
 pub mod lock;
+pub mod open_steps;
+pub mod own_files;
 pub mod parking;
 pub mod private;
 pub mod record;
@@ -154,30 +156,38 @@ impl Store {
 
     /// Ids of all meeting files, oldest first.
     pub fn meeting_ids(&self) -> Result<Vec<String>> {
+        self.meetings_listing().map(|names| meeting_ids_in(&names))
+    }
+
+    /// The names in the meetings folder: one listing serves everything a start needs of
+    /// it (leftover temporary files, the meeting ids, conflict copies).
+    pub fn meetings_listing(&self) -> Result<Vec<String>> {
         let dir = self.layout.meetings_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(StoreError::io(&dir, "read the folder", &e)),
         };
-        let mut ids: Vec<((NaiveDate, u32), String)> = entries
-            .flatten()
-            .filter_map(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                let id = name.strip_suffix(".json")?.to_string();
-                Some((layout::meeting_sort_key(&id)?, id))
-            })
-            .collect();
-        ids.sort();
-        Ok(ids.into_iter().map(|(_, id)| id).collect())
+        Ok(entries.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
     }
 
     pub fn load_meeting(&self, id: &str) -> Result<Meeting> {
         let path = self.layout.meeting(id);
-        let m: Meeting = self.read(&path)?;
+        let (m, _) = self.read_with_bytes::<Meeting>(&path)?;
+        Self::named(id, &path, m)
+    }
+
+    /// The meeting `id` from the bytes of its file, already read (and remembered) by
+    /// [`Store::read_with_bytes`].
+    pub(super) fn meeting_from(&self, id: &str, path: &Path, bytes: &[u8]) -> Result<Meeting> {
+        Self::named(id, path, decode::decode(path, bytes)?)
+    }
+
+    /// A meeting whose file names it `id`.
+    fn named(id: &str, path: &Path, m: Meeting) -> Result<Meeting> {
         if m.id != id {
             return Err(StoreError::invalid(
-                &path,
+                path,
                 1,
                 1,
                 format!("id: the file is named {id}.json but says it is meeting \"{}\"", m.id),
@@ -304,4 +314,17 @@ fn validate_group(path: &Path, g: &Group, bytes: &[u8]) -> Result<()> {
         return Err(StoreError::invalid(path, l, c, format!("members[{i}].id: {quoted} is used by two members")));
     }
     Ok(())
+}
+
+/// Ids of the meeting files among `names` (a listing of the meetings folder), oldest first.
+pub fn meeting_ids_in(names: &[String]) -> Vec<String> {
+    let mut ids: Vec<((NaiveDate, u32), String)> = names
+        .iter()
+        .filter_map(|name| {
+            let id = name.strip_suffix(".json")?.to_string();
+            Some((layout::meeting_sort_key(&id)?, id))
+        })
+        .collect();
+    ids.sort();
+    ids.into_iter().map(|(_, id)| id).collect()
 }

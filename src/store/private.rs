@@ -107,12 +107,21 @@ impl Private {
 
     /// Move the private notes that meeting files in the shared group folder still hold
     /// into this folder, and rewrite those files without them (atomically). The first
-    /// time, every meeting file is looked at; after that only `ids`. Returns how many
-    /// notes were moved.
-    pub fn move_out(&self, store: &super::Store, ids: &[String], open: Option<&str>) -> Result<usize, StoreError> {
+    /// time, every meeting file of `ids` is looked at; after that only the open meeting
+    /// (`open`: its id, and whether it held notes when the session read it). Returns how
+    /// many notes were moved.
+    pub fn move_out(
+        &self,
+        store: &super::Store,
+        ids: &[String],
+        open: Option<(&str, bool)>,
+    ) -> Result<usize, StoreError> {
         let first_time = !self.scanned_marker().exists();
-        let look_at: Vec<&str> =
-            if first_time { ids.iter().map(String::as_str).collect() } else { open.into_iter().collect() };
+        let look_at: Vec<&str> = if first_time {
+            ids.iter().map(String::as_str).collect()
+        } else {
+            open.filter(|(_, notes)| *notes).map(|(id, _)| id).into_iter().collect()
+        };
         let mut moved = 0;
         for id in look_at {
             let bytes = fsio::read(&store.layout.meeting(id))?;

@@ -26,6 +26,8 @@ pub struct Reports {
     /// Completion meeting by meeting over the current term and the few meetings before
     /// it (sparklines, checkpoint, term review); read by the job only.
     pub(super) recent: crate::model::trend::Trend,
+    /// The members' own files, when the job read them too.
+    pub(super) own: Option<super::own_files::OwnFiles>,
 }
 
 /// What is left to read after the first frame: the members' progress reports, applied to
@@ -37,13 +39,21 @@ pub struct ReportsJob {
     pub(super) previous: Option<(NaiveDate, u32)>,
     /// Where the trend the meeting screen shows begins.
     pub(super) trend_from: Option<NaiveDate>,
+    /// Also read the members' own files, for the meeting on this date after the one on
+    /// that date (see [`super::own_files::prep_path`]).
+    pub(super) own: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
 }
 
 impl ReportsJob {
     /// Read the reports. A file that cannot be read becomes a late warning.
     pub fn run(self, store: &Store) -> Reports {
+        let own = self.own.map(|(this_date, prev_date)| {
+            super::own_files::load_own_files(store, &self.members, this_date, prev_date, Strictness::Lenient)
+                .unwrap_or_default()
+        });
         let mut r =
             load_reports(store, &self.members, self.base, self.previous, Strictness::Lenient).unwrap_or_default();
+        r.own = own;
         if let Some(from) = self.trend_from {
             r.recent = super::record::trend_from(store, from, &r.member_progress).unwrap_or_default();
         }

@@ -15,8 +15,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::IgnoredAny;
 
 use super::heads::{Base, MeetingHead, newest_meetings, replay_closed};
+use super::own_files::{OwnFiles, load_own_files};
+use super::reports::load_reports;
 pub use super::reports::{Reports, ReportsJob};
-use super::reports::{keep_or_warn, load_reports};
 use crate::model::ledger::Ledger;
 use crate::model::{
     ActionStep, Attendance, Checkin, Goal, Group, Meeting, MemberProgress, PartnersFile, Prep, Presence,
@@ -71,7 +72,7 @@ pub enum Strictness {
 impl Context {
     /// Load everything a session needs, the members' progress reports included.
     pub fn load(store: &Store, strict: Strictness) -> Result<Context, StoreError> {
-        Context::load_with(store, strict, false).map(|(ctx, _)| ctx)
+        Context::load_with(store, strict, false, None, false).map(|(ctx, _)| ctx)
     }
 
     /// Like [`Context::load`] (lenient), without the members' progress reports: the
@@ -79,23 +80,57 @@ impl Context {
     /// reports to `update` ([`Context::set_reports`]). For the facilitator, who never
     /// writes members' files.
     pub fn load_first_frame(store: &Store) -> Result<(Context, ReportsJob), StoreError> {
-        let (ctx, job) = Context::load_with(store, Strictness::Lenient, true)?;
+        Context::load_first_frame_in(store, store.meeting_ids()?)
+    }
+
+    /// [`Context::load_first_frame`] with the meeting ids already listed.
+    pub fn load_first_frame_in(store: &Store, ids: Vec<String>) -> Result<(Context, ReportsJob), StoreError> {
+        let (ctx, job) = Context::load_with(store, Strictness::Lenient, true, Some(ids), false)?;
         Ok((ctx, job.expect("a deferred load leaves a job")))
+    }
+
+    /// For the home screen: what its first frame shows, with the steps open now from the
+    /// cache when it still holds them ([`super::open_steps`]); the members' reports are then
+    /// read after the first frame by the job handed back. Without the cache, everything is
+    /// read now, as [`Context::load`] reads it, and the cache is written.
+    pub fn load_home(store: &Store, ids: Vec<String>) -> Result<(Context, Option<ReportsJob>), StoreError> {
+        // The members' own files too are read after the first frame, which shows none.
+        let (mut ctx, job) = Context::load_with(store, Strictness::Lenient, true, Some(ids), true)?;
+        let mut job = job.expect("a deferred load leaves a job");
+        // As `Context::load`: the home screen reads no trend.
+        job.trend_from = None;
+        let key = super::open_steps::key(store, &job);
+        if let Some(reports) = key.as_ref().and_then(|k| super::open_steps::cached(store, k)) {
+            ctx.set_reports(reports);
+            return Ok((ctx, Some(job)));
+        }
+        let full = Context::load(store, Strictness::Lenient)?;
+        if let (Some(key), Some(reports)) = (key, full.reports.as_ref())
+            && full.warnings.is_empty()
+        {
+            super::open_steps::keep(store, &key, reports);
+        }
+        Ok((full, None))
     }
 
     fn load_with(
         store: &Store,
         strict: Strictness,
         deferred: bool,
+        ids: Option<Vec<String>>,
+        own_later: bool,
     ) -> Result<(Context, Option<ReportsJob>), StoreError> {
         let group = store.load_group()?;
-        let meeting_ids = store.meeting_ids()?;
-        let mut warnings = Vec::new();
+        let meeting_ids = match ids {
+            Some(ids) => ids,
+            None => store.meeting_ids()?,
+        };
 
         // When deferred, the previous meeting's snapshot is only noticed here and read on
         // the thread with the reports.
         let (open_meeting, previous_meeting, base) = if deferred {
             let (open, prev) = newest_meetings::<IgnoredAny>(store, &meeting_ids)?;
+            let prev = prev.map(|(head, _)| head);
             let base = match &prev {
                 None => Base::None,
                 Some(m) if m.open_after.is_some() => Base::Snapshot(store.layout.meeting(&m.id)),
@@ -103,73 +138,36 @@ impl Context {
             };
             (open, prev.map(|m| (m.id, m.date, m.postponed)), base)
         } else {
-            let (open, prev) = newest_meetings::<Vec<ActionStep>>(store, &meeting_ids)?;
-            // Read in full here (command-line reports): a damaged previous meeting is
+            let (open, prev) = newest_meetings::<IgnoredAny>(store, &meeting_ids)?;
+            // Decoded in full here (command-line reports): a damaged previous meeting is
             // reported, not passed over because only its snapshot was needed.
-            if let Some(p) = &prev {
-                store.load_meeting(&p.id)?;
-            }
             match prev {
                 None => (open, None, Base::None),
-                Some(MeetingHead { id, date, open_after: Some(steps), postponed, .. }) => {
-                    (open, Some((id, date, postponed)), Base::Steps(steps))
-                }
-                Some(MeetingHead { id, date, open_after: None, postponed, .. }) => {
-                    (open, Some((id, date, postponed)), Base::Steps(replay_closed(store, &meeting_ids)?))
+                Some((MeetingHead { id, .. }, bytes)) => {
+                    let m = store.meeting_from(&id, &store.layout.meeting(&id), &bytes)?;
+                    let base = match m.open_after {
+                        Some(steps) => Base::Steps(steps),
+                        None => Base::Steps(replay_closed(store, &meeting_ids)?),
+                    };
+                    (open, Some((m.id, m.date, m.postponed)), base)
                 }
             }
         };
 
-        let mut goals = BTreeMap::new();
-        let mut goals_entered = std::collections::BTreeSet::new();
-        let mut preps = BTreeMap::new();
-        let mut partners = BTreeMap::new();
-        let mut checkins = BTreeMap::new();
         let prev_date = previous_meeting.as_ref().map(|m| m.1);
-        // The prep for this meeting is the one dated the meeting's day; without one, the
-        // newest made after the previous meeting. Looking the first up spares listing
-        // every member's years of prep files.
         let this_date =
             open_meeting.as_ref().map(|m| m.date).or(group.next_meeting).filter(|d| prev_date.is_none_or(|p| *d > p));
-        let mut keep = |r: Result<(), StoreError>| keep_or_warn(r, strict, &mut warnings);
-        for m in &group.members {
-            keep(store.load_goals(&m.id).map(|g| {
-                if g.entered_by.is_some() {
-                    goals_entered.insert(m.id.clone());
-                }
-                goals.insert(m.id.clone(), g.goals);
-            }))?;
-            let dated = this_date.map(|d| store.layout.prep(&m.id, d)).filter(|p| p.exists());
-            let prep = match dated {
-                Some(path) => store.read(&path).map(Some),
-                None => store.current_prep(&m.id, prev_date),
-            };
-            // Without a prep of their own, what the facilitator entered for them.
-            let prep = match (prep, this_date) {
-                (Ok(None), Some(d)) => store.load_entered_prep(&m.id, d),
-                (other, _) => other,
-            };
-            keep(prep.map(|p| {
-                if let Some(p) = p {
-                    preps.insert(m.id.clone(), p);
-                }
-            }))?;
-            keep(store.load_partners(&m.id).map(|p| {
-                partners.insert(m.id.clone(), p);
-            }))?;
-            keep(store.load_checkins(&m.id).map(|c| {
-                checkins.insert(m.id.clone(), c.checkins);
-            }))?;
-        }
-
-        let mut parking = Default::default();
-        keep(store.load_parking().map(|p| parking = p))?;
         let members: Vec<String> = group.members.iter().map(|m| m.id.clone()).collect();
+        let own = match own_later {
+            true => OwnFiles::default(),
+            false => load_own_files(store, &members, this_date, prev_date, strict)?,
+        };
         let previous_key = previous_meeting.as_ref().and_then(|m| meeting_sort_key(&m.0));
         let (reports, job) = if deferred {
             let today = open_meeting.as_ref().map(|m| m.date).unwrap_or_else(|| crate::tui::run::now().date_naive());
             let trend_from = crate::facilitator::term::trend_from(&group, &meeting_ids, today);
-            (None, Some(ReportsJob { members, base, previous: previous_key, trend_from }))
+            let own = own_later.then_some((this_date, prev_date));
+            (None, Some(ReportsJob { members, base, previous: previous_key, trend_from, own }))
         } else {
             (Some(load_reports(store, &members, base, previous_key, strict)?), None)
         };
@@ -178,21 +176,31 @@ impl Context {
             group,
             meeting_ids,
             previous: previous_meeting.map(|(id, date, postponed)| PreviousMeeting { id, date, postponed }),
-            goals,
-            goals_entered,
-            preps,
+            goals: own.goals,
+            goals_entered: own.goals_entered,
+            preps: own.preps,
             open_meeting,
-            warnings,
-            partners,
-            checkins,
-            parking,
+            warnings: own.warnings,
+            partners: own.partners,
+            checkins: own.checkins,
+            parking: own.parking,
             reports,
         })
         .map(|ctx| (ctx, job))
     }
 
     /// The members' reports, read after the first frame.
-    pub fn set_reports(&mut self, reports: Reports) {
+    pub fn set_reports(&mut self, mut reports: Reports) {
+        if let Some(own) = reports.own.take() {
+            self.goals = own.goals;
+            self.goals_entered = own.goals_entered;
+            self.preps = own.preps;
+            self.partners = own.partners;
+            self.checkins = own.checkins;
+            self.parking = own.parking;
+            // Read after the first frame: shown as the progress files' problems are.
+            reports.warnings.splice(0..0, own.warnings);
+        }
         self.reports = Some(reports);
     }
 
