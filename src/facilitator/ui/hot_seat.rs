@@ -92,6 +92,13 @@ fn prep_texts<'a>(app: &App, id: &str, day: NaiveDate, theme: Theme) -> [Vec<Lin
             glines.push(Line::from(span(format!("  {}", facts.join(" · ")), theme.dim())));
         }
     }
+    // The words for when they slip come after the goals (PgDn reaches them).
+    for g in app.ctx.goals_of(id).iter().filter(|g| !g.slip_words.is_empty()) {
+        glines.push(Line::from(vec![
+            span(ui::SLIP_LABEL.to_string(), theme.dim()),
+            span(format!("“{}”", g.slip_words), theme.text()),
+        ]));
+    }
     if glines.is_empty() {
         glines.push(Line::from(span(ui::NO_GOALS, theme.dim())));
     }
