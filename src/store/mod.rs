@@ -15,6 +15,7 @@ pub mod heads;
 pub mod history;
 pub mod layout;
 pub mod locate;
+pub mod member_front;
 pub mod lock;
 pub mod open_steps;
 pub mod own_files;
