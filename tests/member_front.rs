@@ -44,8 +44,8 @@ fn screens(app: &MemberApp) -> Vec<String> {
 
 /// One start of the view as `hotseat me` makes it on a terminal: whether the front was
 /// used, what the first frame shows, and the view once `settle` has run.
-fn start(store: &Store) -> (bool, Vec<String>, MemberApp) {
-    let (app, pending) = load::load_view(store, ME, now(), Some(HEAD)).unwrap();
+fn start(store: &Store, head: usize) -> (bool, Vec<String>, MemberApp) {
+    let (app, pending) = load::load_view(store, ME, now(), Some(head)).unwrap();
     let first = member_shown_at(&app, now(), 120, 40);
     let first_small = member_shown_at(&app, now(), 80, 24);
     let mut view = MemberView::new(app, store).with_steps_pending(pending);
@@ -59,8 +59,12 @@ fn start(store: &Store) -> (bool, Vec<String>, MemberApp) {
 
 /// The first frame and the view after `settle` are the full load's.
 fn same_as_full(store: &Store, expect_front: bool) -> MemberApp {
+    same_as_full_with(store, HEAD, expect_front)
+}
+
+fn same_as_full_with(store: &Store, head: usize, expect_front: bool) -> MemberApp {
     let full = load::load(store, ME, now()).unwrap();
-    let (pending, first, after) = start(store);
+    let (pending, first, after) = start(store, head);
     assert_eq!(pending, expect_front, "front used");
     let shown = screens(&full);
     assert_eq!(first[0], shown[1], "first frame 120×40");
@@ -137,6 +141,12 @@ fn the_first_frame_and_the_view_after_it_are_the_full_load() {
     assert_ne!(format!("{:?}", full.steps), before);
     std::thread::sleep(SETTLED);
     same_as_full(&store, false);
+    same_as_full(&store, true);
+
+    // A taller terminal than the front was kept for: a full load, which keeps a longer
+    // front, good for the shorter one too.
+    same_as_full_with(&store, HEAD * 4, false);
+    same_as_full_with(&store, HEAD * 4, true);
     same_as_full(&store, true);
 
     // A meeting file that no longer reads: the error a full load gives, after the first

@@ -49,7 +49,7 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
     let now = runtime::now();
     // With a terminal, the first frame may show the front of my steps from the cache,
     // the rest read right after it (before any key).
-    let (mut app, steps_pending) = load::load_view(store, &me, now, is_terminal().then_some(load::FRONT_HEAD))?;
+    let (mut app, steps_pending) = load::load_view(store, &me, now, is_terminal().then(front_head))?;
     if member.is_some()
         && let Err(e) = remember::remember(store.root(), &me)
     {
@@ -73,4 +73,9 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
         Ended::Quit => ExitCode::SUCCESS,
         Ended::Signal(sig) => ExitCode::from((128 + sig) as u8),
     })
+}
+
+/// How many closed steps the first frame may show: no more than the terminal has rows.
+fn front_head() -> usize {
+    ratatui::crossterm::terminal::size().map_or(load::FRONT_HEAD, |(_, rows)| usize::from(rows))
 }

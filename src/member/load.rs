@@ -32,8 +32,8 @@ pub fn next_meeting_after(group: &Group, last_closed: Option<LastClosed>, today:
     }
 }
 
-/// How many closed steps the first frame takes from the cache: more than any terminal
-/// shows rows.
+/// How many closed steps the first frame takes from the cache when the terminal's height
+/// is not known: more than any terminal shows rows.
 pub const FRONT_HEAD: usize = 512;
 
 /// My steps as a full load gives them, with the file of my own reports they include.
@@ -87,9 +87,13 @@ pub fn load_view(
     let group = store.load_group()?;
     // My share of the history: the cached front, or every step from the cache of my
     // share plus the meetings since.
-    let cached = front
-        .and_then(|_| Cache::for_group(store.root()))
-        .and_then(|cache| FrontKey::now(store, me).ok().and_then(|key| member_front::read(&cache, me, &key)));
+    // A front with fewer closed steps than asked for (kept for a smaller terminal) is
+    // not used; the full load keeps a new one.
+    let cached = front.and_then(|head| {
+        let cache = Cache::for_group(store.root())?;
+        let key = FrontKey::now(store, me).ok()?;
+        member_front::read(&cache, me, &key).filter(|f| f.holds_head(head))
+    });
     let (mine, hidden_closed, pending) = match cached {
         Some(f) => {
             let hidden = f.hidden_closed();

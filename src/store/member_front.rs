@@ -110,6 +110,11 @@ impl Front {
         Front { last_closed, steps: open, closed: total }
     }
 
+    /// Holds the `head` newest closed steps (or all of them).
+    pub fn holds_head(&self, head: usize) -> bool {
+        self.closed - self.hidden_closed() >= head.min(self.closed)
+    }
+
     /// Closed steps not in `steps`.
     pub fn hidden_closed(&self) -> usize {
         self.closed - self.steps.iter().filter(|s| !s.is_open()).count()
