@@ -47,7 +47,9 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
     let group = store.load_group()?;
     let me = who(store, &group, member.as_deref())?;
     let now = runtime::now();
-    let mut app = load::load(store, &me, now)?;
+    // With a terminal, the first frame may show the front of my steps from the cache,
+    // the rest read right after it (before any key).
+    let (mut app, steps_pending) = load::load_view(store, &me, now, is_terminal().then(front_head))?;
     if member.is_some()
         && let Err(e) = remember::remember(store.root(), &me)
     {
@@ -59,8 +61,11 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let auto = crate::sync::auto::Auto::new(store.root(), Some(me.clone()));
-    let mut program = MemberView::new(app, store).with_auto_sync(auto);
+    let mut program = MemberView::new(app, store).with_auto_sync(auto).with_steps_pending(steps_pending);
     let ended = runtime::run(&mut program)?;
+    if let Some(e) = program.take_failure() {
+        return Err(e.into());
+    }
     if let Some(auto) = program.into_auto_sync() {
         crate::sync::command::last_round(store.root(), auto, Some(me), QUIT_SYNC_LIMIT);
     }
@@ -68,4 +73,9 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
         Ended::Quit => ExitCode::SUCCESS,
         Ended::Signal(sig) => ExitCode::from((128 + sig) as u8),
     })
+}
+
+/// How many closed steps the first frame may show: no more than the terminal has rows.
+fn front_head() -> usize {
+    ratatui::crossterm::terminal::size().map_or(load::FRONT_HEAD, |(_, rows)| usize::from(rows))
 }

@@ -49,6 +49,11 @@ pub enum MemberAction {
     SaveFailed(String),
     /// A sync round in the background finished.
     Synced(Box<crate::sync::auto::Report>),
+    /// Every one of my steps and my reports, after a first frame that showed only the
+    /// front of them (`load::load_view`).
+    StepsLoaded(Box<super::load::MySteps>),
+    /// Reading them failed: the view closes and the command reports the error.
+    LoadFailed(String),
 }
 
 /// Every write the member's view makes goes to the member's own folder.

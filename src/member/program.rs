@@ -10,8 +10,8 @@ use ratatui::crossterm::event::Event;
 
 use super::action::{MemberAction, MemberEffect};
 use super::state::MemberApp;
-use super::{keymap, ui, update};
-use crate::store::Store;
+use super::{keymap, load, ui, update};
+use crate::store::{Store, StoreError};
 use crate::sync::auto::{Auto, Round};
 use crate::tui::run::{self, Outcome, Program, Waker};
 
@@ -23,11 +23,28 @@ pub struct MemberView<'a, A: BorrowMut<MemberApp> = MemberApp> {
     /// Syncing in the background, when the folder is shared; the loop's waker for it.
     auto: Option<Auto>,
     waker: Option<Waker>,
+    /// The first frame showed only the front of my steps: read them all once it is out.
+    steps_pending: bool,
+    /// Reading them failed (the view closes; the command reports it).
+    failed: Option<StoreError>,
 }
 
 impl<'a, A: BorrowMut<MemberApp>> MemberView<'a, A> {
     pub fn new(app: A, store: &'a Store) -> MemberView<'a, A> {
-        MemberView { app, store, auto: None, waker: None }
+        MemberView { app, store, auto: None, waker: None, steps_pending: false, failed: None }
+    }
+
+    /// The app holds only the front of my steps ([`load::load_view`] said so): the rest
+    /// is read after the first frame, before any key.
+    pub fn with_steps_pending(mut self, pending: bool) -> Self {
+        self.steps_pending = pending;
+        self
+    }
+
+    /// Reading my steps after the first frame failed: the error, as a full load would
+    /// have given it.
+    pub fn take_failure(&mut self) -> Option<StoreError> {
+        self.failed.take()
     }
 
     /// Sync in the background: when the view opens (after the first frame) and every few
@@ -104,9 +121,23 @@ impl<A: BorrowMut<MemberApp>> Program for MemberView<'_, A> {
         }])
     }
 
+    /// After the first frame: the rest of my steps and my reports (the loop runs this
+    /// before it reads a key, so no key acts on the front alone), then the sync round.
     fn settle(&mut self) -> Vec<MemberAction> {
+        let mut later = Vec::new();
+        if std::mem::take(&mut self.steps_pending) {
+            let me = self.app().me.clone();
+            later.push(match load::my_steps(self.store, &me, None) {
+                Ok(mine) => MemberAction::StepsLoaded(Box::new(mine)),
+                Err(e) => {
+                    let text = e.to_string();
+                    self.failed = Some(e);
+                    MemberAction::LoadFailed(text)
+                }
+            });
+        }
         self.start_round();
-        Vec::new()
+        later
     }
 
     fn poll(&mut self, _now: DateTime<FixedOffset>) -> Vec<MemberAction> {

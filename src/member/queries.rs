@@ -59,7 +59,7 @@ pub fn selected_step(app: &MemberApp, today: NaiveDate) -> Option<&ActionStep> {
 /// How many rows the current screen has, for the cursor.
 pub fn rows(app: &MemberApp) -> usize {
     match app.ui.screen {
-        Screen::Steps => app.steps.len(),
+        Screen::Steps => app.steps.len() + app.hidden_closed,
         Screen::Goals => app.goals.goals.len(),
         Screen::Prep => PrepField::ALL.len(),
         Screen::Partners => app.partners.partnerships.len(),

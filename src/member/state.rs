@@ -199,6 +199,10 @@ pub struct MemberApp {
     pub group: Group,
     /// My action steps, every one I ever had, with their history.
     pub steps: Vec<ActionStep>,
+    /// Closed steps of mine not in `steps` yet: the first frame shows every open step
+    /// and the newest closed ones, and the rest follow before any key is read
+    /// (`MemberAction::StepsLoaded`). 0 once they are in.
+    pub hidden_closed: usize,
     pub goals: GoalsFile,
     pub progress: ProgressFile,
     /// The date of the next meeting, which my prep is for.

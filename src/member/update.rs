@@ -22,6 +22,13 @@ pub fn update(app: &mut MemberApp, action: A, now: DateTime<FixedOffset>) -> Vec
             app.ui.size = Some((w, h));
             return Vec::new();
         }
+        A::StepsLoaded(mine) => {
+            app.steps = mine.steps;
+            app.progress = mine.progress;
+            app.hidden_closed = 0;
+            return Vec::new();
+        }
+        A::LoadFailed(_) => return vec![E::Quit],
         A::Synced(report) => {
             app.ui.sync = Some(report.status);
             return Vec::new();

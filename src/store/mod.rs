@@ -16,6 +16,7 @@ pub mod history;
 pub mod layout;
 pub mod locate;
 pub mod lock;
+pub mod member_front;
 pub mod open_steps;
 pub mod own_files;
 pub mod parking;

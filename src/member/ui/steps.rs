@@ -32,7 +32,7 @@ impl Widget for Steps<'_> {
         let [list_area, detail] = Layout::vertical([Constraint::Fill(1), Constraint::Length(9)]).areas(area);
         let order = queries::step_order(app, today);
         let open = queries::open_steps(app).count();
-        let title = s::steps_title(open, app.steps.len() - open);
+        let title = s::steps_title(open, app.steps.len() + app.hidden_closed - open);
         if order.is_empty() {
             Widget::render(
                 TextBox {
@@ -63,7 +63,8 @@ impl Widget for Steps<'_> {
             let g = groups[pos];
             if pos == 0 || groups[pos - 1] != g {
                 if r >= first_row {
-                    let n = groups.iter().filter(|&&x| x == g).count();
+                    let hidden = if g == StepGroup::Closed { app.hidden_closed } else { 0 };
+                    let n = groups.iter().filter(|&&x| x == g).count() + hidden;
                     let style = if g == StepGroup::Overdue { theme.alert() } else { theme.title() };
                     items.push(ListItem::new(Line::from(span(s::group_title(g, n), style))));
                 }
@@ -77,8 +78,8 @@ impl Widget for Steps<'_> {
                 break;
             }
         }
-        let rows = titles(order.len()) + order.len();
-        let mark = widgets_fit::marker(selected, order.len(), first_row, height, rows);
+        let rows = titles(order.len()) + order.len() + app.hidden_closed;
+        let mark = widgets_fit::marker(selected, order.len() + app.hidden_closed, first_row, height, rows);
         let block = widgets_fit::marked(widgets_fit::panel_fit(&title, list_area.width, theme), mark, theme);
         let mut state = ListState::default().with_selected(Some(selected_row - first_row));
         let list = List::new(items).block(block).highlight_style(theme.selected()).highlight_symbol("▸ ");
