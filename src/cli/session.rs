@@ -89,7 +89,8 @@ enum First {
 
 /// Load the group for a full-screen command. In a terminal the meeting leaves the
 /// members' progress and the previous meeting's snapshot for after its first frame,
-/// unless that frame shows them (the report-back); the home screen takes its counts from
+/// unless that frame shows them (the report-back), and the members' own files its
+/// current phase does not show (`Context::load_meeting_in`); the home screen takes its counts from
 /// the cache when it still holds them (else reads everything first), and leaves the
 /// members' files for after its first frame. Without a terminal (scripts) everything is
 /// read, and checked, before anything else.
@@ -99,7 +100,7 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
     let (mut ctx, job) = if is_terminal() && first == First::Home {
         Context::load_home(store, ids).map_err(shown)?
     } else if is_terminal() && first == First::Meeting {
-        let (mut ctx, job) = Context::load_first_frame_in(store, ids).map_err(shown)?;
+        let (mut ctx, job) = Context::load_meeting_in(store, ids).map_err(shown)?;
         let shows_reports = ctx.open_meeting.as_ref().is_some_and(|m| m.phase == Phase::ReportBack);
         if shows_reports {
             ctx.set_reports(job.run(store));
