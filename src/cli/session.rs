@@ -60,8 +60,12 @@ fn take_listed(store: &Store) -> Result<(Option<Lock>, Option<String>, Listed)> 
     }
 }
 
-/// Syncing in the background while the program runs, when the folder is shared.
+/// Syncing in the background while the program runs, when the folder is shared. (A folder
+/// that is not a clone needs no remembered member: not read then, before the first frame.)
 fn auto_sync(store: &Store) -> Option<sync::auto::Auto> {
+    if !sync::repo::is_repo(store.root()) {
+        return None;
+    }
     let member = crate::store::remember::recall(store.root()).ok().flatten();
     sync::auto::Auto::new(store.root(), member)
 }
