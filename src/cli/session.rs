@@ -60,8 +60,12 @@ fn take_listed(store: &Store) -> Result<(Option<Lock>, Option<String>, Listed)> 
     }
 }
 
-/// Syncing in the background while the program runs, when the folder is shared.
+/// Syncing in the background while the program runs, when the folder is shared. (A folder
+/// that is not a clone needs no remembered member: not read then, before the first frame.)
 fn auto_sync(store: &Store) -> Option<sync::auto::Auto> {
+    if !sync::repo::is_repo(store.root()) {
+        return None;
+    }
     let member = crate::store::remember::recall(store.root()).ok().flatten();
     sync::auto::Auto::new(store.root(), member)
 }
@@ -89,7 +93,8 @@ enum First {
 
 /// Load the group for a full-screen command. In a terminal the meeting leaves the
 /// members' progress and the previous meeting's snapshot for after its first frame,
-/// unless that frame shows them (the report-back); the home screen takes its counts from
+/// unless that frame shows them (the report-back), and the members' own files its
+/// current phase does not show (`Context::load_meeting_in`); the home screen takes its counts from
 /// the cache when it still holds them (else reads everything first), and leaves the
 /// members' files for after its first frame. Without a terminal (scripts) everything is
 /// read, and checked, before anything else.
@@ -99,7 +104,7 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
     let (mut ctx, job) = if is_terminal() && first == First::Home {
         Context::load_home(store, ids).map_err(shown)?
     } else if is_terminal() && first == First::Meeting {
-        let (mut ctx, job) = Context::load_first_frame_in(store, ids).map_err(shown)?;
+        let (mut ctx, job) = Context::load_meeting_in(store, ids).map_err(shown)?;
         let shows_reports = ctx.open_meeting.as_ref().is_some_and(|m| m.phase == Phase::ReportBack);
         if shows_reports {
             ctx.set_reports(job.run(store));

@@ -64,7 +64,8 @@ pub(super) fn key(store: &Store, job: &ReportsJob) -> Option<Key> {
     }
     // Read after the first frame too: the members' own files, unchanged since a load that
     // found no problem in them, will show none.
-    if let Some((this_date, prev_date)) = job.own {
+    if let Some(own) = &job.own {
+        let (this_date, prev_date) = (own.this_date, own.prev_date);
         for m in &job.members {
             for path in [store.layout.goals(m), store.layout.partners(m), store.layout.checkins(m)] {
                 stamp(&mut w, &path);

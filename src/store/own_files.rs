@@ -1,7 +1,8 @@
 //! What a session reads of the members' own folders besides their progress reports: each
 //! member's goals, the prep for this meeting, Hot Team partnerships and check-ins; and the
-//! parking lot. Read before the first frame, or (the home screen, which shows none of it)
-//! right after it by the [`ReportsJob`](super::reports::ReportsJob).
+//! parking lot. Read before the first frame, or right after it by the
+//! [`ReportsJob`](super::reports::ReportsJob): all of it for the home screen, which shows
+//! none; for the meeting, all but what the screen of its current phase shows.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -44,12 +45,13 @@ pub(super) fn prep_path(
     })
 }
 
-/// Read the own files of `members`.
+/// Read the own files of `members`, and the parking lot when `parking`.
 pub(super) fn load_own_files(
     store: &Store,
     members: &[String],
     this_date: Option<NaiveDate>,
     prev_date: Option<NaiveDate>,
+    parking: bool,
     strict: Strictness,
 ) -> Result<OwnFiles, StoreError> {
     let mut f = OwnFiles::default();
@@ -79,7 +81,9 @@ pub(super) fn load_own_files(
             f.checkins.insert(m.clone(), c.checkins);
         }))?;
     }
-    keep(store.load_parking().map(|p| f.parking = p))?;
+    if parking {
+        keep(store.load_parking().map(|p| f.parking = p))?;
+    }
     f.warnings = warnings;
     Ok(f)
 }

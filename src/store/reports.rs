@@ -39,16 +39,27 @@ pub struct ReportsJob {
     pub(super) previous: Option<(NaiveDate, u32)>,
     /// Where the trend the meeting screen shows begins.
     pub(super) trend_from: Option<NaiveDate>,
-    /// Also read the members' own files, for the meeting on this date after the one on
-    /// that date (see [`super::own_files::prep_path`]).
-    pub(super) own: Option<(Option<NaiveDate>, Option<NaiveDate>)>,
+    /// Also read the members' own files and the parking lot (see [`OwnLater`]).
+    pub(super) own: Option<OwnLater>,
+}
+
+/// The members' own files left for after the first frame.
+#[derive(Debug, Clone)]
+pub(super) struct OwnLater {
+    /// For the meeting on this date after the one on that date (see
+    /// [`super::own_files::prep_path`]).
+    pub(super) this_date: Option<NaiveDate>,
+    pub(super) prev_date: Option<NaiveDate>,
+    /// Members whose own files were read before the first frame: not read again.
+    pub(super) read: Vec<String>,
 }
 
 impl ReportsJob {
     /// Read the reports. A file that cannot be read becomes a late warning.
     pub fn run(self, store: &Store) -> Reports {
-        let own = self.own.map(|(this_date, prev_date)| {
-            super::own_files::load_own_files(store, &self.members, this_date, prev_date, Strictness::Lenient)
+        let own = self.own.map(|o| {
+            let rest: Vec<String> = self.members.iter().filter(|m| !o.read.contains(m)).cloned().collect();
+            super::own_files::load_own_files(store, &rest, o.this_date, o.prev_date, true, Strictness::Lenient)
                 .unwrap_or_default()
         });
         let mut r =

@@ -15,8 +15,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::IgnoredAny;
 
 use super::heads::{Base, MeetingHead, newest_meetings, replay_closed};
-use super::own_files::{OwnFiles, load_own_files};
-use super::reports::load_reports;
+use super::own_files::load_own_files;
+use super::reports::{OwnLater, load_reports};
 pub use super::reports::{Reports, ReportsJob};
 use crate::model::ledger::Ledger;
 use crate::model::{
@@ -60,6 +60,31 @@ pub struct Context {
     reports: Option<Reports>,
 }
 
+/// Which of the members' own files (goals, prep, partnerships, check-ins) and the parking
+/// lot are read before the first frame; the job reads the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OwnFirst {
+    All,
+    Nothing,
+    /// What the screen of the open meeting's current phase shows ([`shown_first`]).
+    WhatTheMeetingShows,
+}
+
+/// The members whose own files the meeting screen's first frame shows, `None` for all of
+/// them and the parking lot. No open meeting: one begins at the check-in, which shows
+/// none (nor does starting it read any). The hot seats show the hot-seat member's goals
+/// and prep. The report-back (goals, missed check-ins), the prep review (everyone's
+/// prep, and the order it sorts by it) and the wrap-up (parking lot, checkpoint, term
+/// review) take them all.
+fn shown_first(open: Option<&Meeting>) -> Option<Vec<String>> {
+    use crate::model::Phase;
+    match open.map(|m| (m.phase, m.hot_seat.as_ref())) {
+        None | Some((Phase::CheckIn, _)) => Some(Vec::new()),
+        Some((Phase::HotSeats, Some(seat))) => Some(vec![seat.clone()]),
+        Some(_) => None,
+    }
+}
+
 /// How to treat a broken member file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Strictness {
@@ -72,7 +97,7 @@ pub enum Strictness {
 impl Context {
     /// Load everything a session needs, the members' progress reports included.
     pub fn load(store: &Store, strict: Strictness) -> Result<Context, StoreError> {
-        Context::load_with(store, strict, false, None, false).map(|(ctx, _)| ctx)
+        Context::load_with(store, strict, false, None, OwnFirst::All).map(|(ctx, _)| ctx)
     }
 
     /// Like [`Context::load`] (lenient), without the members' progress reports: the
@@ -85,7 +110,18 @@ impl Context {
 
     /// [`Context::load_first_frame`] with the meeting ids already listed.
     pub fn load_first_frame_in(store: &Store, ids: Vec<String>) -> Result<(Context, ReportsJob), StoreError> {
-        let (ctx, job) = Context::load_with(store, Strictness::Lenient, true, Some(ids), false)?;
+        let (ctx, job) = Context::load_with(store, Strictness::Lenient, true, Some(ids), OwnFirst::All)?;
+        Ok((ctx, job.expect("a deferred load leaves a job")))
+    }
+
+    /// For the meeting screen: [`Context::load_first_frame_in`], reading before the first
+    /// frame only the members' own files the open meeting's current phase shows (none at
+    /// the check-in or for a meeting about to begin, the hot-seat member's in the hot
+    /// seats, everyone's in the other phases); the job reads the rest, which
+    /// [`Context::set_reports`] adds.
+    pub fn load_meeting_in(store: &Store, ids: Vec<String>) -> Result<(Context, ReportsJob), StoreError> {
+        let (ctx, job) =
+            Context::load_with(store, Strictness::Lenient, true, Some(ids), OwnFirst::WhatTheMeetingShows)?;
         Ok((ctx, job.expect("a deferred load leaves a job")))
     }
 
@@ -95,7 +131,7 @@ impl Context {
     /// read now, as [`Context::load`] reads it, and the cache is written.
     pub fn load_home(store: &Store, ids: Vec<String>) -> Result<(Context, Option<ReportsJob>), StoreError> {
         // The members' own files too are read after the first frame, which shows none.
-        let (mut ctx, job) = Context::load_with(store, Strictness::Lenient, true, Some(ids), true)?;
+        let (mut ctx, job) = Context::load_with(store, Strictness::Lenient, true, Some(ids), OwnFirst::Nothing)?;
         let mut job = job.expect("a deferred load leaves a job");
         // As `Context::load`: the home screen reads no trend.
         job.trend_from = None;
@@ -118,7 +154,7 @@ impl Context {
         strict: Strictness,
         deferred: bool,
         ids: Option<Vec<String>>,
-        own_later: bool,
+        own_first: OwnFirst,
     ) -> Result<(Context, Option<ReportsJob>), StoreError> {
         let group = store.load_group()?;
         let meeting_ids = match ids {
@@ -158,15 +194,21 @@ impl Context {
         let this_date =
             open_meeting.as_ref().map(|m| m.date).or(group.next_meeting).filter(|d| prev_date.is_none_or(|p| *d > p));
         let members: Vec<String> = group.members.iter().map(|m| m.id.clone()).collect();
-        let own = match own_later {
-            true => OwnFiles::default(),
-            false => load_own_files(store, &members, this_date, prev_date, strict)?,
+        // Of whom the own files are read now (`None`: everyone's, and the parking lot).
+        let read_now: Option<Vec<String>> = match own_first {
+            OwnFirst::All => None,
+            OwnFirst::Nothing => Some(Vec::new()),
+            OwnFirst::WhatTheMeetingShows => shown_first(open_meeting.as_ref()),
+        };
+        let own = match &read_now {
+            None => load_own_files(store, &members, this_date, prev_date, true, strict)?,
+            Some(some) => load_own_files(store, some, this_date, prev_date, false, strict)?,
         };
         let previous_key = previous_meeting.as_ref().and_then(|m| meeting_sort_key(&m.0));
         let (reports, job) = if deferred {
             let today = open_meeting.as_ref().map(|m| m.date).unwrap_or_else(|| crate::tui::run::now().date_naive());
             let trend_from = crate::facilitator::term::trend_from(&group, &meeting_ids, today);
-            let own = own_later.then_some((this_date, prev_date));
+            let own = read_now.map(|read| OwnLater { this_date, prev_date, read });
             (None, Some(ReportsJob { members, base, previous: previous_key, trend_from, own }))
         } else {
             (Some(load_reports(store, &members, base, previous_key, strict)?), None)
@@ -189,14 +231,15 @@ impl Context {
         .map(|ctx| (ctx, job))
     }
 
-    /// The members' reports, read after the first frame.
+    /// The members' reports, read after the first frame, with the own files of the
+    /// members not read before it and the parking lot.
     pub fn set_reports(&mut self, mut reports: Reports) {
         if let Some(own) = reports.own.take() {
-            self.goals = own.goals;
-            self.goals_entered = own.goals_entered;
-            self.preps = own.preps;
-            self.partners = own.partners;
-            self.checkins = own.checkins;
+            self.goals.extend(own.goals);
+            self.goals_entered.extend(own.goals_entered);
+            self.preps.extend(own.preps);
+            self.partners.extend(own.partners);
+            self.checkins.extend(own.checkins);
             self.parking = own.parking;
             // Read after the first frame: shown as the progress files' problems are.
             reports.warnings.splice(0..0, own.warnings);
