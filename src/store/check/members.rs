@@ -28,7 +28,7 @@ pub(super) fn check_members(c: &mut Checker, has_group: bool, members: &HashSet<
                 _ => {}
             }
         }
-        check_hot_team(c, &dir, &id, &members);
+        check_hot_team(c, &dir, &id, members);
         for sub in subdirs {
             // What the facilitator entered for the member: goals.json and prep/.
             if sub.file_name().and_then(|n| n.to_str()) == Some("entered") {
