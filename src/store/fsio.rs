@@ -214,6 +214,16 @@ pub fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
     if !meta.is_file() {
         return Err(not_followed(path));
     }
+    // Bounded: whoever can sync the folder may have put a huge file there.
+    let too_large = |len: u64| {
+        let mb = |b: u64| b / (1024 * 1024);
+        let max = super::decode::MAX_FILE_BYTES as u64;
+        let msg = format!("the file is too large ({} MB; hotseat reads files up to {} MB)", mb(len), mb(max));
+        Err(StoreError::invalid(path, 1, 1, msg))
+    };
+    if meta.len() > super::decode::MAX_FILE_BYTES as u64 {
+        return too_large(meta.len());
+    }
     // Sized from the one `fstat` above (`read_to_end` would ask again, and seek).
     let mut bytes = vec![0; meta.len() as usize + 1];
     let mut n = 0;
@@ -222,8 +232,11 @@ pub fn read(path: &Path) -> Result<Vec<u8>, StoreError> {
             Ok(0) => break,
             Ok(k) => {
                 n += k;
+                if n > super::decode::MAX_FILE_BYTES {
+                    return too_large(n as u64);
+                }
                 if n == bytes.len() {
-                    bytes.resize(n * 2, 0);
+                    bytes.resize((n * 2).min(super::decode::MAX_FILE_BYTES + 1), 0);
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
