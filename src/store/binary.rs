@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
+use crate::model::partition::LastClosed;
 use crate::model::{ActionStep, MemberProgress, Progress, ProgressEntry, Reporter};
 
 #[derive(Default)]
@@ -68,6 +69,21 @@ impl Writer {
             self.time(e.at);
             self.u8(e.by as u8);
             self.opt_str(e.meeting.as_deref());
+        }
+    }
+    /// Steps, counted.
+    pub fn steps<'s>(&mut self, steps: impl ExactSizeIterator<Item = &'s ActionStep>) {
+        self.len(steps.len());
+        for s in steps {
+            self.step(s);
+        }
+    }
+    /// The newest closed meeting a member's share was taken after, if any.
+    pub fn last_closed(&mut self, l: Option<LastClosed>) {
+        self.u8(l.is_some() as u8);
+        if let Some(l) = l {
+            self.date(l.date);
+            self.opt_date(l.next_meeting);
         }
     }
     /// One of a member's own progress reports.
@@ -152,6 +168,22 @@ impl Reader<'_> {
             history.push(ProgressEntry { progress, note, at, by, meeting: self.opt_str()? });
         }
         Some(ActionStep { id, owner, text, measurable_result, due, goal, meeting, created_at, history })
+    }
+    /// Steps, as [`Writer::steps`] wrote them.
+    pub fn steps(&mut self) -> Option<Vec<ActionStep>> {
+        let n = self.len(40)?;
+        let mut steps = Vec::with_capacity(n);
+        for _ in 0..n {
+            steps.push(self.step()?);
+        }
+        Some(steps)
+    }
+    pub fn last_closed(&mut self) -> Option<Option<LastClosed>> {
+        match self.u8()? {
+            0 => Some(None),
+            1 => Some(Some(LastClosed { date: self.date()?, next_meeting: self.opt_date()? })),
+            _ => None,
+        }
     }
     pub fn report(&mut self) -> Option<MemberProgress> {
         let (step, progress) = (self.str()?, progress(self.u8()?)?);

@@ -17,7 +17,7 @@ use super::cache::{Cache, Stamp};
 use super::{Store, StoreError};
 use crate::model::compact::CompactLedger;
 use crate::model::ledger::{Ledger, changes};
-use crate::model::partition::{LastClosed, MemberShare};
+use crate::model::partition::MemberShare;
 use crate::model::{ActionStep, Meeting, Status};
 
 /// Changes whenever the layout of a member's cache file changes.
@@ -152,15 +152,8 @@ fn encode(covered: &Covered, share: &MemberShare) -> Vec<u8> {
         w.str(id);
         stamp.write(&mut w);
     }
-    w.u8(share.last_closed.is_some() as u8);
-    if let Some(l) = share.last_closed {
-        w.date(l.date);
-        w.opt_date(l.next_meeting);
-    }
-    w.len(share.steps.steps().len());
-    for s in share.steps.steps() {
-        w.step(s);
-    }
+    w.last_closed(share.last_closed);
+    w.steps(share.steps.steps().iter());
     let foreign = share.foreign();
     w.len(foreign.len());
     for h in foreign {
@@ -179,17 +172,8 @@ fn decode(bytes: &[u8], me: &str) -> Option<(Covered, MemberShare)> {
         covered.push((r.str()?, Stamp::read(&mut r)?));
     }
     let mut share = MemberShare::new(me, HashSet::new());
-    share.last_closed = match r.u8()? {
-        0 => None,
-        1 => Some(LastClosed { date: r.date()?, next_meeting: r.opt_date()? }),
-        _ => return None,
-    };
-    let n = r.len(40)?;
-    let mut steps = Vec::with_capacity(n);
-    for _ in 0..n {
-        steps.push(r.step()?);
-    }
-    share.steps = Ledger::from_steps(steps);
+    share.last_closed = r.last_closed()?;
+    share.steps = Ledger::from_steps(r.steps()?);
     let n = r.len(8)?;
     share.foreign_sorted = (0..n).map(|_| r.u64()).collect::<Option<_>>()?;
     (r.bytes.is_empty() && share.foreign_sorted.is_sorted()).then_some((covered, share))

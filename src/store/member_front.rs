@@ -140,16 +140,9 @@ fn encode(me: &str, key: &FrontKey, front: &Front) -> Vec<u8> {
     w.bytes.extend_from_slice(MAGIC);
     w.str(me);
     key.write(&mut w);
-    w.u8(front.last_closed.is_some() as u8);
-    if let Some(l) = front.last_closed {
-        w.date(l.date);
-        w.opt_date(l.next_meeting);
-    }
+    w.last_closed(front.last_closed);
     w.u64(front.closed as u64);
-    w.len(front.steps.len());
-    for s in &front.steps {
-        w.step(s);
-    }
+    w.steps(front.steps.iter());
     w.bytes
 }
 
@@ -159,17 +152,9 @@ fn decode(bytes: &[u8], me: &str) -> Option<(FrontKey, Front)> {
         return None;
     }
     let key = FrontKey::read(&mut r)?;
-    let last_closed = match r.u8()? {
-        0 => None,
-        1 => Some(LastClosed { date: r.date()?, next_meeting: r.opt_date()? }),
-        _ => return None,
-    };
+    let last_closed = r.last_closed()?;
     let closed = usize::try_from(r.u64()?).ok()?;
-    let n = r.len(40)?;
-    let mut steps = Vec::with_capacity(n);
-    for _ in 0..n {
-        steps.push(r.step()?);
-    }
+    let steps = r.steps()?;
     let front = Front { last_closed, steps, closed };
     let consistent = front.steps.iter().filter(|s| !s.is_open()).count() <= closed;
     (r.bytes.is_empty() && consistent).then_some((key, front))
