@@ -120,6 +120,13 @@ pub struct TextBox<'a> {
     pub theme: Theme,
 }
 
+impl<'a> TextBox<'a> {
+    /// Text no key scrolls, from its top (`▾ more` when it does not fit).
+    pub fn fixed(lines: Vec<Line<'a>>, block: Block<'a>, theme: Theme) -> TextBox<'a> {
+        TextBox { lines, block, scroll: 0, key: None, theme }
+    }
+}
+
 impl Widget for TextBox<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let TextBox { lines, block, scroll, key, theme } = self;

@@ -61,6 +61,6 @@ impl Widget for CheckIn<'_> {
         }
         let title = if m.pledge_acknowledged_at.is_some() { ui::PLEDGE_TITLE_AFFIRMED } else { ui::PLEDGE_TITLE };
         let block = panel_fit(title, right.width, theme);
-        TextBox { lines, block, scroll: 0, key: None, theme }.render(right, buf);
+        TextBox::fixed(lines, block, theme).render(right, buf);
     }
 }

@@ -61,7 +61,7 @@ impl Widget for Home<'_> {
             None if g.members.is_empty() => lines.push(Line::from(span(ui::ADD_MEMBERS_FIRST, theme.warn()))),
             None => lines.push(Line::from(span(ui::PRESS_ENTER, theme.title()))),
         }
-        Widget::render(TextBox { lines, block: panel(ui::GROUP_TITLE, theme), scroll: 0, key: None, theme }, top, buf);
+        Widget::render(TextBox::fixed(lines, panel(ui::GROUP_TITLE, theme), theme), top, buf);
 
         let steps = app.ctx.open_steps(app.ctx.open_meeting.as_ref());
         let mut slines = Vec::new();
@@ -76,13 +76,7 @@ impl Widget for Home<'_> {
             slines.push(Line::from(v));
         }
         Widget::render(
-            TextBox {
-                lines: slines,
-                block: panel_fit(&ui::open_steps_title(steps.len()), bottom.width, theme),
-                scroll: 0,
-                key: None,
-                theme,
-            },
+            TextBox::fixed(slines, panel_fit(&ui::open_steps_title(steps.len()), bottom.width, theme), theme),
             bottom,
             buf,
         );
@@ -143,10 +137,6 @@ impl Widget for Closed<'_> {
         lines.push(Line::default());
         lines.push(Line::from(span(ui::CLOSED_HINT, theme.dim())));
         let _ = app;
-        Widget::render(
-            TextBox { lines, block: panel(ui::SUMMARY_TITLE, theme), scroll: 0, key: None, theme },
-            area,
-            buf,
-        );
+        Widget::render(TextBox::fixed(lines, panel(ui::SUMMARY_TITLE, theme), theme), area, buf);
     }
 }

@@ -78,7 +78,7 @@ impl Widget for PrepReview<'_> {
         let selected = rows.get(clamp(app.ui.cursors.prep, rows.len()));
         let (title, lines) = prep_panel(app, selected.map(String::as_str), theme);
         let block = panel_fit(&title, right.width, theme);
-        TextBox { lines, block, scroll: 0, key: None, theme }.render(right, buf);
+        TextBox::fixed(lines, block, theme).render(right, buf);
 
         let tb = queries::timebox(app);
         let turns = (queries::turns_left_secs(m, tb, now) + 59) / 60;

@@ -68,7 +68,7 @@ impl Widget for ReportBack<'_> {
         let block = panel_fit(&title, list_area.width, theme);
         if rows.is_empty() {
             let lines = vec![Line::from(span(ui::NO_OPEN_STEPS, theme.dim()))];
-            TextBox { lines, block, scroll: 0, key: None, theme }.render(list_area, buf);
+            TextBox::fixed(lines, block, theme).render(list_area, buf);
         } else {
             // What the marks mean, in the bottom border where it fits (and in the help).
             let height = list_area.height.saturating_sub(2) as usize;
@@ -118,9 +118,9 @@ impl Widget for ReportBack<'_> {
         lines.push(group);
         lines.extend(missed_checkin_lines(app, m, today, theme));
         let block = panel_fit(ui::COMPLETION_TITLE, side.width, theme);
-        TextBox { lines, block, scroll: 0, key: None, theme }.render(side, buf);
+        TextBox::fixed(lines, block, theme).render(side, buf);
         let block = panel(ui::STEP_TITLE, theme);
-        TextBox { lines: detail_lines, block, scroll: 0, key: None, theme }.render(detail, buf);
+        TextBox::fixed(detail_lines, block, theme).render(detail, buf);
     }
 }
 

@@ -89,11 +89,7 @@ impl Widget for TermReview<'_> {
                 lines.push(Line::from(span(format!("“{}”", p.accomplished.trim()), theme.text())));
             }
             let name = app.ctx.group.name_of(id).to_string();
-            Widget::render(
-                TextBox { lines, block: panel(name.clone(), theme), scroll: 0, key: None, theme },
-                text_area,
-                buf,
-            );
+            Widget::render(TextBox::fixed(lines, panel(name.clone(), theme), theme), text_area, buf);
             TrendChart { title: format!("{} · completion this term", name), points: &points, theme }
                 .render(chart_area, buf);
         }

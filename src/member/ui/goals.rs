@@ -32,13 +32,7 @@ impl Widget for Goals<'_> {
         let title = s::goals_title(goals.len());
         if goals.is_empty() {
             Widget::render(
-                TextBox {
-                    lines: vec![Line::from(span(s::NO_GOALS_PRESS_A, theme.dim()))],
-                    block: panel(title, theme),
-                    scroll: 0,
-                    key: None,
-                    theme,
-                },
+                TextBox::fixed(vec![Line::from(span(s::NO_GOALS_PRESS_A, theme.dim()))], panel(title, theme), theme),
                 list_area,
                 buf,
             );
@@ -75,6 +69,6 @@ impl Widget for Goals<'_> {
             Line::default(),
             Line::from(span(s::open_steps_for_goal(steps), theme.dim())),
         ];
-        Widget::render(TextBox { lines, block: panel(s::GOAL_TITLE, theme), scroll: 0, key: None, theme }, detail, buf);
+        Widget::render(TextBox::fixed(lines, panel(s::GOAL_TITLE, theme), theme), detail, buf);
     }
 }

@@ -47,13 +47,11 @@ impl Widget for Partners<'_> {
         let title_style = if missed > 0 { theme.alert() } else { theme.title() };
         if ps.is_empty() {
             Widget::render(
-                TextBox {
-                    lines: vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))],
-                    block: panel(title, theme).title_style(title_style),
-                    scroll: 0,
-                    key: None,
+                TextBox::fixed(
+                    vec![Line::from(span(s::NO_PARTNERSHIPS_PRESS_A, theme.dim()))],
+                    panel(title, theme).title_style(title_style),
                     theme,
-                },
+                ),
                 list_area,
                 buf,
             );
@@ -68,7 +66,7 @@ impl Widget for Partners<'_> {
         let inner = (detail.width.saturating_sub(2) as usize, detail.height.saturating_sub(2) as usize);
         Widget::render(detail_panel(app, selected, today, inner, theme), detail, buf);
         let block = panel(s::GROUP_PARTNERS_TITLE, theme);
-        Widget::render(TextBox { lines: group_lines, block, scroll: 0, key: None, theme }, group, buf);
+        Widget::render(TextBox::fixed(group_lines, block, theme), group, buf);
     }
 }
 

@@ -109,11 +109,7 @@ impl Widget for PrepScreen<'_> {
             PrepField::WalkAway if !p.walk_away.is_empty() => vec![Line::from(span(p.walk_away.clone(), theme.text()))],
             _ => vec![Line::from(span(s::prep_hint(selected), theme.dim()))],
         };
-        Widget::render(
-            TextBox { lines: full, block: panel(s::prep_label(selected), theme), scroll: 0, key: None, theme },
-            detail,
-            buf,
-        );
+        Widget::render(TextBox::fixed(full, panel(s::prep_label(selected), theme), theme), detail, buf);
     }
 }
 

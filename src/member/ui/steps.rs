@@ -35,13 +35,7 @@ impl Widget for Steps<'_> {
         let title = s::steps_title(open, app.steps.len() + app.hidden_closed - open);
         if order.is_empty() {
             Widget::render(
-                TextBox {
-                    lines: vec![Line::from(span(s::NO_STEPS, theme.dim()))],
-                    block: panel(title, theme),
-                    scroll: 0,
-                    key: None,
-                    theme,
-                },
+                TextBox::fixed(vec![Line::from(span(s::NO_STEPS, theme.dim()))], panel(title, theme), theme),
                 list_area,
                 buf,
             );
@@ -155,5 +149,5 @@ fn detail_panel<'a>(app: &MemberApp, st: &ActionStep, today: NaiveDate, theme: T
     if st.history.len() > 4 {
         lines.push(Line::from(span(s::earlier(st.history.len() - 4), theme.dim())));
     }
-    TextBox { lines, block: panel(s::STEP_TITLE, theme), scroll: 0, key: None, theme }
+    TextBox::fixed(lines, panel(s::STEP_TITLE, theme), theme)
 }
