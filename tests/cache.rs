@@ -4,10 +4,15 @@
 //! cache's back (same length or not, its modification time set back) is seen at the next
 //! start; and what the cache gives is exactly what replaying every meeting gave.
 
+#[allow(dead_code)]
+#[path = "support/files.rs"]
+mod files;
 #[path = "../examples/support/history.rs"]
 mod history;
 
 use std::path::{Path, PathBuf};
+
+use files::edit_behind_the_cache;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -113,18 +118,6 @@ fn deleting_the_cache_between_runs_changes_no_output() {
         std::fs::write(&f, b"not a cache").unwrap();
     }
     assert_eq!(outputs(data, &home, &cache), cold);
-}
-
-/// Replace `from` by `to` in a file, then set its modification time back.
-fn edit_behind_the_cache(path: &Path, from: &str, to: &str) {
-    let before = std::fs::metadata(path).unwrap().modified().unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from} in {}", path.display());
-    let f = std::fs::OpenOptions::new().write(true).truncate(true).open(path).unwrap();
-    std::io::Write::write_all(&mut &f, text.replacen(from, to, 1).as_bytes()).unwrap();
-    f.set_modified(before).unwrap();
-    drop(f);
-    assert_eq!(std::fs::metadata(path).unwrap().modified().unwrap(), before);
 }
 
 #[test]

@@ -4,11 +4,16 @@
 //! is given exactly the open steps a full load gives; the cache is written outside the
 //! group folder, 0600 in a 0700 folder.
 
+#[allow(dead_code)]
+#[path = "support/files.rs"]
+mod files;
 #[path = "../examples/support/history.rs"]
 mod history;
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+
+use files::edit_behind_the_cache;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -72,16 +77,6 @@ fn home(store: &Store) -> (Vec<ActionStep>, bool, Vec<ActionStep>) {
 
 fn cache_file(store: &Store) -> PathBuf {
     Cache::for_group(store.root()).unwrap().path("open-steps.bin")
-}
-
-/// Replace `from` by `to` in a file in place, then set its modification time back.
-fn edit_behind_the_cache(path: &Path, from: &str, to: &str) {
-    let before = std::fs::metadata(path).unwrap().modified().unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from} in {}", path.display());
-    let f = std::fs::OpenOptions::new().write(true).truncate(true).open(path).unwrap();
-    std::io::Write::write_all(&mut &f, text.replacen(from, to, 1).as_bytes()).unwrap();
-    f.set_modified(before).unwrap();
 }
 
 #[test]

@@ -17,6 +17,7 @@ use hotseat::member::{MemberApp, Screen, load};
 use hotseat::model::Status;
 use hotseat::store::Store;
 use hotseat::tui::run::Program;
+use support::files::edit_behind_the_cache;
 use support::member::member_shown_at;
 
 /// A cache relies only on files changed longer ago than this.
@@ -125,7 +126,7 @@ fn the_first_frame_and_the_view_after_it_are_the_full_load() {
     let step = newest.steps.iter().find(|s| s.owner == ME).expect("a step of mine in the newest closed meeting");
     let meeting = store.layout.meeting(&newest.id);
     let same = "X".repeat(step.text.len());
-    edit_in_place(&meeting, &format!("\"text\": \"{}\"", step.text), &format!("\"text\": \"{same}\""));
+    edit_behind_the_cache(&meeting, &format!("\"text\": \"{}\"", step.text), &format!("\"text\": \"{same}\""));
     let full = same_as_full(&store, false);
     assert!(full.steps.iter().any(|s| s.id == step.id && s.text == same));
     std::thread::sleep(SETTLED);
@@ -151,18 +152,8 @@ fn the_first_frame_and_the_view_after_it_are_the_full_load() {
 
     // A meeting file that no longer reads: the error a full load gives, after the first
     // frame.
-    edit_in_place(&meeting, &format!("\"text\": \"{same}\""), "\"text\": 7");
+    edit_behind_the_cache(&meeting, &format!("\"text\": \"{same}\""), "\"text\": 7");
     let err = load::load(&store, ME, now()).unwrap_err().to_string();
     assert!(err.contains("invalid type"), "{err}");
     assert!(load::load_view(&store, ME, now(), Some(HEAD)).is_err());
-}
-
-/// Replace `from` by `to` in a file in place, then set its modification time back.
-fn edit_in_place(path: &Path, from: &str, to: &str) {
-    let before = std::fs::metadata(path).unwrap().modified().unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{from} in {}", path.display());
-    let f = std::fs::OpenOptions::new().write(true).truncate(true).open(path).unwrap();
-    std::io::Write::write_all(&mut &f, text.replacen(from, to, 1).as_bytes()).unwrap();
-    f.set_modified(before).unwrap();
 }

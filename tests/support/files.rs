@@ -72,3 +72,16 @@ pub fn files_holding(dir: &Path, needle: &str) -> Vec<PathBuf> {
     let holds = |f: &PathBuf| std::fs::read_to_string(dir.join(f)).is_ok_and(|t| t.contains(needle));
     files_under(dir).into_iter().filter(holds).collect()
 }
+
+/// Replace `from` by `to` in a file in place, then set its modification time back: a
+/// change a cache keyed by stamps must still see.
+pub fn edit_behind_the_cache(path: &Path, from: &str, to: &str) {
+    let before = std::fs::metadata(path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    let f = std::fs::OpenOptions::new().write(true).truncate(true).open(path).unwrap();
+    std::io::Write::write_all(&mut &f, text.replacen(from, to, 1).as_bytes()).unwrap();
+    f.set_modified(before).unwrap();
+    drop(f);
+    assert_eq!(std::fs::metadata(path).unwrap().modified().unwrap(), before);
+}
