@@ -9,15 +9,21 @@ use hotseat::model::Progress;
 use ratatui::crossterm::event::KeyCode;
 use support::*;
 
+/// The demo group in a temp folder (kept while the first value lives), on the evening
+/// before its meeting.
+fn demo() -> (tempfile::TempDir, hotseat::store::Store, chrono::DateTime<chrono::FixedOffset>) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = install_demo(dir.path());
+    (dir, store, evening_before())
+}
+
 fn snap(name: &str, screen: String) {
     insta::assert_snapshot!(name, screen);
 }
 
 #[test]
 fn steps_screen_groups_overdue_this_week_later_and_done() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let app = load_member(&store, "ada", now);
     let screen = member_shown(&app, now);
     assert!(screen.contains("Overdue"), "{screen}");
@@ -26,18 +32,14 @@ fn steps_screen_groups_overdue_this_week_later_and_done() {
 
 #[test]
 fn steps_screen_with_a_member_report_and_history() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let app = load_member(&store, "elena", now);
     snap("member_steps_elena_history", member_shown(&app, now));
 }
 
 #[test]
 fn mark_done_form() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Mark(Progress::Done), now);
     type_keys(&mut app, "Sent to all five", now, None);
@@ -46,9 +48,7 @@ fn mark_done_form() {
 
 #[test]
 fn goals_screen() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Show(Screen::Goals), now);
     snap("member_goals_ada", member_shown(&app, now));
@@ -58,9 +58,7 @@ fn goals_screen() {
 
 #[test]
 fn prep_screen_prepared_and_not() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Show(Screen::Prep), now);
     snap("member_prep_ada", member_shown(&app, now));
@@ -71,9 +69,7 @@ fn prep_screen_prepared_and_not() {
 
 #[test]
 fn partners_screen_flags_missed_weeks() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ben", now);
     act(&mut app, A::Show(Screen::Partners), now);
     let screen = member_shown(&app, now);
@@ -85,9 +81,7 @@ fn partners_screen_flags_missed_weeks() {
 
 #[test]
 fn partners_screen_of_the_partner_who_was_chosen() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "elena", now);
     act(&mut app, A::Show(Screen::Partners), now);
     snap("member_partners_elena_chosen", member_shown(&app, now));
@@ -95,9 +89,7 @@ fn partners_screen_of_the_partner_who_was_chosen() {
 
 #[test]
 fn help_overlay_lists_the_member_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ada", now);
     act(&mut app, A::Help, now);
     let screen = member_shown(&app, now);
@@ -107,9 +99,7 @@ fn help_overlay_lists_the_member_keys() {
 
 #[test]
 fn quit_confirmation_after_a_failed_save() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ada", now);
     act(&mut app, A::SaveFailed("disk full".into()), now);
     act(&mut app, A::Quit, now);
@@ -118,9 +108,7 @@ fn quit_confirmation_after_a_failed_save() {
 
 #[test]
 fn questions_editor() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "farid", now);
     act(&mut app, A::Show(Screen::Prep), now);
     app.ui.cursors.prep = PrepField::ALL.iter().position(|f| *f == PrepField::Questions).unwrap();
@@ -133,9 +121,7 @@ fn questions_editor() {
 
 #[test]
 fn too_small_terminal_gets_a_sentence() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let app = load_member(&store, "ada", now);
     let screen = member_shown_at(&app, now, 50, 12);
     assert!(screen.contains("Enlarge the terminal"), "{screen}");
@@ -146,9 +132,7 @@ fn overdue_steps_are_red_and_without_colour_still_stand_out() {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use ratatui::style::{Color, Modifier};
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ada", now);
     for color in [true, false] {
         app.ui.color = color;
@@ -174,9 +158,7 @@ fn overdue_steps_are_red_and_without_colour_still_stand_out() {
 
 #[test]
 fn questions_editor_wraps_a_long_line_at_the_box() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "farid", now);
     act(&mut app, A::Show(Screen::Prep), now);
     app.ui.cursors.prep = PrepField::ALL.iter().position(|f| *f == PrepField::Questions).unwrap();
@@ -190,9 +172,7 @@ fn questions_editor_wraps_a_long_line_at_the_box() {
 
 #[test]
 fn a_second_check_in_this_week_asks_to_update_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ben", now);
     act(&mut app, A::Show(Screen::Partners), now);
     act(&mut app, A::CheckIn, now);
@@ -206,9 +186,7 @@ fn a_second_check_in_this_week_asks_to_update_it() {
 
 #[test]
 fn a_partner_in_my_department_is_asked_about() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = install_demo(dir.path());
-    let now = evening_before();
+    let (_dir, store, now) = demo();
     let mut app = load_member(&store, "ben", now);
     app.group.members.iter_mut().find(|m| m.id == "chloe").unwrap().department = "Sales".into();
     act(&mut app, A::Show(Screen::Partners), now);
