@@ -264,7 +264,8 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
             Some(job) => {
                 let reports = News::ReportsLoaded(job.run(self.store));
                 // A history that cannot be read leaves the order and minutes as they were.
-                let seats = self.store.seats().ok().map(News::SeatsLoaded);
+                let members: Vec<String> = self.app().ctx.group.members.iter().map(|m| m.id.clone()).collect();
+                let seats = self.store.seats(&members).ok().map(News::SeatsLoaded);
                 [reports].into_iter().chain(seats).map(|n| Action::FromDisk(Box::new(n))).collect()
             }
             None => Vec::new(),

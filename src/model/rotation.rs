@@ -96,19 +96,7 @@ pub fn ledger(group: &Group, meetings: &[MeetingTurns], today: NaiveDate) -> Vec
 /// Minutes per turn this group actually used: the median over its last eight meetings'
 /// turns, `None` without any.
 pub fn suggested_minutes(meetings: &[MeetingTurns]) -> Option<u32> {
-    let mut used: Vec<u64> = meetings
-        .iter()
-        .filter(|m| m.closed && m.turns.iter().any(|t| t.started_at.is_some()))
-        .rev()
-        .take(8)
-        .flat_map(|m| m.turns.iter().filter(|t| t.started_at.is_some()).map(|t| (t.used_ms + 30_000) / 60_000))
-        .filter(|m| *m > 0)
-        .collect();
-    if used.is_empty() {
-        return None;
-    }
-    used.sort_unstable();
-    Some(used[used.len() / 2] as u32)
+    Seats::of(meetings).suggested
 }
 
 /// What the prep review takes from the group's history: how many meetings each member
@@ -124,16 +112,9 @@ pub struct Seats {
 impl Seats {
     /// From the group's meetings, oldest first; open meetings do not count.
     pub fn of(meetings: &[MeetingTurns]) -> Seats {
-        let mut waited = std::collections::BTreeMap::new();
-        for mt in meetings.iter().filter(|m| m.closed) {
-            for a in mt.attendance.iter().filter(|a| a.presence.is_here()) {
-                *waited.entry(a.member.clone()).or_insert(0) += 1;
-            }
-            for t in mt.turns.iter().filter(|t| t.started_at.is_some()) {
-                waited.insert(t.member.clone(), 0);
-            }
-        }
-        Seats { waited, suggested: suggested_minutes(meetings) }
+        let mut back = SeatsBack::new(&[]);
+        meetings.iter().rev().for_each(|m| back.add(m));
+        back.finish()
     }
 
     pub fn waited(&self, member: &str) -> u32 {
@@ -144,6 +125,61 @@ impl Seats {
     /// unprepared) whoever has waited longest; ties keep the order given.
     pub fn order(&self, ids: &mut [String], prepared: impl Fn(&str) -> bool) {
         ids.sort_by_key(|id| (!prepared(id), std::cmp::Reverse(self.waited(id))));
+    }
+}
+
+/// [`Seats`] gathered from the newest meeting back, so that a long history is read only
+/// as far as it must be: until each member asked about has had a hot seat and the last
+/// eight meetings with turns are in. Open meetings do not count.
+#[derive(Debug, Default)]
+pub struct SeatsBack {
+    waited: std::collections::BTreeMap<String, u32>,
+    /// Members whose last hot seat has been found (their count is final).
+    seated: std::collections::BTreeSet<String>,
+    /// Members still to be seated before the gathering is done.
+    wanted: Vec<String>,
+    /// Minutes used by the turns of the last eight meetings that had any.
+    used: Vec<u64>,
+    with_turns: usize,
+}
+
+impl SeatsBack {
+    pub fn new(members: &[String]) -> SeatsBack {
+        SeatsBack { wanted: members.to_vec(), ..SeatsBack::default() }
+    }
+
+    /// The meeting before those added so far.
+    pub fn add(&mut self, mt: &MeetingTurns) {
+        if !mt.closed {
+            return;
+        }
+        let taken: Vec<&SeatTurn> = mt.turns.iter().filter(|t| t.started_at.is_some()).collect();
+        for a in mt.attendance.iter().filter(|a| a.presence.is_here() && !self.seated.contains(&a.member)) {
+            if !taken.iter().any(|t| t.member == a.member) {
+                *self.waited.entry(a.member.clone()).or_insert(0) += 1;
+            }
+        }
+        for t in &taken {
+            if self.seated.insert(t.member.clone()) {
+                self.waited.entry(t.member.clone()).or_insert(0);
+            }
+        }
+        if !taken.is_empty() && self.with_turns < 8 {
+            self.with_turns += 1;
+            self.used.extend(taken.iter().map(|t| (t.used_ms + 30_000) / 60_000).filter(|m| *m > 0));
+        }
+    }
+
+    /// Every member asked about has had a hot seat, and the last eight meetings with
+    /// turns are in: older meetings change nothing.
+    pub fn done(&self) -> bool {
+        self.with_turns >= 8 && self.wanted.iter().all(|m| self.seated.contains(m))
+    }
+
+    pub fn finish(mut self) -> Seats {
+        self.used.sort_unstable();
+        let suggested = (!self.used.is_empty()).then(|| self.used[self.used.len() / 2] as u32);
+        Seats { waited: self.waited, suggested }
     }
 }
 
@@ -202,5 +238,38 @@ mod tests {
         let mut order = vec!["ada".to_string(), "ben".to_string(), "cy".to_string()];
         seats.order(&mut order, |id| id != "cy");
         assert_eq!(order, ["ben", "ada", "cy"], "the prepared who waited longest first, the unprepared last");
+        // Gathered from the newest back, it may stop once both have had a seat and eight
+        // meetings with turns are in; before that it is not done.
+        let mut back = SeatsBack::new(&["ada".to_string(), "ben".to_string()]);
+        for m in ms.iter().rev() {
+            assert!(!back.done());
+            back.add(m);
+        }
+        assert_eq!(back.finish(), seats);
+    }
+
+    #[test]
+    fn read_from_the_newest_back_seats_stop_early_with_the_same_result() {
+        // Twelve meetings: ben seated in the first and the ninth, ada every time.
+        let ms: Vec<MeetingTurns> = (1..=12)
+            .map(|d| {
+                let turns: &[(&str, u64)] =
+                    if d == 1 || d == 9 { &[("ada", 10 + d as u64), ("ben", 15)] } else { &[("ada", 10 + d as u64)] };
+                meeting(d, &["ada", "ben"], turns)
+            })
+            .collect();
+        let all = Seats::of(&ms);
+        assert_eq!((all.waited("ada"), all.waited("ben")), (0, 3));
+        let mut back = SeatsBack::new(&["ada".to_string(), "ben".to_string()]);
+        let mut read = 0;
+        for m in ms.iter().rev() {
+            if back.done() {
+                break;
+            }
+            back.add(m);
+            read += 1;
+        }
+        assert_eq!(read, 8, "ben's last seat and eight meetings with turns are in the newest eight");
+        assert_eq!(back.finish(), all);
     }
 }

@@ -76,29 +76,38 @@ impl<'de> Visitor<'de> for Head<'_> {
 }
 
 impl Store {
-    /// Who has waited how long for a hot seat, and the minutes turns really use.
-    pub fn seats(&self) -> Result<crate::model::rotation::Seats> {
-        Ok(crate::model::rotation::Seats::of(&self.meeting_turns()?))
+    /// Who of `members` has waited how long for a hot seat, and the minutes turns really
+    /// use: the meetings read from the newest back, only as far as they must be.
+    pub fn seats(&self, members: &[String]) -> Result<crate::model::rotation::Seats> {
+        let mut back = crate::model::rotation::SeatsBack::new(members);
+        for id in self.meeting_ids()?.iter().rev() {
+            if back.done() {
+                break;
+            }
+            back.add(&self.meeting_head(id)?);
+        }
+        Ok(back.finish())
     }
 
     /// Date, status, attendance and turns of every meeting, oldest first.
     pub fn meeting_turns(&self) -> Result<Vec<MeetingTurns>> {
-        let mut all = Vec::new();
-        for id in self.meeting_ids()? {
-            let path = self.layout.meeting(&id);
-            fsio::refuse_links(self.root(), &path)?;
-            let mut head = MeetingTurns::default();
-            let mut done = false;
-            let read = std::fs::File::open(&path).map(|f| {
-                let mut de = serde_json::Deserializer::from_reader(BufReader::new(f));
-                let _ = Head { out: &mut head, done: &mut done }.deserialize(&mut de);
-            });
-            if read.is_err() || !done {
-                // The precise complaint, with the file's line and column.
-                self.load_meeting(&id)?;
-            }
-            all.push(head);
+        self.meeting_ids()?.iter().map(|id| self.meeting_head(id)).collect()
+    }
+
+    /// Date, status, attendance and turns of one meeting, its file read only so far.
+    fn meeting_head(&self, id: &str) -> Result<MeetingTurns> {
+        let path = self.layout.meeting(id);
+        fsio::refuse_links(self.root(), &path)?;
+        let mut head = MeetingTurns::default();
+        let mut done = false;
+        let read = std::fs::File::open(&path).map(|f| {
+            let mut de = serde_json::Deserializer::from_reader(BufReader::new(f));
+            let _ = Head { out: &mut head, done: &mut done }.deserialize(&mut de);
+        });
+        if read.is_err() || !done {
+            // The precise complaint, with the file's line and column.
+            self.load_meeting(id)?;
         }
-        Ok(all)
+        Ok(head)
     }
 }

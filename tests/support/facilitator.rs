@@ -14,7 +14,8 @@ use tui_input::InputRequest;
 pub fn load(store: &Store) -> App {
     let ctx = Context::load(store, Strictness::Lenient).expect("the group loads");
     let mut app = App::new(ctx);
-    app.seats = store.seats().ok();
+    let members: Vec<String> = app.ctx.group.members.iter().map(|m| m.id.clone()).collect();
+    app.seats = store.seats(&members).ok();
     app
 }
 
