@@ -290,10 +290,14 @@ pub fn reorder(app: &mut App, delta: isize) -> Vec<Effect> {
 /// Once a second or so: ring the bell when a running countdown first reaches zero, and
 /// (when the agenda asks for it) when a protocol step's time first runs out.
 pub fn tick(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
+    // The protocol step whose time is up, when the agenda rings for it (the last step's
+    // end is the turn's own, which rings anyway).
     let agenda = app.ctx.group.agenda();
-    let step_bell = agenda.step_bell;
-    let step = |t: &crate::model::Turn| crate::model::protocol::step_now(agenda, t, now);
-    let up = app.meeting.as_ref().and_then(|m| m.current_turn()).and_then(step).filter(|s| s.is_up() && !s.is_last());
+    let step_up = (app.meeting.as_ref().and_then(|m| m.current_turn()))
+        .filter(|_| agenda.step_bell)
+        .and_then(|t| crate::model::protocol::step_now(agenda, t, now))
+        .filter(|s| s.is_up() && !s.is_last())
+        .map(|s| s.index as u32);
     let Some(m) = app.meeting.as_mut() else { return Vec::new() };
     if m.phase != Phase::HotSeats || !m.is_open() {
         return Vec::new();
@@ -304,8 +308,8 @@ pub fn tick(app: &mut App, now: DateTime<FixedOffset>) -> Vec<Effect> {
             t.bell_rung = true;
             vec![Effect::Bell, SAVE]
         }
-        Some(t) if step_bell && t.is_running() && up.as_ref().is_some_and(|s| t.step_bells <= s.index as u32) => {
-            t.step_bells = up.map_or(0, |s| s.index as u32 + 1);
+        Some(t) if t.is_running() && step_up.is_some_and(|i| t.step_bells <= i) => {
+            t.step_bells = step_up.map_or(0, |i| i + 1);
             vec![Effect::Bell, SAVE]
         }
         _ => Vec::new(),
