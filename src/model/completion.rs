@@ -44,15 +44,11 @@ pub fn completion(m: &Meeting, items: &[ActionStep]) -> (Vec<(String, Completion
     for a in m.attendance.iter().filter(|a| a.presence.is_here()) {
         let mut c = Completion::default();
         for s in items.iter().filter(|s| s.owner == a.member) {
+            let (p, from) = reported(m, s);
+            let counted = if from == Reported::Here { p } else { Progress::Open };
             for c in [&mut c, &mut all] {
-                match reported(m, s) {
-                    (_, Reported::ByMember) => {
-                        c.add(Progress::Open);
-                        c.to_confirm += 1;
-                    }
-                    (p, Reported::Here) => c.add(p),
-                    _ => c.add(Progress::Open),
-                }
+                c.add(counted);
+                c.to_confirm += usize::from(from == Reported::ByMember);
             }
         }
         if c.counted() + c.dropped > 0 {
