@@ -69,6 +69,9 @@ struct Args {
     /// Also measure this older binary, interleaved in the same run (first frames, commands)
     #[arg(long)]
     before: Option<PathBuf>,
+    /// Measure the first frames only (no keys, idle or commands): a quick look while working
+    #[arg(long)]
+    first_only: bool,
 }
 
 fn main() {
@@ -221,6 +224,14 @@ fn run(a: &Args) -> io::Result<()> {
             p.drain(Duration::from_millis(30));
             p.quit(s.quit)?;
         }
+    }
+    if a.first_only {
+        for (s, v) in subjects.iter().zip(&first) {
+            let m = median(&mut v.clone());
+            let f = median(&mut first[0].clone());
+            println!("first full frame, {:<20} {m:>6.2} ms {:>5.2}×  raw {v:.1?}", s.name, m / f);
+        }
+        return Ok(());
     }
 
     // 2. Everything side by side: keys, then idle.

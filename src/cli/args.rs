@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use super::lazy::Lazy;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "hotseat",
@@ -30,33 +32,33 @@ pub enum Command {
         no_open: bool,
     },
     /// Create a new group in the data folder
-    Init(InitArgs),
+    Init(Lazy<InitArgs>),
     /// Add or list members
     Member {
         #[command(subcommand)]
-        command: super::member_args::MemberCommand,
+        command: Lazy<super::member_args::MemberCommand>,
     },
     /// Start the next meeting, or resume the open one
-    Meeting(MeetingArgs),
+    Meeting(Lazy<MeetingArgs>),
     /// List action steps (open ones unless --all)
-    Actions(ActionsArgs),
+    Actions(Lazy<ActionsArgs>),
     /// Check every file of the group; exit non-zero on any problem
     Check,
     /// Your own view between meetings: your steps, goals, prep and Hot Team partners
-    Me(MeArgs),
+    Me(Lazy<MeArgs>),
     /// Weekly check-in with a Hot Team partner
-    Checkin(CheckinArgs),
+    Checkin(Lazy<CheckinArgs>),
     /// Hot Team partnerships, and who offers which skill
-    Partners(PartnersArgs),
+    Partners(Lazy<PartnersArgs>),
     /// Write a member's open action steps for todo.txt or Taskwarrior
     Export {
         #[command(subcommand)]
-        command: ExportCommand,
+        command: Lazy<ExportCommand>,
     },
     /// Read completion back from todo.txt or Taskwarrior as the member's progress
     Import {
         #[command(subcommand)]
-        command: ImportCommand,
+        command: Lazy<ImportCommand>,
     },
     /// Send and receive the group's changes through git (start sharing with --remote)
     Sync {
@@ -70,13 +72,13 @@ pub enum Command {
     /// The agenda templates: phases, timeboxes and hot-seat protocol of each
     Templates,
     /// The parking lot: open items by urgency; park, close or drop one
-    Parking(ParkingArgs),
+    Parking(Lazy<ParkingArgs>),
     /// Fair rotation: hot seats taken, the last one, minutes planned and used
-    Rotation(RotationArgs),
+    Rotation(Lazy<RotationArgs>),
     /// Change the group's settings
     Group {
         #[command(subcommand)]
-        command: GroupCommand,
+        command: Lazy<GroupCommand>,
     },
     /// Join a shared group as a member: clone it into the data folder
     Join {
@@ -88,9 +90,9 @@ pub enum Command {
     },
     // ----- terms, trends and the record (issue 11) -----
     /// The current term: start, end, checkpoint, meetings held and planned; renew it
-    Term(super::record_args::TermArgs),
+    Term(Lazy<super::record_args::TermArgs>),
     /// Completion of action steps and the average rating, meeting by meeting
-    Trend(super::record_args::TrendArgs),
+    Trend(Lazy<super::record_args::TrendArgs>),
     /// Shell completions: hotseat completions bash > ~/.local/share/bash-completion/completions/hotseat
     Completions {
         /// bash, zsh, fish, powershell or elvish
@@ -123,7 +125,8 @@ pub struct InitArgs {
     pub term_months: u32,
 }
 
-/// `hotseat meeting`: every flag optional, at most one way to begin.
+// `hotseat meeting`: every flag optional, at most one way to begin (a doc comment here
+// would replace the command's own in its help).
 #[derive(Debug, Args, Default)]
 pub struct MeetingArgs {
     /// Reopen today's meeting, closed by mistake, with everything it holds

@@ -24,6 +24,7 @@ mod ask;
 mod exchange;
 mod group;
 mod hot_team;
+mod lazy;
 mod me;
 mod meeting;
 pub mod member_args;
@@ -47,6 +48,7 @@ use anyhow::{Result, anyhow};
 
 use crate::store::Store;
 pub use args::*;
+use lazy::Lazy;
 pub use member_args::*;
 
 /// The folder of the group: `--data-dir`, else `HOTSEAT_DATA_DIR`, else the platform's
@@ -85,24 +87,24 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Some(Command::Demo { no_open }) => setup::demo(flag, no_open),
         Some(Command::Init(args)) => setup::init(&store(flag)?, &args),
-        Some(Command::Member { command: MemberCommand::Add { name, role, department, id } }) => {
-            setup::member_add(&store(flag)?, &name, role, department, id)
-        }
-        Some(Command::Member { command: MemberCommand::List { all } }) => members::list(&store(flag)?, all),
-        Some(Command::Member { command: MemberCommand::Remove { id } }) => members::remove(&store(flag)?, &id),
-        Some(Command::Member { command: MemberCommand::Rename { id, name } }) => {
-            members::rename(&store(flag)?, &id, &name)
-        }
-        Some(Command::Member { command: MemberCommand::Set(args) }) => members::set(&store(flag)?, &args),
+        Some(Command::Member { command: Lazy(command) }) => match command {
+            MemberCommand::Add { name, role, department, id } => {
+                setup::member_add(&store(flag)?, &name, role, department, id)
+            }
+            MemberCommand::List { all } => members::list(&store(flag)?, all),
+            MemberCommand::Remove { id } => members::remove(&store(flag)?, &id),
+            MemberCommand::Rename { id, name } => members::rename(&store(flag)?, &id, &name),
+            MemberCommand::Set(args) => members::set(&store(flag)?, &args),
+        },
         Some(Command::Meeting(args)) => meeting::run(&store(flag)?, &args),
-        Some(Command::Actions(ActionsArgs { command: Some(cmd), .. })) => step_progress::run(&store(flag)?, cmd),
+        Some(Command::Actions(Lazy(ActionsArgs { command: Some(cmd), .. }))) => step_progress::run(&store(flag)?, cmd),
         Some(Command::Actions(args)) => actions::run(&store(flag)?, &args),
         Some(Command::Check) => setup::check(&store(flag)?),
-        Some(Command::Me(args)) => me::run(&store(flag)?, args.member),
-        Some(Command::Checkin(args)) => hot_team::checkin(&store(flag)?, args),
-        Some(Command::Partners(args)) => hot_team::partners(&store(flag)?, args),
-        Some(Command::Export { command }) => exchange::export(&store(flag)?, command),
-        Some(Command::Import { command }) => exchange::import(&store(flag)?, command),
+        Some(Command::Me(Lazy(args))) => me::run(&store(flag)?, args.member),
+        Some(Command::Checkin(Lazy(args))) => hot_team::checkin(&store(flag)?, args),
+        Some(Command::Partners(Lazy(args))) => hot_team::partners(&store(flag)?, args),
+        Some(Command::Export { command: Lazy(command) }) => exchange::export(&store(flag)?, command),
+        Some(Command::Import { command: Lazy(command) }) => exchange::import(&store(flag)?, command),
         Some(Command::Sync { auto: Some(on), .. }) => crate::sync::command::set_auto(&data_dir(flag)?, on == "on"),
         Some(Command::Sync { remote, auto: None }) => {
             let dir = data_dir(flag)?;
@@ -110,9 +112,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             crate::sync::command::sync(&dir, remote.as_deref(), member, crate::tui::run::now())
         }
         Some(Command::Templates) => agenda::templates(),
-        Some(Command::Parking(args)) => parking::run(&store(flag)?, args),
-        Some(Command::Rotation(args)) => rotation::run(&store(flag)?, args),
-        Some(Command::Group { command: GroupCommand::Set(args) }) => group::set(&store(flag)?, &args),
+        Some(Command::Parking(Lazy(args))) => parking::run(&store(flag)?, args),
+        Some(Command::Rotation(Lazy(args))) => rotation::run(&store(flag)?, args),
+        Some(Command::Group { command: Lazy(GroupCommand::Set(args)) }) => group::set(&store(flag)?, &args),
         Some(Command::Join { url, member }) => {
             let dir = data_dir(flag)?;
             let shown = flag.map(|d| d.display().to_string());
@@ -120,7 +122,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Ok(crate::store::remember::remember(d, m)?)
             })
         }
-        Some(Command::Term(args)) => term::run(&store(flag)?, args),
+        Some(Command::Term(Lazy(args))) => term::run(&store(flag)?, args),
         Some(Command::Trend(args)) => trend::run(&store(flag)?, &args),
         Some(Command::Completions { shell }) => record::completions(shell),
         Some(Command::Man) => record::man(),
