@@ -9,7 +9,6 @@ use super::private;
 use crate::facilitator::strings;
 use crate::facilitator::{Action, App, Facilitator};
 use crate::model::Phase;
-use crate::store::debris::debris_listed;
 use crate::store::lock::{self, Acquired, Lock};
 use crate::store::private::Private;
 use crate::store::snapshot::ReportsJob;
@@ -98,7 +97,7 @@ enum First {
 /// the cache when it still holds them (else reads everything first), and leaves the
 /// members' files for after its first frame. Without a terminal (scripts) everything is
 /// read, and checked, before anything else.
-fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>)> {
+fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<ReportsJob>, Listed)> {
     let (lock, held, listed) = take_listed(store)?;
     let ids = crate::store::meeting_ids_in(&listed.meetings);
     let (mut ctx, job) = if is_terminal() && first == First::Home {
@@ -126,15 +125,11 @@ fn open(store: &Store, first: First) -> Result<(App, Option<Lock>, Option<Report
         app.ui.held_by = Some(h.clone());
         banners.push(h);
     }
-    let junk = debris_listed(store.root(), &listed.root, &listed.meetings);
-    if !junk.is_empty() {
-        banners.push(strings::debris_banner(&junk));
-    }
     banners.extend(app.ui.banner.take());
     if !banners.is_empty() {
         app.ui.banner = Some(banners.join(" · "));
     }
-    Ok((app, lock, job))
+    Ok((app, lock, job, listed))
 }
 
 /// The facilitator holding the group keeps private notes in their own folder: set it up
@@ -178,7 +173,7 @@ fn exit(ended: Ended) -> ExitCode {
 /// is closed, its summary shows (with the next date) and another starts only when asked:
 /// a key there, or `new` (`--new`).
 pub fn meeting(store: &Store, new: bool) -> Result<ExitCode> {
-    let (mut app, _lock, job) = open(store, First::Meeting)?;
+    let (mut app, _lock, job, listed) = open(store, First::Meeting)?;
     if app.ctx.group.members.is_empty() && app.ctx.open_meeting.is_none() {
         bail!("the group has no members yet; add them with `hotseat member add \"Full Name\"` first");
     }
@@ -187,7 +182,10 @@ pub fn meeting(store: &Store, new: bool) -> Result<ExitCode> {
     }
     let closed = if new { None } else { closed_today(store, &app) };
     let kept = private_folder(store, &mut app);
-    let mut program = Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store));
+    let mut program = Facilitator::new(app, store)
+        .with_private(kept)
+        .with_auto_sync(auto_sync(store))
+        .with_debris_look(listed.root, listed.meetings);
     if let Some(job) = job {
         program = program.with_reports_job(job);
     }
@@ -222,12 +220,15 @@ fn closed_today(store: &Store, app: &App) -> Option<crate::model::Meeting> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let (mut app, _lock, job) = open(store, First::Home)?;
+    let (mut app, _lock, job, listed) = open(store, First::Home)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
     let kept = private_folder(store, &mut app);
-    let mut program = Facilitator::new(app, store).with_private(kept).with_auto_sync(auto_sync(store));
+    let mut program = Facilitator::new(app, store)
+        .with_private(kept)
+        .with_auto_sync(auto_sync(store))
+        .with_debris_look(listed.root, listed.meetings);
     if let Some(job) = job {
         program = program.with_reports_job(job);
     }

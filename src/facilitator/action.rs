@@ -110,6 +110,9 @@ pub enum News {
     ReportsLoaded(Reports),
     /// The group's hot-seat history, read after the first frame.
     SeatsLoaded(crate::model::rotation::Seats),
+    /// Sync debris (conflict copies) found in the group folder, looked for after the
+    /// first frame: shown in the banner, never loaded.
+    Debris(Vec<String>),
     /// The members' files changed (a sync brought a member's update).
     MembersChanged(Context),
     /// Read-only: what the facilitator holding the group saved.

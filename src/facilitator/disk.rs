@@ -14,6 +14,8 @@ pub fn merge(app: &mut App, news: News, now: DateTime<FixedOffset>) -> Vec<Effec
     match news {
         News::ReportsLoaded(reports) => app.ctx.set_reports(reports),
         News::SeatsLoaded(seats) => app.seats = Some(seats),
+        News::Debris(files) if files.is_empty() => {}
+        News::Debris(files) => app.add_banner(s::debris_banner(&files)),
         News::MembersChanged(mut fresh) => {
             // The members' own files are new; the group and the meetings stay as they are.
             let old = &mut app.ctx;

@@ -14,6 +14,7 @@ use super::action::{Action, Effect, News};
 use super::state::App;
 use super::{keymap, ui, update};
 use crate::model::PrivateNote;
+use crate::store::debris::debris_listed;
 use crate::store::private::Private;
 use crate::store::snapshot::{Context, ReportsJob, Strictness};
 use crate::store::stamp::Stamp;
@@ -39,6 +40,9 @@ pub struct Facilitator<'a, A: BorrowMut<App> = App> {
     waker: Option<Waker>,
     /// The meeting closed and the round that sends it has been started.
     closed_sent: bool,
+    /// The group folder's and the meetings folder's listings, to look through the
+    /// members' folders for sync debris once the first frame is out.
+    debris_look: Option<(Vec<String>, Vec<String>)>,
 }
 
 impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
@@ -53,6 +57,7 @@ impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
             auto: None,
             waker: None,
             closed_sent: false,
+            debris_look: None,
         };
         if f.app().ui.read_only {
             f.seen = Some(f.meeting_stamp());
@@ -85,6 +90,13 @@ impl<'a, A: BorrowMut<App>> Facilitator<'a, A> {
         let (Some(auto), Some(waker)) = (self.auto.as_mut(), self.waker.clone()) else { return };
         let round = if self.app.borrow().ui.read_only { Round::Sync } else { Round::Facilitator };
         auto.start(round, run::now(), move || waker.wake());
+    }
+
+    /// Look for sync debris after the first frame, in these listings of the group folder
+    /// and the meetings folder and in the members' folders.
+    pub fn with_debris_look(mut self, root: Vec<String>, meetings: Vec<String>) -> Self {
+        self.debris_look = Some((root, meetings));
+        self
     }
 
     /// Read the members' reports after the first frame instead of before.
@@ -260,16 +272,18 @@ impl<A: BorrowMut<App>> Program for Facilitator<'_, A> {
         if self.auto.as_ref().is_some_and(Auto::due) {
             self.start_round();
         }
-        match self.job.take() {
-            Some(job) => {
-                let reports = News::ReportsLoaded(job.run(self.store));
-                // A history that cannot be read leaves the order and minutes as they were.
-                let members: Vec<String> = self.app().ctx.group.members.iter().map(|m| m.id.clone()).collect();
-                let seats = self.store.seats(&members).ok().map(News::SeatsLoaded);
-                [reports].into_iter().chain(seats).map(|n| Action::FromDisk(Box::new(n))).collect()
-            }
-            None => Vec::new(),
-        }
+        let debris = self
+            .debris_look
+            .take()
+            .map(|(root, meetings)| News::Debris(debris_listed(self.store.root(), &root, &meetings)));
+        let loaded = self.job.take().map(|job| {
+            let reports = News::ReportsLoaded(job.run(self.store));
+            // A history that cannot be read leaves the order and minutes as they were.
+            let members: Vec<String> = self.app().ctx.group.members.iter().map(|m| m.id.clone()).collect();
+            let seats = self.store.seats(&members).ok().map(News::SeatsLoaded);
+            [reports].into_iter().chain(seats)
+        });
+        debris.into_iter().chain(loaded.into_iter().flatten()).map(|n| Action::FromDisk(Box::new(n))).collect()
     }
 
     fn poll(&mut self, _now: DateTime<FixedOffset>) -> Vec<Action> {

@@ -204,30 +204,49 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-fn spawn_signals(tx: Sender<Msg>) -> std::io::Result<()> {
+/// The signals that end a session are caught from here on; they reach the loop once
+/// [`spawn_signals`] has started the thread that forwards them (a signal that comes
+/// between waits for it).
+fn catch_signals() -> std::io::Result<signal_hook::iterator::Signals> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])
+}
+
+fn spawn_signals(mut signals: signal_hook::iterator::Signals, tx: Sender<Msg>) {
     thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             let _ = tx.send(Msg::Signal(sig));
         }
     });
-    Ok(())
 }
 
 /// Run a program full-screen until it quits or a signal arrives. The terminal is
 /// restored on every way out.
 pub fn run<P: Program + ?Sized>(program: &mut P) -> std::io::Result<Ended> {
     let (tx, rx) = mpsc::channel();
-    spawn_signals(tx.clone())?;
+    let signals = catch_signals()?;
     program.attach(Waker(tx.clone()));
     let mut term = terminal::enter()?;
     let _guard = terminal::Guard;
-    spawn_input(tx);
-    event_loop(program, &mut term, &rx)
+    // The threads that read keys and signals start once the first frame is out: keys
+    // typed before wait in the terminal, signals in their pipe.
+    let mut threads = Some(move || {
+        spawn_signals(signals, tx.clone());
+        spawn_input(tx);
+    });
+    event_loop(program, &mut term, &rx, move || {
+        if let Some(start) = threads.take() {
+            start();
+        }
+    })
 }
 
-fn event_loop<P: Program + ?Sized>(program: &mut P, term: &mut Term, rx: &Receiver<Msg>) -> std::io::Result<Ended> {
+fn event_loop<P: Program + ?Sized>(
+    program: &mut P,
+    term: &mut Term,
+    rx: &Receiver<Msg>,
+    mut after_frame: impl FnMut(),
+) -> std::io::Result<Ended> {
     // The program learns the terminal's size before anything: on a terminal too small to
     // show its screens, only quitting and resizing do anything.
     if let Ok(size) = term.size() {
@@ -241,6 +260,7 @@ fn event_loop<P: Program + ?Sized>(program: &mut P, term: &mut Term, rx: &Receiv
         let key = program.clock_key(t);
         if dirty || shown != Some(key) {
             term.draw(|f| program.draw(f, t))?;
+            after_frame();
             shown = Some(key);
             dirty = false;
             let later = program.settle();

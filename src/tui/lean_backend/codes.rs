@@ -14,52 +14,101 @@ pub(super) const MODIFIER_CODES: [(Modifier, u8); 9] = [
     (Modifier::CROSSED_OUT, 9),
 ];
 
-/// The same palette entries crossterm's backend asks for.
-pub(super) fn color_param(c: Color, layer: u8) -> String {
-    let indexed = |n: u8| format!("{layer};5;{n}");
+/// The decimal digits of `n`, appended (without the formatting machinery: the first
+/// frame writes hundreds of these).
+pub(super) fn push_num(v: &mut Vec<u8>, n: u32) {
+    if n >= 10 {
+        push_num(v, n / 10);
+    }
+    v.push(b'0' + (n % 10) as u8);
+}
+
+/// The same palette entries crossterm's backend asks for, appended as one SGR parameter.
+pub(super) fn color_param(v: &mut Vec<u8>, c: Color, layer: u8) {
+    let indexed = |v: &mut Vec<u8>, n: u8| {
+        push_num(v, layer.into());
+        v.extend_from_slice(b";5;");
+        push_num(v, n.into());
+    };
     match c {
-        Color::Reset => format!("{}", layer + 1),
-        Color::Black => indexed(0),
-        Color::Red => indexed(1),
-        Color::Green => indexed(2),
-        Color::Yellow => indexed(3),
-        Color::Blue => indexed(4),
-        Color::Magenta => indexed(5),
-        Color::Cyan => indexed(6),
-        Color::Gray => indexed(7),
-        Color::DarkGray => indexed(8),
-        Color::LightRed => indexed(9),
-        Color::LightGreen => indexed(10),
-        Color::LightYellow => indexed(11),
-        Color::LightBlue => indexed(12),
-        Color::LightMagenta => indexed(13),
-        Color::LightCyan => indexed(14),
-        Color::White => indexed(15),
-        Color::Indexed(n) => indexed(n),
-        Color::Rgb(r, g, b) => format!("{layer};2;{r};{g};{b}"),
+        Color::Reset => push_num(v, u32::from(layer) + 1),
+        Color::Black => indexed(v, 0),
+        Color::Red => indexed(v, 1),
+        Color::Green => indexed(v, 2),
+        Color::Yellow => indexed(v, 3),
+        Color::Blue => indexed(v, 4),
+        Color::Magenta => indexed(v, 5),
+        Color::Cyan => indexed(v, 6),
+        Color::Gray => indexed(v, 7),
+        Color::DarkGray => indexed(v, 8),
+        Color::LightRed => indexed(v, 9),
+        Color::LightGreen => indexed(v, 10),
+        Color::LightYellow => indexed(v, 11),
+        Color::LightBlue => indexed(v, 12),
+        Color::LightMagenta => indexed(v, 13),
+        Color::LightCyan => indexed(v, 14),
+        Color::White => indexed(v, 15),
+        Color::Indexed(n) => indexed(v, n),
+        Color::Rgb(r, g, b) => {
+            push_num(v, layer.into());
+            v.extend_from_slice(b";2");
+            for part in [r, g, b] {
+                v.push(b';');
+                push_num(v, part.into());
+            }
+        }
     }
 }
 
+/// Move the cursor to column `x`, row `y` (from 0).
 pub(super) fn cup(x: u16, y: u16) -> Vec<u8> {
-    match (x, y) {
-        (0, 0) => b"\x1b[H".to_vec(),
-        (0, y) => format!("\x1b[{}H", y + 1).into_bytes(),
-        (x, y) => format!("\x1b[{};{}H", y + 1, x + 1).into_bytes(),
+    let mut v = b"\x1b[".to_vec();
+    if (x, y) != (0, 0) {
+        push_num(&mut v, u32::from(y) + 1);
+        if x != 0 {
+            v.push(b';');
+            push_num(&mut v, u32::from(x) + 1);
+        }
     }
+    v.push(b'H');
+    v
 }
 
+/// `ESC [ n op`, the count left out when it is 1.
 pub(super) fn csi(n: u16, op: u8) -> Vec<u8> {
-    let mut v = if n == 1 { b"\x1b[".to_vec() } else { format!("\x1b[{n}").into_bytes() };
+    let mut v = b"\x1b[".to_vec();
+    if n != 1 {
+        push_num(&mut v, n.into());
+    }
     v.push(op);
     v
 }
 
-/// `fmt::Write` into a byte vector.
-pub(super) struct Sink<'a>(pub(super) &'a mut Vec<u8>);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl std::fmt::Write for Sink<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.0.extend_from_slice(s.as_bytes());
-        Ok(())
+    /// The sequences are the ones `format!` wrote before.
+    #[test]
+    fn sequences_as_formatted() {
+        for (x, y) in [(0, 0), (0, 4), (7, 0), (119, 39), (9, 9)] {
+            let expected = match (x, y) {
+                (0, 0) => "\x1b[H".to_string(),
+                (0, y) => format!("\x1b[{}H", y + 1),
+                (x, y) => format!("\x1b[{};{}H", y + 1, x + 1),
+            };
+            assert_eq!(cup(x, y), expected.into_bytes(), "({x}, {y})");
+        }
+        assert_eq!(csi(1, b'C'), b"\x1b[C");
+        assert_eq!(csi(12, b'A'), b"\x1b[12A");
+        let param = |c, layer| {
+            let mut v = Vec::new();
+            color_param(&mut v, c, layer);
+            String::from_utf8(v).unwrap()
+        };
+        assert_eq!(param(Color::Reset, 48), "49");
+        assert_eq!(param(Color::Cyan, 38), "38;5;6");
+        assert_eq!(param(Color::Indexed(208), 58), "58;5;208");
+        assert_eq!(param(Color::Rgb(0, 10, 255), 38), "38;2;0;10;255");
     }
 }

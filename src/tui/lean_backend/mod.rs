@@ -15,7 +15,6 @@
 //! escape sequences themselves are in `codes.rs`.
 
 use std::cell::Cell as Shared;
-use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
@@ -26,7 +25,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 mod codes;
-use codes::{MODIFIER_CODES, Sink, color_param, csi, cup};
+use codes::{MODIFIER_CODES, color_param, csi, cup, push_num};
 
 /// Gaps up to this many cells may be rewritten rather than jumped over.
 const MAX_FILL: u16 = 8;
@@ -181,22 +180,32 @@ impl<W: Write> LeanBackend<W> {
             || (from.bg != Color::Reset && to.bg == Color::Reset)
             || (from.underline != Color::Reset && to.underline == Color::Reset);
         let base = if removes { PLAIN } else { from };
-        let mut params: Vec<String> = Vec::new();
+        // The parameters, separated by `;`, in one sequence.
+        let mut params: Vec<u8> = Vec::new();
+        let next = |params: &mut Vec<u8>| {
+            if !params.is_empty() {
+                params.push(b';');
+            }
+        };
         if removes {
-            params.push("0".into());
+            params.push(b'0');
         }
         for (m, code) in MODIFIER_CODES {
             if to.modifier.contains(m) && !base.modifier.contains(m) {
-                params.push(code.to_string());
+                next(&mut params);
+                push_num(&mut params, code.into());
             }
         }
         for (color, was, layer) in [(to.fg, base.fg, 38), (to.bg, base.bg, 48), (to.underline, base.underline, 58)] {
             if color != was && color != Color::Reset {
-                params.push(color_param(color, layer));
+                next(&mut params);
+                color_param(&mut params, color, layer);
             }
         }
         if !params.is_empty() {
-            let _ = write!(Sink(&mut self.frame), "\x1b[{}m", params.join(";"));
+            self.frame.extend_from_slice(b"\x1b[");
+            self.frame.extend_from_slice(&params);
+            self.frame.push(b'm');
         }
         self.pen = to;
     }

@@ -15,10 +15,14 @@ fn vt_color(c: Color) -> vt100::Color {
         Color::Reset => vt100::Color::Default,
         Color::Rgb(r, g, b) => vt100::Color::Rgb(r, g, b),
         Color::Indexed(n) => vt100::Color::Idx(n),
-        other => match color_param(other, 38).rsplit(';').next().and_then(|n| n.parse().ok()) {
-            Some(n) => vt100::Color::Idx(n),
-            None => vt100::Color::Default,
-        },
+        other => {
+            let mut param = Vec::new();
+            color_param(&mut param, other, 38);
+            match String::from_utf8_lossy(&param).rsplit(';').next().and_then(|n| n.parse().ok()) {
+                Some(n) => vt100::Color::Idx(n),
+                None => vt100::Color::Default,
+            }
+        }
     }
 }
 
