@@ -175,3 +175,42 @@ fn a_progress_file_or_the_previous_meeting_changed_behind_the_caches_back_is_see
     assert!(job.is_none() && !ctx.warnings.is_empty(), "{:?}", ctx.warnings);
     assert!(ctx.warnings[0].to_string().contains("goals.json"), "{}", ctx.warnings[0]);
 }
+
+/// What a start needs of the newest closed meeting (`store/head_cache.rs`) comes from the
+/// cache while its file is unchanged: kept, deleted, damaged or edited behind the cache's
+/// back, a start is given what a full load gives.
+#[test]
+fn the_previous_meetings_head_is_the_full_loads_kept_deleted_damaged_or_edited() {
+    let (_tmp, data) = group();
+    let store = Store::new(&data);
+    let heads = Cache::for_group(store.root()).unwrap().path("heads.bin");
+    let first = |store: &Store| {
+        let (ctx, _) = Context::load_meeting_in(store, store.meeting_ids().unwrap()).unwrap();
+        (ctx.previous.clone(), ctx.open_meeting.as_ref().map(|m| m.id.clone()))
+    };
+    let whole = |store: &Store| {
+        let ctx = Context::load(store, Strictness::Lenient).unwrap();
+        (ctx.previous.clone(), ctx.open_meeting.as_ref().map(|m| m.id.clone()))
+    };
+    let want = whole(&store);
+    assert!(want.0.is_some() && want.1.is_some(), "{want:?}");
+    assert_eq!(first(&store), want);
+    assert!(heads.exists(), "kept");
+    assert_eq!(std::fs::metadata(&heads).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(first(&Store::new(&data)), want, "from the cache");
+    std::fs::write(&heads, b"garbage").unwrap();
+    assert_eq!(first(&Store::new(&data)), want, "damaged");
+    std::fs::remove_file(&heads).unwrap();
+    assert_eq!(first(&Store::new(&data)), want, "deleted");
+    assert_eq!(first(&Store::new(&data)), want, "kept again");
+
+    // The previous meeting's date, the same length, in place, the time set back.
+    let prev = want.0.unwrap();
+    let path = store.layout.meeting(&prev.id);
+    let day = prev.date.format("%Y-%m-%d").to_string();
+    let earlier = (prev.date - chrono::Duration::days(1)).format("%Y-%m-%d").to_string();
+    edit_behind_the_cache(&path, &format!("\"date\": \"{day}\""), &format!("\"date\": \"{earlier}\""));
+    let now = whole(&Store::new(&data));
+    assert_eq!(now.0.as_ref().unwrap().date.format("%Y-%m-%d").to_string(), earlier);
+    assert_eq!(first(&Store::new(&data)), now, "the edit is seen");
+}

@@ -86,16 +86,29 @@ impl Stamp {
     /// The stamp of the file `name` in the open folder `dir` (cheaper than a whole path
     /// for each of hundreds of files in one folder).
     pub fn in_dir(dir: &std::fs::File, name: &str) -> Option<Stamp> {
+        Stamp::at(dir, name, 0)
+    }
+
+    /// [`Stamp::in_dir`] of a plain file only: `None` for a link (never followed) or
+    /// anything else.
+    pub fn in_dir_no_follow(dir: &std::fs::File, name: &str) -> Option<Stamp> {
+        Stamp::at(dir, name, libc::AT_SYMLINK_NOFOLLOW)
+    }
+
+    fn at(dir: &std::fs::File, name: &str, flags: libc::c_int) -> Option<Stamp> {
         use std::os::fd::AsRawFd;
         let name = std::ffi::CString::new(name).ok()?;
         let mut st = std::mem::MaybeUninit::<libc::stat>::zeroed();
         // SAFETY: a valid folder descriptor, a NUL-terminated name and room for the result.
-        let r = unsafe { libc::fstatat(dir.as_raw_fd(), name.as_ptr(), st.as_mut_ptr(), 0) };
+        let r = unsafe { libc::fstatat(dir.as_raw_fd(), name.as_ptr(), st.as_mut_ptr(), flags) };
         if r != 0 {
             return None;
         }
         // SAFETY: fstatat succeeded and filled it.
         let st = unsafe { st.assume_init() };
+        if flags & libc::AT_SYMLINK_NOFOLLOW != 0 && st.st_mode & libc::S_IFMT != libc::S_IFREG {
+            return None;
+        }
         Some(Stamp {
             len: st.st_size as u64,
             mtime: (st.st_mtime, st.st_mtime_nsec),

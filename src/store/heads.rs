@@ -4,6 +4,9 @@
 use chrono::NaiveDate;
 use serde::Deserialize;
 
+use serde::de::IgnoredAny;
+
+use super::head_cache::{Head, Heads};
 use super::{Store, StoreError};
 use crate::model::ledger;
 use crate::model::{ActionStep, Meeting, Status};
@@ -62,6 +65,70 @@ pub(super) fn newest_meetings<S: serde::de::DeserializeOwned>(
         }
     }
     Ok((open_meeting, None))
+}
+
+/// For a full-screen start: the open meeting, if any, and what it needs of the newest
+/// closed one ([`Head`]). The newest file is decoded once, in full (it is usually the open
+/// meeting); a closed meeting's head comes from the cache while its file is unchanged, and
+/// is skimmed (and kept) otherwise. A closed meeting damaged beyond its head is passed over
+/// here as before: only a command-line load decodes it in full.
+pub(super) fn newest_meetings_kept(
+    store: &Store,
+    ids: &[String],
+) -> Result<(Option<Meeting>, Option<Head>), StoreError> {
+    let mut heads = Heads::open(store);
+    let mut open_meeting = None;
+    let mut previous = None;
+    for (n, id) in ids.iter().rev().enumerate() {
+        let stamp = heads.stamp(id);
+        if let Some(head) = stamp.as_ref().and_then(|s| heads.get(id, s)) {
+            previous = Some(head);
+            break;
+        }
+        let path = store.layout.meeting(id);
+        let bytes = store.read_bytes(&path)?;
+        let head = if n == 0 {
+            // The newest, most often the open meeting: decoded in full at once.
+            match store.meeting_from(id, &path, &bytes).inspect(|_| store.remember(&path, &bytes)) {
+                Ok(m) if m.status == Status::Open => {
+                    open_meeting = Some(m);
+                    continue;
+                }
+                Ok(m) => Head::of(&m),
+                // A closed meeting damaged beyond its head is passed over, an open one not.
+                Err(e) => match skim(store, id, &path, &bytes)? {
+                    h if h.status == Status::Closed => h,
+                    _ => return Err(e),
+                },
+            }
+        } else {
+            skim(store, id, &path, &bytes)?
+        };
+        if head.status == Status::Open && open_meeting.is_none() {
+            open_meeting = Some(store.meeting_from(id, &path, &bytes)?);
+            continue;
+        }
+        if head.status == Status::Closed {
+            if let Some(s) = stamp {
+                heads.put(s, &head);
+            }
+            previous = Some(head);
+            break;
+        }
+    }
+    heads.save();
+    Ok((open_meeting, previous))
+}
+
+/// The head of meeting `id` from the bytes of its file.
+fn skim(store: &Store, id: &str, path: &std::path::Path, bytes: &[u8]) -> Result<Head, StoreError> {
+    let head: MeetingHead<IgnoredAny> = super::decode::decode(path, bytes)?;
+    if head.id != id {
+        // The precise complaint about a file that names another meeting.
+        store.meeting_from(id, path, bytes)?;
+    }
+    store.remember(path, bytes);
+    Ok(head.into())
 }
 
 /// Older or hand-made files without a snapshot: replay all closed meetings.

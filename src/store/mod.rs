@@ -11,6 +11,7 @@ mod discard;
 mod entered;
 pub mod error;
 pub mod fsio;
+pub mod head_cache;
 pub mod heads;
 pub mod history;
 pub mod layout;
@@ -89,11 +90,23 @@ impl Store {
 
     /// [`Store::read`], also handing back the bytes (for positions in later checks).
     fn read_with_bytes<T: DeserializeOwned>(&self, path: &Path) -> Result<(T, Vec<u8>)> {
-        fsio::refuse_links(self.root(), path)?;
-        let bytes = fsio::read(path)?;
+        let bytes = self.read_bytes(path)?;
         let value = decode::decode(path, &bytes)?;
-        self.seen.borrow_mut().insert(path.to_path_buf(), digest(&bytes));
+        self.remember(path, &bytes);
         Ok((value, bytes))
+    }
+
+    /// The bytes of a file (never through a link, never more than the limit). Not yet
+    /// remembered as read: see [`Store::remember`].
+    pub(super) fn read_bytes(&self, path: &Path) -> Result<Vec<u8>> {
+        fsio::refuse_links(self.root(), path)?;
+        fsio::read(path)
+    }
+
+    /// `bytes`, read from `path`, decoded well: a later save may replace them. A file that
+    /// did not decode is never remembered, so nothing overwrites it.
+    pub(super) fn remember(&self, path: &Path, bytes: &[u8]) {
+        self.seen.borrow_mut().insert(path.to_path_buf(), digest(bytes));
     }
 
     /// Read a file that may not exist yet.

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::de::IgnoredAny;
 
-use super::heads::{Base, MeetingHead, newest_meetings, replay_closed};
+use super::heads::{Base, MeetingHead, newest_meetings, newest_meetings_kept, replay_closed};
 use super::own_files::load_own_files;
 use super::reports::{OwnLater, load_reports};
 pub use super::reports::{Reports, ReportsJob};
@@ -165,11 +165,10 @@ impl Context {
         // When deferred, the previous meeting's snapshot is only noticed here and read on
         // the thread with the reports.
         let (open_meeting, previous_meeting, base) = if deferred {
-            let (open, prev) = newest_meetings::<IgnoredAny>(store, &meeting_ids)?;
-            let prev = prev.map(|(head, _)| head);
+            let (open, prev) = newest_meetings_kept(store, &meeting_ids)?;
             let base = match &prev {
                 None => Base::None,
-                Some(m) if m.open_after.is_some() => Base::Snapshot(store.layout.meeting(&m.id)),
+                Some(m) if m.snapshot => Base::Snapshot(store.layout.meeting(&m.id)),
                 Some(_) => Base::Steps(replay_closed(store, &meeting_ids)?),
             };
             (open, prev.map(|m| (m.id, m.date, m.postponed)), base)
