@@ -258,6 +258,12 @@ impl Store {
         dates
     }
 
+    /// The date of the member's newest prep file, in one pass over the folder.
+    pub fn newest_prep_date(&self, member: &str) -> Option<NaiveDate> {
+        let entries = fs::read_dir(self.layout.prep_dir(member)).ok()?;
+        entries.flatten().filter_map(|e| layout::parse_date(e.file_name().to_str()?.strip_suffix(".json")?)).max()
+    }
+
     /// The member's newest prep made for a meeting after `after` (the previous meeting).
     pub fn current_prep(&self, member: &str, after: Option<NaiveDate>) -> Result<Option<Prep>> {
         let newest = self.prep_dates(member).into_iter().rev().find(|d| after.is_none_or(|a| *d > a));

@@ -4,11 +4,12 @@
 //!
 //! The cache file starts with what the steps were derived from: the previous meeting's
 //! file (its snapshot of the steps left open), the meeting it follows, and each member's
-//! `progress.json`, with the [`Stamp`] of each (or its absence); and the stamps of the
-//! members' own files the home screen reads after its first frame (so that none of them
-//! can have become unreadable: the first frame would have said so). It is used only while
+//! `progress.json`, with the [`Stamp`] of each (or its absence). It is used only while
 //! every one of them is unchanged, and written only from a load that read them all
-//! without a problem, when they all changed long enough ago for a change to show.
+//! without a problem, when they all changed long enough ago for a change to show. The
+//! members' own files (goals, prep, partners, check-ins) are not part of it: the first
+//! frame shows none of them, and the job after it reads them and says if one cannot be
+//! read, as the meeting screen does.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -21,7 +22,7 @@ use super::heads::Base;
 use super::reports::{Reports, ReportsJob};
 
 /// Changes whenever the layout of the file changes.
-const MAGIC: &[u8] = b"hotseat open steps 2\n";
+const MAGIC: &[u8] = b"hotseat open steps 3\n";
 const NAME: &str = "open-steps.bin";
 
 /// What the open steps come from, as the cache file begins with it.
@@ -61,22 +62,6 @@ pub(super) fn key(store: &Store, job: &ReportsJob) -> Option<Key> {
     for m in &job.members {
         w.str(m);
         stamp(&mut w, &store.layout.progress(m));
-    }
-    // Read after the first frame too: the members' own files, unchanged since a load that
-    // found no problem in them, will show none.
-    if let Some(own) = &job.own {
-        let (this_date, prev_date) = (own.this_date, own.prev_date);
-        for m in &job.members {
-            for path in [store.layout.goals(m), store.layout.partners(m), store.layout.checkins(m)] {
-                stamp(&mut w, &path);
-            }
-            let prep = super::own_files::prep_path(store, m, this_date, prev_date);
-            w.opt_str(prep.as_deref().map(|p| store.layout.relative(p).to_string_lossy()).as_deref());
-            if let Some(p) = &prep {
-                stamp(&mut w, p);
-            }
-        }
-        stamp(&mut w, &store.root().join(super::parking::PARKING_FILE));
     }
     Some(Key { bytes: w.bytes, settled })
 }

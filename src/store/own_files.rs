@@ -40,7 +40,8 @@ pub(super) fn prep_path(
 ) -> Option<PathBuf> {
     let dated = this_date.map(|d| store.layout.prep(member, d)).filter(|p| p.exists());
     dated.or_else(|| {
-        let newest = store.prep_dates(member).into_iter().rev().find(|d| prev_date.is_none_or(|a| *d > a));
+        // The newest after the previous meeting is the newest of all, if that is after it.
+        let newest = store.newest_prep_date(member).filter(|d| prev_date.is_none_or(|a| *d > a));
         newest.map(|d| store.layout.prep(member, d))
     })
 }
