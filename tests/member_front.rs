@@ -49,7 +49,7 @@ fn start(store: &Store, head: usize) -> (bool, Vec<String>, MemberApp) {
     let (app, pending) = load::load_view(store, ME, now(), Some(head)).unwrap();
     let first = member_shown_at(&app, now(), 120, 40);
     let first_small = member_shown_at(&app, now(), 80, 24);
-    let mut view = MemberView::new(app, store).with_steps_pending(pending);
+    let mut view = MemberView::new(app, store).with_steps_pending(pending.then_some(head));
     for action in view.settle() {
         assert!(!view.dispatch(action, now()), "the view asked to quit");
     }
@@ -142,6 +142,32 @@ fn the_first_frame_and_the_view_after_it_are_the_full_load() {
     assert_ne!(format!("{:?}", full.steps), before);
     std::thread::sleep(SETTLED);
     same_as_full(&store, false);
+    same_as_full(&store, true);
+
+    // An older meeting file than the newest eight rewritten in place by hand, its length
+    // and time kept: the first frame does not look at it, the view after it (before any
+    // key) is the full load's, and keeps the front again, so the next start's first frame
+    // is the full load's too.
+    let ids = store.meeting_ids().unwrap();
+    let old = &ids[ids.len() / 2];
+    let m = store.load_meeting(old).unwrap();
+    // One that no later meeting holds (closed at the next meeting, so in no later
+    // snapshot of the steps left open): its text comes from this file alone.
+    let later: Vec<String> =
+        ids[ids.len() / 2 + 1..].iter().map(|id| std::fs::read_to_string(store.layout.meeting(id)).unwrap()).collect();
+    let step =
+        m.steps.iter().find(|s| s.owner == ME && !later.iter().any(|t| t.contains(&format!("\"id\": \"{}\",", s.id))));
+    let step = step.expect("a step of mine only an old meeting holds").clone();
+    let path = store.layout.meeting(old);
+    let renamed = "Y".repeat(step.text.len());
+    let at = |text: &str| format!("\"id\": \"{}\",\n      \"owner\": \"{ME}\",\n      \"text\": \"{text}\"", step.id);
+    edit_behind_the_cache(&path, &at(&step.text), &at(&renamed));
+    let full = load::load(&store, ME, now()).unwrap();
+    assert!(full.steps.iter().any(|s| s.id == step.id && s.text == renamed));
+    let (pending, _, after) = start(&store, HEAD);
+    assert!(pending, "the front is used");
+    assert_eq!(format!("{after:?}"), format!("{full:?}"));
+    std::thread::sleep(SETTLED);
     same_as_full(&store, true);
 
     // A taller terminal than the front was kept for: a full load, which keeps a longer

@@ -49,7 +49,8 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
     let now = runtime::now();
     // With a terminal, the first frame may show the front of my steps from the cache,
     // the rest read right after it (before any key).
-    let (mut app, steps_pending) = load::load_view(store, &me, now, is_terminal().then(front_head))?;
+    let head = is_terminal().then(front_head);
+    let (mut app, steps_pending) = load::load_view_in(store, group, &me, now, head)?;
     if member.is_some()
         && let Err(e) = remember::remember(store.root(), &me)
     {
@@ -61,7 +62,8 @@ pub fn run(store: &Store, member: Option<String>) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let auto = crate::sync::auto::Auto::new(store.root(), Some(me.clone()));
-    let mut program = MemberView::new(app, store).with_auto_sync(auto).with_steps_pending(steps_pending);
+    let mut program =
+        MemberView::new(app, store).with_auto_sync(auto).with_steps_pending(head.filter(|_| steps_pending));
     let ended = runtime::run(&mut program)?;
     if let Some(e) = program.take_failure() {
         return Err(e.into());

@@ -51,7 +51,10 @@ pub fn my_steps(store: &Store, me: &str, keep_front: Option<usize>) -> Result<My
     let cache = Cache::for_group(store.root());
     // Stamped before reading: a change while they are read shows at the next start.
     let key = match (&cache, keep_front) {
-        (Some(_), Some(_)) => Some(FrontKey::now(store, me)?),
+        (Some(_), Some(_)) => {
+            let folder = FrontKey::folder(store);
+            Some(FrontKey::now(store, me, folder, &store.meeting_ids()?))
+        }
         _ => None,
     };
     let share = member_share_in(store, me, cache.as_ref())?;
@@ -84,15 +87,25 @@ pub fn load_view(
     now: DateTime<FixedOffset>,
     front: Option<usize>,
 ) -> Result<(MemberApp, bool), StoreError> {
-    let group = store.load_group()?;
+    load_view_in(store, store.load_group()?, me, now, front)
+}
+
+/// [`load_view`] with the group already read.
+pub fn load_view_in(
+    store: &Store,
+    group: Group,
+    me: &str,
+    now: DateTime<FixedOffset>,
+    front: Option<usize>,
+) -> Result<(MemberApp, bool), StoreError> {
     // My share of the history: the cached front, or every step from the cache of my
     // share plus the meetings since.
     // A front with fewer closed steps than asked for (kept for a smaller terminal) is
     // not used; the full load keeps a new one.
     let cached = front.and_then(|head| {
         let cache = Cache::for_group(store.root())?;
-        let key = FrontKey::now(store, me).ok()?;
-        member_front::read(&cache, me, &key).filter(|f| f.holds_head(head))
+        let front = member_front::read(&cache, store, me);
+        front.filter(|f| f.holds_head(head))
     });
     let (mine, hidden_closed, pending) = match cached {
         Some(f) => {

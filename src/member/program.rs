@@ -23,21 +23,23 @@ pub struct MemberView<'a, A: BorrowMut<MemberApp> = MemberApp> {
     /// Syncing in the background, when the folder is shared; the loop's waker for it.
     auto: Option<Auto>,
     waker: Option<Waker>,
-    /// The first frame showed only the front of my steps: read them all once it is out.
-    steps_pending: bool,
+    /// The first frame showed only the front of my steps (kept for this many closed
+    /// ones): read them all once it is out, and keep the front again if it changed.
+    steps_pending: Option<usize>,
     /// Reading them failed (the view closes; the command reports it).
     failed: Option<StoreError>,
 }
 
 impl<'a, A: BorrowMut<MemberApp>> MemberView<'a, A> {
     pub fn new(app: A, store: &'a Store) -> MemberView<'a, A> {
-        MemberView { app, store, auto: None, waker: None, steps_pending: false, failed: None }
+        MemberView { app, store, auto: None, waker: None, steps_pending: None, failed: None }
     }
 
-    /// The app holds only the front of my steps ([`load::load_view`] said so): the rest
-    /// is read after the first frame, before any key.
-    pub fn with_steps_pending(mut self, pending: bool) -> Self {
-        self.steps_pending = pending;
+    /// The app holds only the front of my steps kept for `head` closed ones
+    /// ([`load::load_view`] said so): the rest is read after the first frame, before any
+    /// key, and the front kept again when it no longer matches.
+    pub fn with_steps_pending(mut self, head: Option<usize>) -> Self {
+        self.steps_pending = head;
         self
     }
 
@@ -125,9 +127,9 @@ impl<A: BorrowMut<MemberApp>> Program for MemberView<'_, A> {
     /// before it reads a key, so no key acts on the front alone), then the sync round.
     fn settle(&mut self) -> Vec<MemberAction> {
         let mut later = Vec::new();
-        if std::mem::take(&mut self.steps_pending) {
+        if let Some(head) = self.steps_pending.take() {
             let me = self.app().me.clone();
-            later.push(match load::my_steps(self.store, &me, None) {
+            later.push(match load::my_steps(self.store, &me, Some(head)) {
                 Ok(mine) => MemberAction::StepsLoaded(Box::new(mine)),
                 Err(e) => {
                     let text = e.to_string();

@@ -2,60 +2,80 @@
 //! step and the newest closed ones, as a full load gives them (every meeting and the
 //! member's own reports applied), with how many closed steps there are in all.
 //!
-//! It is trusted only while the meetings folder lists the same meeting files and each of
-//! them, and the member's `progress.json`, has the stamp it had when the front was
-//! derived (stamped before reading; written only when all of them are settled, see
-//! [`Stamp::settled`]). Like every cache file it is never the source of truth: the view
-//! reads the whole of the member's steps and reports right after the first frame and
-//! replaces the front with them.
+//! It is trusted while the meetings folder has the stamp it had when the front was derived
+//! (a meeting file added, removed or renamed changes it, and every save of a meeting is a
+//! rename), the newest meeting files and the member's `progress.json` have theirs (a file
+//! rewritten in place, even with its time set back, changes its stamp), all stamped before
+//! reading and written only when settled (see [`Stamp::settled`]). That is about a dozen
+//! system calls instead of one per meeting file; a meeting older than the newest few
+//! rewritten in place by hand is not looked at for the first frame. Like every cache file
+//! it is never the source of truth: the view reads the whole of the member's steps right
+//! after the first frame, before any key — checking the stamp of every meeting file then —
+//! and replaces the front with them.
 
 use std::time::SystemTime;
 
+use super::Store;
 use super::binary::{Reader, Writer};
 use super::cache::{Cache, Stamp};
-use super::{Store, StoreError};
 use crate::model::ActionStep;
 use crate::model::partition::LastClosed;
 
 /// Changes whenever the layout of the file changes.
-const MAGIC: &[u8] = b"hotseat member front 1\n";
+const MAGIC: &[u8] = b"hotseat member front 2\n";
 
 fn file_name(me: &str) -> String {
     format!("member-{me}-front.bin")
 }
 
-/// What a member's steps are derived from: each meeting file and the member's
-/// `progress.json`, by stamp (`None`: not there, or not readable).
+/// The newest meeting files stamped one by one.
+const NEWEST: usize = 8;
+
+/// What a member's front is derived from, by stamp (`None`: not there, or not readable):
+/// the meetings folder, the newest meeting files, and the member's `progress.json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FrontKey {
-    meetings: Vec<(String, Option<Stamp>)>,
+    folder: Option<Stamp>,
+    newest: Vec<(String, Option<Stamp>)>,
     progress: Option<Stamp>,
 }
 
 impl FrontKey {
-    /// The stamps now: one listing of the meetings folder, one `fstatat` per file.
-    pub fn now(store: &Store, me: &str) -> Result<FrontKey, StoreError> {
-        let ids = store.meeting_ids()?;
-        let dir = std::fs::File::open(store.layout.meetings_dir()).ok();
-        let meetings = ids
-            .into_iter()
-            .map(|id| {
-                let stamp = dir.as_ref().and_then(|d| Stamp::in_dir(d, &format!("{id}.json")));
-                (id, stamp)
-            })
-            .collect();
-        Ok(FrontKey { meetings, progress: Stamp::of(&store.layout.progress(me)) })
+    /// The stamps now, of the meetings `ids` as just listed (stamp the folder before
+    /// listing it, with [`FrontKey::folder`]).
+    pub fn now(store: &Store, me: &str, folder: Option<Stamp>, ids: &[String]) -> FrontKey {
+        let first = ids.len().saturating_sub(NEWEST);
+        FrontKey {
+            folder,
+            newest: stamps(store, ids[first..].iter().cloned()),
+            progress: Stamp::of(&store.layout.progress(me)),
+        }
     }
 
-    /// Every meeting file is there and settled, and so is `progress.json` if there is one.
+    /// The stamp of the meetings folder now.
+    pub fn folder(store: &Store) -> Option<Stamp> {
+        Stamp::of(&store.layout.meetings_dir())
+    }
+
+    /// Every file this key stamps has the same stamp now.
+    fn holds(&self, store: &Store, me: &str) -> bool {
+        self.folder.is_some()
+            && FrontKey::folder(store) == self.folder
+            && Stamp::of(&store.layout.progress(me)) == self.progress
+            && stamps(store, self.newest.iter().map(|(id, _)| id.clone())) == self.newest
+    }
+
+    /// The folder, the newest files and `progress.json` (if there is one) are settled.
     fn settled(&self, now: SystemTime) -> bool {
-        self.meetings.iter().all(|(_, s)| s.is_some_and(|s| s.settled(now)))
+        self.folder.is_some_and(|s| s.settled(now))
+            && self.newest.iter().all(|(_, s)| s.is_some_and(|s| s.settled(now)))
             && self.progress.is_none_or(|s| s.settled(now))
     }
 
     fn write(&self, w: &mut Writer) {
-        w.len(self.meetings.len());
-        for (id, stamp) in &self.meetings {
+        write_opt_stamp(w, self.folder.as_ref());
+        w.len(self.newest.len());
+        for (id, stamp) in &self.newest {
             w.str(id);
             write_opt_stamp(w, stamp.as_ref());
         }
@@ -63,13 +83,24 @@ impl FrontKey {
     }
 
     fn read(r: &mut Reader) -> Option<FrontKey> {
+        let folder = read_opt_stamp(r)?;
         let n = r.len(20)?;
-        let mut meetings = Vec::with_capacity(n);
+        let mut newest = Vec::with_capacity(n);
         for _ in 0..n {
-            meetings.push((r.str()?, read_opt_stamp(r)?));
+            newest.push((r.str()?, read_opt_stamp(r)?));
         }
-        Some(FrontKey { meetings, progress: read_opt_stamp(r)? })
+        Some(FrontKey { folder, newest, progress: read_opt_stamp(r)? })
     }
+}
+
+/// The stamps of the meeting files `ids`, through one open meetings folder.
+fn stamps(store: &Store, ids: impl Iterator<Item = String>) -> Vec<(String, Option<Stamp>)> {
+    let dir = std::fs::File::open(store.layout.meetings_dir()).ok();
+    ids.map(|id| {
+        let stamp = dir.as_ref().and_then(|d| Stamp::in_dir(d, &format!("{id}.json")));
+        (id, stamp)
+    })
+    .collect()
 }
 
 fn write_opt_stamp(w: &mut Writer, s: Option<&Stamp>) {
@@ -121,17 +152,19 @@ impl Front {
     }
 }
 
-/// The cached front of `me`'s steps, if it was derived from the files `key` stamps.
-pub fn read(cache: &Cache, me: &str, key: &FrontKey) -> Option<Front> {
+/// The cached front of `me`'s steps, if the files it was derived from are unchanged.
+pub fn read(cache: &Cache, store: &Store, me: &str) -> Option<Front> {
     let bytes = cache.read(&file_name(me))?;
-    let (cached_key, front) = decode(&bytes, me)?;
-    (cached_key == *key).then_some(front)
+    let (key, front) = decode(&bytes, me)?;
+    key.holds(store, me).then_some(front)
 }
 
-/// Keep `front` for the next start, when every file `key` stamps is settled.
+/// Keep `front` for the next start, when every file `key` stamps is settled and the
+/// cache does not hold it already.
 pub fn write(cache: &Cache, me: &str, key: &FrontKey, front: &Front) {
-    if key.settled(SystemTime::now()) {
-        cache.write(&file_name(me), &encode(me, key, front));
+    let bytes = encode(me, key, front);
+    if key.settled(SystemTime::now()) && cache.read(&file_name(me)).is_none_or(|kept| kept != bytes) {
+        cache.write(&file_name(me), &bytes);
     }
 }
 
