@@ -219,3 +219,33 @@ fn the_previous_meetings_head_is_the_full_loads_kept_deleted_damaged_or_edited()
     assert_eq!(now.0.as_ref().unwrap().date.format("%Y-%m-%d").to_string(), earlier);
     assert_eq!(first(&Store::new(&data)), now, "the edit is seen");
 }
+
+/// The meetings folder's names come from the cache while the folder's stamp is the same,
+/// and a name added, renamed or removed behind its back is seen at once.
+#[test]
+fn the_meetings_listing_is_the_folders_kept_or_changed() {
+    let (_tmp, data) = group();
+    let store = Store::new(&data);
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let fresh = || sorted(store.meetings_listing().unwrap());
+    let kept = || sorted(Store::new(&data).meetings_listing_kept().unwrap());
+    assert_eq!(kept(), fresh());
+    let file = Cache::for_group(&data).unwrap().path("meetings-listing.bin");
+    assert!(file.exists(), "kept");
+    assert_eq!(std::fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(kept(), fresh(), "from the cache");
+    let meetings = store.layout.meetings_dir();
+    let extra = meetings.join("2026-11-17.sync-conflict-20261118-101010-ABCDEF.json");
+    std::fs::write(&extra, b"{}").unwrap();
+    assert!(kept().iter().any(|n| n.contains("sync-conflict")), "added");
+    let renamed = meetings.join("2026-11-17 (conflicted copy).json");
+    std::fs::rename(&extra, &renamed).unwrap();
+    assert_eq!(kept(), fresh(), "renamed");
+    std::fs::remove_file(&renamed).unwrap();
+    assert_eq!(kept(), fresh(), "removed");
+    std::fs::write(&file, b"garbage").unwrap();
+    assert_eq!(kept(), fresh(), "damaged");
+}

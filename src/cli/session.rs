@@ -40,7 +40,7 @@ fn take_listed(store: &Store) -> Result<(Option<Lock>, Option<String>, Listed)> 
         return Err(StoreError::NoGroup { dir: store.root().to_path_buf() }.into());
     }
     let acquired = lock::acquire(store.root(), runtime::now())?;
-    let mut listed = Listed { root: fsio::list(store.root()), meetings: store.meetings_listing()? };
+    let mut listed = Listed { root: fsio::list(store.root()), meetings: store.meetings_listing_kept()? };
     match acquired {
         Acquired::Mine(l) => {
             // List again only if something was cleaned.

@@ -9,7 +9,6 @@ use super::state::{MemberApp, MemberUi, PartneredBy};
 use crate::model::ledger;
 use crate::model::partition::LastClosed;
 use crate::model::{ActionStep, Group, Meeting, Partner, Prep, ProgressFile, Status};
-use crate::store::cache::Cache;
 use crate::store::history::member_share_in;
 use crate::store::member_front::{self, Front, FrontKey};
 use crate::store::{Store, StoreError};
@@ -48,7 +47,7 @@ pub struct MySteps {
 /// applied; nobody else's. With `keep_front`, keeps their front (every open step and that
 /// many of the newest closed ones) for the next start's first frame.
 pub fn my_steps(store: &Store, me: &str, keep_front: Option<usize>) -> Result<MySteps, StoreError> {
-    let cache = Cache::for_group(store.root());
+    let cache = store.cache();
     // Stamped before reading: a change while they are read shows at the next start.
     let key = match (&cache, keep_front) {
         (Some(_), Some(_)) => {
@@ -57,12 +56,12 @@ pub fn my_steps(store: &Store, me: &str, keep_front: Option<usize>) -> Result<My
         }
         _ => None,
     };
-    let share = member_share_in(store, me, cache.as_ref())?;
+    let share = member_share_in(store, me, cache)?;
     let progress = store.load_progress(me)?;
     let mut l = share.steps;
     l.add_member_progress(me, &progress.entries);
     let steps: Vec<ActionStep> = l.into_steps().into_iter().filter(|s| s.owner == me).collect();
-    if let (Some(cache), Some(key), Some(head)) = (cache.as_ref(), key.as_ref(), keep_front) {
+    if let (Some(cache), Some(key), Some(head)) = (cache, key.as_ref(), keep_front) {
         member_front::write(cache, me, key, &Front::of(&steps, share.last_closed, head));
     }
     Ok(MySteps { steps, progress, last_closed: share.last_closed })
@@ -103,7 +102,7 @@ pub fn load_view_in(
     // A front with fewer closed steps than asked for (kept for a smaller terminal) is
     // not used; the full load keeps a new one.
     let cached = front.and_then(|head| {
-        let cache = Cache::for_group(store.root())?;
+        let cache = store.cache()?;
         let front = member_front::read(&cache, store, me);
         front.filter(|f| f.holds_head(head))
     });

@@ -50,11 +50,12 @@ impl Cache {
         std::fs::read(self.path(name)).ok()
     }
 
-    /// Replace a cache file (atomically, 0600, in a 0700 folder). A failure is ignored:
-    /// the next start rebuilds what it needs.
+    /// Replace a cache file (by a rename, 0600, in a 0700 folder; not waiting for the
+    /// disk, see [`fsio::write_replace`]). A failure is ignored: the next start rebuilds
+    /// what it needs.
     pub fn write(&self, name: &str, bytes: &[u8]) {
         if fsio::ensure_dir(&self.dir).is_ok() {
-            let _ = fsio::write_atomic(&self.path(name), bytes, None);
+            let _ = fsio::write_replace(&self.path(name), bytes);
         }
     }
 }
@@ -74,6 +75,19 @@ pub struct Stamp {
 impl Stamp {
     pub fn of(path: &Path) -> Option<Stamp> {
         let m = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            mtime: (m.mtime(), m.mtime_nsec()),
+            ctime: (m.ctime(), m.ctime_nsec()),
+            ino: m.ino(),
+            dev: m.dev(),
+        })
+    }
+
+    /// The stamp of the folder `path` itself (never through a link): `None` when it is
+    /// not a folder.
+    pub fn of_folder(path: &Path) -> Option<Stamp> {
+        let m = std::fs::symlink_metadata(path).ok().filter(|m| m.is_dir())?;
         Some(Stamp {
             len: m.len(),
             mtime: (m.mtime(), m.mtime_nsec()),

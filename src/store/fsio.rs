@@ -133,6 +133,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8], fault: Option<FaultPoint>) -> Res
     Ok(())
 }
 
+/// Replace `path` with `bytes` by a rename (0600), without waiting for the disk: for the
+/// cache, which a crash may leave as it was, empty or missing (it is rebuilt then: every
+/// cache file is checked whole before it is used), but never half old and half new for a
+/// reader. Group data is never written this way: see [`write_atomic`].
+pub fn write_replace(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    ensure_dir(dir)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}{TEMP_MARK}{}-{n}", std::process::id()));
+    let written = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(FILE_MODE)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes))
+        .and_then(|_| fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    written.map_err(|e| StoreError::io(path, "save", &e))
+}
+
 fn fill(mut file: &File, bytes: &[u8], fail: &dyn Fn(FaultPoint) -> std::io::Result<()>) -> std::io::Result<()> {
     file.set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
     fail(FaultPoint::DiskFull)?;

@@ -51,18 +51,18 @@ impl<S> From<MeetingHead<S>> for Head {
 }
 
 /// The closed meetings' heads kept, and the meetings folder to stamp files in.
-pub struct Heads {
-    cache: Option<Cache>,
+pub struct Heads<'s> {
+    cache: Option<&'s Cache>,
     kept: Vec<(Stamp, Head)>,
     added: bool,
     dir: Option<File>,
     now: SystemTime,
 }
 
-impl Heads {
-    pub fn open(store: &Store) -> Heads {
-        let cache = Cache::for_group(store.root());
-        let kept = cache.as_ref().and_then(|c| c.read(NAME)).and_then(|b| read(&b)).unwrap_or_default();
+impl<'s> Heads<'s> {
+    pub fn open(store: &'s Store) -> Heads<'s> {
+        let cache = store.cache();
+        let kept = cache.and_then(|c| c.read(NAME)).and_then(|b| read(&b)).unwrap_or_default();
         let dir = File::open(store.layout.meetings_dir()).ok();
         Heads { cache, kept, added: false, dir, now: SystemTime::now() }
     }
@@ -91,7 +91,7 @@ impl Heads {
 
     /// Write what was added (a failure is ignored: the next start reads the file again).
     pub fn save(self) {
-        if let (true, Some(cache)) = (self.added, &self.cache) {
+        if let (true, Some(cache)) = (self.added, self.cache) {
             cache.write(NAME, &write(&self.kept));
         }
     }

@@ -68,7 +68,7 @@ type Covered = Vec<(String, Stamp)>;
 /// `me`'s share of the whole history: every meeting folded in, from the group's cache
 /// as far as it is still true.
 pub fn member_share(store: &Store, me: &str) -> Result<MemberShare, StoreError> {
-    member_share_in(store, me, Cache::for_group(store.root()).as_ref())
+    member_share_in(store, me, store.cache())
 }
 
 /// [`member_share`] with the cache in `cache` (or none).

@@ -54,7 +54,7 @@ impl FrontKey {
 
     /// The stamp of the meetings folder now.
     pub fn folder(store: &Store) -> Option<Stamp> {
-        Stamp::of(&store.layout.meetings_dir())
+        Stamp::of_folder(&store.layout.meetings_dir())
     }
 
     /// Every file this key stamps has the same stamp now.

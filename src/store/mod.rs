@@ -15,6 +15,7 @@ pub mod head_cache;
 pub mod heads;
 pub mod history;
 pub mod layout;
+mod listing;
 pub mod locate;
 pub mod lock;
 pub mod member_front;
@@ -56,6 +57,8 @@ pub struct Store {
     fault: Cell<Option<FaultPoint>>,
     /// Hash of each file's bytes as last read or written, to notice changes by others.
     seen: RefCell<HashMap<PathBuf, u64>>,
+    /// The group's cache folder, found once.
+    cache: std::cell::OnceCell<Option<cache::Cache>>,
 }
 
 fn digest(bytes: &[u8]) -> u64 {
@@ -67,11 +70,21 @@ fn digest(bytes: &[u8]) -> u64 {
 impl Store {
     /// The store of the group folder `root`.
     pub fn new(root: impl Into<PathBuf>) -> Store {
-        Store { layout: Layout::new(root), fault: Cell::new(None), seen: RefCell::new(HashMap::new()) }
+        Store {
+            layout: Layout::new(root),
+            fault: Cell::new(None),
+            seen: RefCell::new(HashMap::new()),
+            cache: std::cell::OnceCell::new(),
+        }
     }
 
     pub fn root(&self) -> &Path {
         &self.layout.root
+    }
+
+    /// The group's cache folder (see [`cache`]), when there is a place for one.
+    pub fn cache(&self) -> Option<&cache::Cache> {
+        self.cache.get_or_init(|| cache::Cache::for_group(self.root())).as_ref()
     }
 
     /// Make the next saves fail at `point` (tests of failed writes).

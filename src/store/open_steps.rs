@@ -17,7 +17,7 @@ use std::time::SystemTime;
 
 use super::Store;
 use super::binary::{Reader, Writer};
-use super::cache::{Cache, Stamp};
+use super::cache::Stamp;
 use super::heads::Base;
 use super::reports::{Reports, ReportsJob};
 
@@ -70,7 +70,7 @@ pub(super) fn key(store: &Store, job: &ReportsJob) -> Option<Key> {
 /// open after the previous meeting and the reports on later steps, but not the members'
 /// reports themselves (the job reads those after the first frame).
 pub(super) fn cached(store: &Store, key: &Key) -> Option<Reports> {
-    let bytes = Cache::for_group(store.root())?.read(NAME)?;
+    let bytes = store.cache()?.read(NAME)?;
     let mut r = Reader { bytes: bytes.strip_prefix(key.bytes.as_slice())? };
     let n = r.len(40)?;
     let prev_open = (0..n).map(|_| r.step()).collect::<Option<Vec<_>>>()?;
@@ -91,7 +91,7 @@ pub(super) fn keep(store: &Store, key: &Key, reports: &Reports) {
     if !key.settled || !reports.warnings.is_empty() {
         return;
     }
-    let Some(cache) = Cache::for_group(store.root()) else { return };
+    let Some(cache) = store.cache() else { return };
     let mut w = Writer { bytes: key.bytes.clone() };
     w.len(reports.prev_open.len());
     for s in &reports.prev_open {
