@@ -286,7 +286,8 @@ impl Context {
     /// The steps open right now: those open after the previous meeting plus any captured
     /// in `meeting`, with its report-back and the members' own reports applied.
     pub fn open_steps(&self, meeting: Option<&Meeting>) -> Vec<ActionStep> {
-        self.current_ledger(meeting).open().cloned().collect()
+        // Moved out of the ledger, not copied: the home screen builds this every frame.
+        self.current_ledger(meeting).into_steps().into_iter().filter(ActionStep::is_open).collect()
     }
 
     /// All steps known to this context (open after last time, plus this meeting's), with

@@ -3,7 +3,7 @@
 //! status, footer).
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -46,15 +46,17 @@ pub fn rows(frame: &mut Frame, theme: Theme) -> Option<Rows> {
         too_small(frame, area, theme);
         return None;
     }
-    let [header, bar, body, status, footer] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
-    Some(Rows { header, bar, body, status, footer })
+    // Four rows of one line around the body: plain arithmetic, no constraint solver (the
+    // first solve of a process is a good part of a first frame).
+    let row = |y: u16, height: u16| Rect { y, height, ..area };
+    let body = area.height - 4;
+    Some(Rows {
+        header: row(area.y, 1),
+        bar: row(area.y + 1, 1),
+        body: row(area.y + 2, body),
+        status: row(area.y + 2 + body, 1),
+        footer: row(area.y + 3 + body, 1),
+    })
 }
 
 pub fn too_small(frame: &mut Frame, area: Rect, theme: Theme) {

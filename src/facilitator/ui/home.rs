@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Widget;
 
@@ -24,7 +24,9 @@ impl Widget for Home<'_> {
         let Home { app, now, theme } = self;
         let g = &app.ctx.group;
         let today = now.date_naive();
-        let [top, bottom] = Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(area);
+        // Eight rows for the group, the rest for the steps (without a constraint solve).
+        let top = Rect { height: area.height.min(8), ..area };
+        let bottom = Rect { y: area.y + top.height, height: area.height - top.height, ..area };
         let mut lines = vec![
             Line::from(vec![
                 span(ui::MEMBERS_LABEL, theme.dim()),
