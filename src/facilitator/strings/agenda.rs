@@ -22,9 +22,10 @@ pub const FIRST_PROTOCOL_STEP: &str = "This is the protocol's first step.";
 pub fn step_now(name: &str, left: &str) -> String {
     format!("{name} {left}")
 }
-/// The cue when a step's time is up.
-pub fn step_up(name: &str, over: &str) -> String {
-    format!("⚑ {name}: time is up ({over}) · . next step")
+/// The cue when a step's time is up. How far over it is shows once, in the bar above,
+/// not again here: one number ticking each second, not two.
+pub fn step_up(name: &str) -> String {
+    format!("⚑ {name}: time is up · . next step")
 }
 pub const DONE_MARK: &str = "✓ ";
 pub const CURRENT_MARK: &str = "▶ ";

@@ -33,7 +33,7 @@ impl Widget for ProtocolBar<'_> {
         }
         let current = &agenda.protocol[st.index];
         let cue = if st.is_up() {
-            span(fit(&a::step_up(&current.name, &format::clock(st.left_ms)), width.saturating_sub(1)), theme.alert())
+            span(fit(&a::step_up(&current.name), width.saturating_sub(1)), theme.alert())
         } else {
             span(fit(&current.reminder, width.saturating_sub(3)), theme.text())
         };
