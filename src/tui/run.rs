@@ -259,9 +259,7 @@ fn event_loop<P: Program + ?Sized>(
         let t = now();
         let key = program.clock_key(t);
         if dirty || shown != Some(key) {
-            term.draw(|f| {
-                program.draw(f, t);
-            })?;
+            term.draw(|f| program.draw(f, t))?;
             after_frame();
             shown = Some(key);
             dirty = false;
