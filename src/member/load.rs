@@ -103,7 +103,7 @@ pub fn load_view_in(
     // not used; the full load keeps a new one.
     let cached = front.and_then(|head| {
         let cache = store.cache()?;
-        let front = member_front::read(&cache, store, me);
+        let front = member_front::read(cache, store, me);
         front.filter(|f| f.holds_head(head))
     });
     let (mine, hidden_closed, pending) = match cached {

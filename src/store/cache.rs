@@ -74,27 +74,23 @@ pub struct Stamp {
 
 impl Stamp {
     pub fn of(path: &Path) -> Option<Stamp> {
-        let m = std::fs::metadata(path).ok()?;
-        Some(Stamp {
-            len: m.len(),
-            mtime: (m.mtime(), m.mtime_nsec()),
-            ctime: (m.ctime(), m.ctime_nsec()),
-            ino: m.ino(),
-            dev: m.dev(),
-        })
+        std::fs::metadata(path).ok().map(|m| Stamp::from_metadata(&m))
     }
 
     /// The stamp of the folder `path` itself (never through a link): `None` when it is
     /// not a folder.
     pub fn of_folder(path: &Path) -> Option<Stamp> {
-        let m = std::fs::symlink_metadata(path).ok().filter(|m| m.is_dir())?;
-        Some(Stamp {
+        std::fs::symlink_metadata(path).ok().filter(|m| m.is_dir()).map(|m| Stamp::from_metadata(&m))
+    }
+
+    fn from_metadata(m: &std::fs::Metadata) -> Stamp {
+        Stamp {
             len: m.len(),
             mtime: (m.mtime(), m.mtime_nsec()),
             ctime: (m.ctime(), m.ctime_nsec()),
             ino: m.ino(),
             dev: m.dev(),
-        })
+        }
     }
 
     /// The stamp of the file `name` in the open folder `dir` (cheaper than a whole path
