@@ -3,7 +3,6 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-
 use serde::de::IgnoredAny;
 
 use super::head_cache::{Head, Heads};
