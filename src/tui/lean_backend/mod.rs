@@ -44,7 +44,12 @@ const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, underline: Color::R
 /// One character one column wide, printed as it is: the cursor moves one column.
 fn plain(c: &Cell) -> bool {
     let s = c.symbol();
-    c.diff_option == CellDiffOption::None && s.width() == 1 && s.chars().count() == 1
+    c.diff_option == CellDiffOption::None
+        && match s.as_bytes() {
+            // Most cells: one printable ASCII character, without asking the width tables.
+            [b] if b.is_ascii_graphic() || *b == b' ' => true,
+            _ => s.width() == 1 && s.chars().count() == 1,
+        }
 }
 
 fn pen_of(c: &Cell) -> Pen {
@@ -259,13 +264,15 @@ impl<W: Write> Backend for LeanBackend<W> {
             self.set_pen(pen_of(cell));
             let s = cell.symbol();
             self.frame.extend_from_slice(s.as_bytes());
-            self.cursor = (plain(cell) && x + 1 < cols).then_some((x + 1, y));
+            let plain = plain(cell);
+            self.cursor = (plain && x + 1 < cols).then_some((x + 1, y));
             if let Some(c) = self.screen.cell_mut(Position { x, y }) {
                 *c = cell.clone();
             }
             // A wide character covers the cells after it: never fill a gap with what
             // they held before.
-            for dx in 1..cell.cell_width().max(1) {
+            let width = if plain { 1 } else { cell.cell_width().max(1) };
+            for dx in 1..width {
                 if let Some(c) = self.screen.cell_mut(Position { x: x.saturating_add(dx), y }) {
                     c.set_symbol("");
                 }
