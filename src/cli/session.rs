@@ -173,7 +173,7 @@ fn exit(ended: Ended) -> ExitCode {
 /// is closed, its summary shows (with the next date) and another starts only when asked:
 /// a key there, or `new` (`--new`).
 pub fn meeting(store: &Store, new: bool) -> Result<ExitCode> {
-    let (mut app, _lock, job, listed) = open(store, First::Meeting)?;
+    let (app, _lock, job, listed) = open(store, First::Meeting)?;
     if app.ctx.group.members.is_empty() && app.ctx.open_meeting.is_none() {
         bail!("the group has no members yet; add them with `hotseat member add \"Full Name\"` first");
     }
@@ -181,20 +181,28 @@ pub fn meeting(store: &Store, new: bool) -> Result<ExitCode> {
         bail!("the meeting needs a terminal; run `hotseat meeting` in one");
     }
     let closed = if new { None } else { closed_today(store, &app) };
-    let kept = private_folder(store, &mut app);
-    let mut program = Facilitator::new(app, store)
-        .with_private(kept)
-        .with_auto_sync(auto_sync(store))
-        .with_debris_look(listed.root, listed.meetings);
-    if let Some(job) = job {
-        program = program.with_reports_job(job);
-    }
+    let mut program = facilitator(store, app, job, listed);
     match closed {
         Some(m) => program.app.meeting = Some(m),
         None if program.dispatch(Action::Start, runtime::now()) => return Ok(ExitCode::SUCCESS),
         None => {}
     }
     run_facilitator(program)
+}
+
+/// The facilitator's program on what `open` read: private notes kept in the facilitator's
+/// own folder, syncing in the background when the folder is shared, and what is left to
+/// read (the members' reports, sync debris) read once the first frame is out.
+fn facilitator<'s>(store: &'s Store, mut app: App, job: Option<ReportsJob>, listed: Listed) -> Facilitator<'s> {
+    let kept = private_folder(store, &mut app);
+    let program = Facilitator::new(app, store)
+        .with_private(kept)
+        .with_auto_sync(auto_sync(store))
+        .with_debris_look(listed.root, listed.meetings);
+    match job {
+        Some(job) => program.with_reports_job(job),
+        None => program,
+    }
 }
 
 /// Run the facilitator's program, then let a sync it started finish.
@@ -220,17 +228,9 @@ fn closed_today(store: &Store, app: &App) -> Option<crate::model::Meeting> {
 
 /// `hotseat`: the home screen.
 pub fn home(store: &Store) -> Result<ExitCode> {
-    let (mut app, _lock, job, listed) = open(store, First::Home)?;
+    let (app, _lock, job, listed) = open(store, First::Home)?;
     if !is_terminal() {
         bail!("the home screen needs a terminal; for scripts use `hotseat actions --json`");
     }
-    let kept = private_folder(store, &mut app);
-    let mut program = Facilitator::new(app, store)
-        .with_private(kept)
-        .with_auto_sync(auto_sync(store))
-        .with_debris_look(listed.root, listed.meetings);
-    if let Some(job) = job {
-        program = program.with_reports_job(job);
-    }
-    run_facilitator(program)
+    run_facilitator(facilitator(store, app, job, listed))
 }

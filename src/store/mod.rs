@@ -271,16 +271,19 @@ impl Store {
         dates
     }
 
-    /// The date of the member's newest prep file, in one pass over the folder.
-    pub fn newest_prep_date(&self, member: &str) -> Option<NaiveDate> {
+    /// The date of the member's newest prep made for a meeting after `after` (the previous
+    /// meeting), in one pass over the folder: the newest after it is the newest of all, if
+    /// that is after it.
+    pub fn newest_prep_after(&self, member: &str, after: Option<NaiveDate>) -> Option<NaiveDate> {
         let entries = fs::read_dir(self.layout.prep_dir(member)).ok()?;
-        entries.flatten().filter_map(|e| layout::parse_date(e.file_name().to_str()?.strip_suffix(".json")?)).max()
+        let newest =
+            entries.flatten().filter_map(|e| layout::parse_date(e.file_name().to_str()?.strip_suffix(".json")?)).max();
+        newest.filter(|d| after.is_none_or(|a| *d > a))
     }
 
     /// The member's newest prep made for a meeting after `after` (the previous meeting).
     pub fn current_prep(&self, member: &str, after: Option<NaiveDate>) -> Result<Option<Prep>> {
-        let newest = self.prep_dates(member).into_iter().rev().find(|d| after.is_none_or(|a| *d > a));
-        match newest {
+        match self.newest_prep_after(member, after) {
             Some(d) => self.read(&self.layout.prep(member, d)).map(Some),
             None => Ok(None),
         }

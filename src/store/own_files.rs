@@ -39,11 +39,7 @@ pub(super) fn prep_path(
     prev_date: Option<NaiveDate>,
 ) -> Option<PathBuf> {
     let dated = this_date.map(|d| store.layout.prep(member, d)).filter(|p| p.exists());
-    dated.or_else(|| {
-        // The newest after the previous meeting is the newest of all, if that is after it.
-        let newest = store.newest_prep_date(member).filter(|d| prev_date.is_none_or(|a| *d > a));
-        newest.map(|d| store.layout.prep(member, d))
-    })
+    dated.or_else(|| store.newest_prep_after(member, prev_date).map(|d| store.layout.prep(member, d)))
 }
 
 /// Read the own files of `members`, and the parking lot when `parking`.
