@@ -18,14 +18,16 @@ use std::cell::Cell as Shared;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::buffer::{Cell, CellDiffOption, CellWidth};
 use ratatui::crossterm::terminal;
-use ratatui::layout::{Position, Rect, Size};
+use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 mod codes;
+mod screen;
 use codes::{MODIFIER_CODES, color_param, csi, cup, push_num};
+use screen::Screen;
 
 /// Gaps up to this many cells may be rewritten rather than jumped over.
 const MAX_FILL: u16 = 8;
@@ -41,15 +43,21 @@ struct Pen {
 
 const PLAIN: Pen = Pen { fg: Color::Reset, bg: Color::Reset, underline: Color::Reset, modifier: Modifier::empty() };
 
-/// One character one column wide, printed as it is: the cursor moves one column.
-fn plain(c: &Cell) -> bool {
+/// The cell's one character, when it is one column wide and printed as it is: the cursor
+/// moves one column.
+fn plain(c: &Cell) -> Option<char> {
+    if c.diff_option != CellDiffOption::None {
+        return None;
+    }
     let s = c.symbol();
-    c.diff_option == CellDiffOption::None
-        && match s.as_bytes() {
-            // Most cells: one printable ASCII character, without asking the width tables.
-            [b] if b.is_ascii_graphic() || *b == b' ' => true,
-            _ => s.width() == 1 && s.chars().count() == 1,
+    match s.as_bytes() {
+        // Most cells: one printable ASCII character, without asking the width tables.
+        [b] if b.is_ascii_graphic() || *b == b' ' => Some(char::from(*b)),
+        _ => {
+            let mut chars = s.chars();
+            chars.next().filter(|_| chars.next().is_none() && s.width() == 1)
         }
+    }
 }
 
 fn pen_of(c: &Cell) -> Pen {
@@ -64,7 +72,7 @@ pub struct LeanBackend<W: Write> {
     hidden: Option<bool>,
     pen: Pen,
     /// What the screen shows, as far as this backend drew it (ratatui assumes the same).
-    screen: Buffer,
+    screen: Screen,
     /// Whether `screen` can be trusted to fill gaps.
     screen_known: bool,
     /// The size last read from the terminal (or fixed, in tests).
@@ -95,7 +103,7 @@ impl<W: Write> LeanBackend<W> {
             cursor: None,
             hidden: None,
             pen: PLAIN,
-            screen: Buffer::empty(Rect::default()),
+            screen: Screen::new(PLAIN),
             screen_known: true,
             size: Shared::new(size),
             fixed,
@@ -111,10 +119,7 @@ impl<W: Write> LeanBackend<W> {
     /// Keep `screen` the size of the terminal: blank, as ratatui assumes after a resize.
     fn fit_screen(&mut self) {
         let Size { width, height } = self.size.get();
-        let area = Rect::new(0, 0, width, height);
-        if self.screen.area != area {
-            self.screen = Buffer::empty(area);
-        }
+        self.screen.fit(width, height);
     }
 
     /// Cursor movement from where it is to `(x, y)`, shortest first; `None` when the
@@ -163,12 +168,13 @@ impl<W: Write> LeanBackend<W> {
         }
         let mut fill = Vec::new();
         for x in from..to {
-            let Some(c) = self.screen.cell(Position { x, y }) else { return jump };
-            let s = c.symbol();
-            if !plain(c) || pen_of(c) != self.pen {
-                return jump;
+            match self.screen.plain_at(x, y) {
+                Some((ch, pen)) if pen == self.pen => {
+                    let mut utf8 = [0; 4];
+                    fill.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
+                }
+                _ => return jump,
             }
-            fill.extend_from_slice(s.as_bytes());
         }
         if fill.len() < jump.len() { fill } else { jump }
     }
@@ -265,17 +271,13 @@ impl<W: Write> Backend for LeanBackend<W> {
             let s = cell.symbol();
             self.frame.extend_from_slice(s.as_bytes());
             let plain = plain(cell);
-            self.cursor = (plain && x + 1 < cols).then_some((x + 1, y));
-            if let Some(c) = self.screen.cell_mut(Position { x, y }) {
-                *c = cell.clone();
-            }
+            self.cursor = (plain.is_some() && x + 1 < cols).then_some((x + 1, y));
+            self.screen.set(x, y, plain, self.pen);
             // A wide character covers the cells after it: never fill a gap with what
             // they held before.
-            let width = if plain { 1 } else { cell.cell_width().max(1) };
+            let width = if plain.is_some() { 1 } else { cell.cell_width().max(1) };
             for dx in 1..width {
-                if let Some(c) = self.screen.cell_mut(Position { x: x.saturating_add(dx), y }) {
-                    c.set_symbol("");
-                }
+                self.screen.set(x.saturating_add(dx), y, None, self.pen);
             }
         }
         // The attributes stay set for the next frame, which most likely starts with the
@@ -339,7 +341,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         self.out.write_all(seq)?;
         if clear_type == ClearType::All {
             self.fit_screen();
-            self.screen.reset();
+            self.screen.blank();
             self.screen_known = true;
         } else {
             self.screen_known = false;

@@ -5,6 +5,8 @@ use super::*;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 const W: u16 = 24;
