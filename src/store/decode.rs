@@ -133,20 +133,22 @@ pub fn decode<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<T, Store
 const MAX_NESTING: usize = 64;
 
 /// How deeply arrays and objects nest in `bytes` (brackets inside strings not counted).
+/// Strings, most of a file, are skipped to their closing quote with `memchr`.
 fn nesting(bytes: &[u8]) -> usize {
-    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
-    for &b in bytes {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    let (mut depth, mut max, mut i) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
         match b {
-            b'"' => in_string = true,
+            b'"' => loop {
+                // Past the string's characters, one escape at a time, to its closing quote.
+                let Some(k) = bytes.get(i + 1..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) else {
+                    return max;
+                };
+                i += 1 + k;
+                if bytes[i] == b'"' {
+                    break;
+                }
+                i += 1;
+            },
             b'{' | b'[' => {
                 depth += 1;
                 max = max.max(depth);
@@ -154,6 +156,7 @@ fn nesting(bytes: &[u8]) -> usize {
             b'}' | b']' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     max
 }
@@ -215,8 +218,46 @@ pub fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
     use crate::model::GoalsFile;
+
+    /// [`nesting`], one byte at a time.
+    fn nesting_bytewise(bytes: &[u8]) -> usize {
+        let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+        for &b in bytes {
+            if in_string {
+                match (escaped, b) {
+                    (true, _) => escaped = false,
+                    (false, b'\\') => escaped = true,
+                    (false, b'"') => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'{' | b'[' => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                b'}' | b']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        max
+    }
+
+    proptest! {
+        #[test]
+        fn nesting_skips_strings_as_a_bytewise_scan_does(
+            picks in proptest::collection::vec(0..8usize, 0..80)
+        ) {
+            let bytes: Vec<u8> = picks.iter().map(|&i| b"{}[]\\\"a "[i]).collect();
+            prop_assert_eq!(nesting(&bytes), nesting_bytewise(&bytes), "{:?}", String::from_utf8_lossy(&bytes));
+        }
+    }
 
     fn err(bytes: &[u8]) -> String {
         decode::<GoalsFile>(Path::new("g.json"), bytes).unwrap_err().to_string()
