@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod lean_backend;
 pub mod run;
 pub mod screen;
+pub mod split;
 pub mod status;
 pub mod strings;
 pub mod terminal;

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Widget};
 
@@ -11,6 +11,7 @@ use crate::facilitator::App;
 use crate::facilitator::queries::clamp;
 use crate::facilitator::strings::ui;
 use crate::model::Presence;
+use crate::tui::split;
 use crate::tui::widgets_fit::{TextBox, list_box, panel_fit};
 
 /// The check-in screen (attendance and the pledge), drawn into the body of the frame.
@@ -24,7 +25,7 @@ impl Widget for CheckIn<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let CheckIn { app, theme, .. } = self;
         let Some(m) = app.meeting.as_ref() else { return };
-        let [left, right] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+        let [left, right] = split::left_percent(area, 50);
 
         let here = m.here().count();
         let block = panel_fit(&ui::attendance_title(here, m.attendance.len()), left.width, theme);

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{ListItem, Paragraph, Widget};
 use tui_big_text::{BigText, PixelSize};
@@ -15,6 +15,7 @@ use crate::facilitator::App;
 use crate::facilitator::queries::{self, clamp};
 use crate::facilitator::strings::ui;
 use crate::model::{FACILITATOR, Turn};
+use crate::tui::split;
 use crate::tui::widgets_fit::{TextBox, list_box, overflow, panel_fit};
 
 /// The hot seat screen, drawn into the body of the frame.
@@ -57,20 +58,11 @@ fn boxes(area: Rect, steps: usize) -> Boxes {
         1
     };
     let clock_h = if big == PixelSize::Full { 8 * scale } else { 4 } + 2;
-    let [title, top, protocol, middle, steps, note] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(clock_h),
-        Constraint::Length(2),
-        Constraint::Min(4),
-        Constraint::Length((steps as u16).max(1).min((area.height / 3).max(6) - 2) + 2),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let steps_h = (steps as u16).max(1).min((area.height / 3).max(6) - 2) + 2;
+    let [title, top, protocol, middle, steps, note] = split::rows(area, [1, clock_h, 2, 4, steps_h, 1], 3);
     let clock_w = if big == PixelSize::Quadrant { 5 * 4 + 4 } else { 5 * 8 * scale + 4 };
-    let [clock, goals] =
-        Layout::horizontal([Constraint::Length(clock_w.min(top.width)), Constraint::Fill(1)]).areas(top);
-    let [questions, walk_away] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(middle);
+    let [clock, goals] = split::left_fixed(top, clock_w);
+    let [questions, walk_away] = split::left_percent(middle, 55);
     Boxes { title, clock, goals, protocol, questions, walk_away, steps, note, big, scale }
 }
 
