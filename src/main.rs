@@ -1,9 +1,11 @@
+use std::ffi::OsString;
 use std::process::ExitCode;
 
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = hotseat::cli::Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let cli = hotseat::cli::fast::common(&args).unwrap_or_else(|| hotseat::cli::Cli::parse_from(args));
     match hotseat::cli::run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

@@ -22,6 +22,7 @@ mod agenda;
 pub mod args;
 mod ask;
 mod exchange;
+pub mod fast;
 mod group;
 mod hot_team;
 mod lazy;

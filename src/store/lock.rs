@@ -90,12 +90,9 @@ pub fn acquire(dir: &Path, now: DateTime<FixedOffset>) -> Result<Acquired, Store
             continue;
         }
         let me = Holder { pid: std::process::id(), host: hostname(), since: now };
-        let body = serde_json::to_vec_pretty(&me).expect("holder serialises");
-        let write = file
-            .set_len(0)
-            .and_then(|_| file.rewind())
-            .and_then(|_| file.write_all(&body))
-            .and_then(|_| file.write_all(b"\n"));
+        let mut body = serde_json::to_vec_pretty(&me).expect("holder serialises");
+        body.push(b'\n');
+        let write = file.set_len(0).and_then(|_| file.rewind()).and_then(|_| file.write_all(&body));
         // No fsync: the lock itself is the kernel's; the file only says who holds it.
         write.map_err(|e| StoreError::io(&path, "write the lock file", &e))?;
         return Ok(Acquired::Mine(Lock { _file: file, path }));
