@@ -96,8 +96,17 @@ pub fn list_box(
 
 /// How many rows `lines` take once wrapped to `width` cells.
 pub fn wrapped_height(lines: &[Line<'_>], width: u16) -> u16 {
+    if all_fit(lines, width) {
+        return lines.len().min(u16::MAX as usize) as u16;
+    }
     let n = Paragraph::new(lines.to_vec()).wrap(Wrap { trim: false }).line_count(width.max(1));
     n.min(u16::MAX as usize) as u16
+}
+
+/// Whether every line fits in `width` cells as it is: then wrapping changes nothing, and
+/// the word wrapper (a pass over every character) is not needed to count or draw them.
+fn all_fit(lines: &[Line<'_>], width: u16) -> bool {
+    width > 0 && lines.iter().all(|l| l.width() <= usize::from(width))
 }
 
 /// How far the text in a box at `area` (borders included) can scroll: the rows that do
@@ -144,13 +153,43 @@ impl Widget for TextBox<'_> {
         } else {
             block.title_bottom(Line::from(span(marker, theme.key())).alignment(Alignment::Right))
         };
-        Paragraph::new(lines).wrap(Wrap { trim: false }).block(block).scroll((scroll, 0)).render(area, buf);
+        let fits = all_fit(&lines, area.width.saturating_sub(2));
+        let text = Paragraph::new(lines).block(block).scroll((scroll, 0));
+        if fits { text } else { text.wrap(Wrap { trim: false }) }.render(area, buf);
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    const PIECES: [&str; 10] = ["a", "word ", " ", "•", "界", "e\u{301}", "👍", "\t", "·", "–"];
+
+    proptest! {
+        #[test]
+        fn lines_that_fit_count_and_draw_as_the_word_wrapper_has_them(
+            picks in proptest::collection::vec(proptest::collection::vec(0..PIECES.len(), 0..12), 0..6),
+            width in 1u16..14,
+        ) {
+            let lines: Vec<Line> =
+                picks.iter().map(|l| Line::from(l.iter().map(|&i| PIECES[i]).collect::<String>())).collect();
+            let wrapped = Paragraph::new(lines.clone()).wrap(Wrap { trim: false }).line_count(width) as u16;
+            prop_assert_eq!(wrapped_height(&lines, width), wrapped);
+            let area = Rect::new(0, 0, width + 2, 8);
+            let mut with_wrap = Buffer::empty(area);
+            Paragraph::new(lines.clone())
+                .wrap(Wrap { trim: false })
+                .block(Block::bordered())
+                .render(area, &mut with_wrap);
+            let mut boxed = Buffer::empty(area);
+            TextBox::fixed(lines, Block::bordered(), Theme { color: false }).render(area, &mut boxed);
+            if wrapped <= 6 {
+                prop_assert_eq!(boxed, with_wrap);
+            }
+        }
+    }
 
     #[test]
     fn a_line_too_long_ends_in_an_ellipsis_and_keeps_its_styles() {
