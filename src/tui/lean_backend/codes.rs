@@ -14,13 +14,66 @@ pub(super) const MODIFIER_CODES: [(Modifier, u8); 9] = [
     (Modifier::CROSSED_OUT, 9),
 ];
 
+/// Something to append bytes to: the frame, or one cursor movement.
+pub(super) trait Bytes {
+    fn put(&mut self, b: u8);
+}
+
+impl Bytes for Vec<u8> {
+    fn put(&mut self, b: u8) {
+        self.push(b);
+    }
+}
+
+/// A short sequence kept on the stack: a cursor movement, which the first frame weighs
+/// hundreds of times (two or three candidates each) before writing the shortest.
+#[derive(Clone, Copy)]
+pub(super) struct Seq {
+    bytes: [u8; Seq::CAPACITY],
+    len: u8,
+}
+
+impl Seq {
+    /// Longer than any movement: `ESC [ 65536 ; 65536 H` is 14 bytes, and a gap is
+    /// rewritten only while shorter than the jump over it.
+    pub(super) const CAPACITY: usize = 32;
+
+    pub(super) fn new() -> Seq {
+        Seq { bytes: [0; Seq::CAPACITY], len: 0 }
+    }
+
+    pub(super) fn as_slice(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
+    pub(super) fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    pub(super) fn extend(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.put(b);
+        }
+    }
+}
+
+impl Bytes for Seq {
+    fn put(&mut self, b: u8) {
+        // Never reached (see CAPACITY); a longer sequence would be cut, not overflow.
+        if let Some(slot) = self.bytes.get_mut(usize::from(self.len)) {
+            *slot = b;
+            self.len += 1;
+        }
+    }
+}
+
 /// The decimal digits of `n`, appended (without the formatting machinery: the first
 /// frame writes hundreds of these).
-pub(super) fn push_num(v: &mut Vec<u8>, n: u32) {
+pub(super) fn push_num(v: &mut impl Bytes, n: u32) {
     if n >= 10 {
         push_num(v, n / 10);
     }
-    v.push(b'0' + (n % 10) as u8);
+    v.put(b'0' + (n % 10) as u8);
 }
 
 /// The same palette entries crossterm's backend asks for, appended as one SGR parameter.
@@ -61,26 +114,28 @@ pub(super) fn color_param(v: &mut Vec<u8>, c: Color, layer: u8) {
 }
 
 /// Move the cursor to column `x`, row `y` (from 0).
-pub(super) fn cup(x: u16, y: u16) -> Vec<u8> {
-    let mut v = b"\x1b[".to_vec();
+pub(super) fn cup(x: u16, y: u16) -> Seq {
+    let mut v = Seq::new();
+    v.extend(b"\x1b[");
     if (x, y) != (0, 0) {
         push_num(&mut v, u32::from(y) + 1);
         if x != 0 {
-            v.push(b';');
+            v.put(b';');
             push_num(&mut v, u32::from(x) + 1);
         }
     }
-    v.push(b'H');
+    v.put(b'H');
     v
 }
 
 /// `ESC [ n op`, the count left out when it is 1.
-pub(super) fn csi(n: u16, op: u8) -> Vec<u8> {
-    let mut v = b"\x1b[".to_vec();
+pub(super) fn csi(n: u16, op: u8) -> Seq {
+    let mut v = Seq::new();
+    v.extend(b"\x1b[");
     if n != 1 {
         push_num(&mut v, n.into());
     }
-    v.push(op);
+    v.put(op);
     v
 }
 
@@ -97,10 +152,11 @@ mod tests {
                 (0, y) => format!("\x1b[{}H", y + 1),
                 (x, y) => format!("\x1b[{};{}H", y + 1, x + 1),
             };
-            assert_eq!(cup(x, y), expected.into_bytes(), "({x}, {y})");
+            assert_eq!(cup(x, y).as_slice(), expected.as_bytes(), "({x}, {y})");
         }
-        assert_eq!(csi(1, b'C'), b"\x1b[C");
-        assert_eq!(csi(12, b'A'), b"\x1b[12A");
+        assert_eq!(cup(u16::MAX, u16::MAX).as_slice(), b"\x1b[65536;65536H");
+        assert_eq!(csi(1, b'C').as_slice(), b"\x1b[C");
+        assert_eq!(csi(12, b'A').as_slice(), b"\x1b[12A");
         let param = |c, layer| {
             let mut v = Vec::new();
             color_param(&mut v, c, layer);

@@ -26,7 +26,7 @@ use unicode_width::UnicodeWidthStr;
 
 mod codes;
 mod screen;
-use codes::{MODIFIER_CODES, color_param, csi, cup, push_num};
+use codes::{MODIFIER_CODES, Seq, color_param, csi, cup, push_num};
 use screen::Screen;
 
 /// Gaps up to this many cells may be rewritten rather than jumped over.
@@ -124,14 +124,14 @@ impl<W: Write> LeanBackend<W> {
 
     /// Cursor movement from where it is to `(x, y)`, shortest first; `None` when the
     /// cursor is already there.
-    fn movement(&self, x: u16, y: u16) -> Option<Vec<u8>> {
+    fn movement(&self, x: u16, y: u16) -> Option<Seq> {
         let absolute = cup(x, y);
         let Some((cx, cy)) = self.cursor else { return Some(absolute) };
         if (cx, cy) == (x, y) {
             return None;
         }
         let mut best = absolute;
-        let mut consider = |v: Vec<u8>| {
+        let mut consider = |v: Seq| {
             if v.len() < best.len() {
                 best = v;
             }
@@ -139,13 +139,16 @@ impl<W: Write> LeanBackend<W> {
         if cy == y {
             consider(self.horizontal(cx, x, y));
         } else {
-            let mut verticals = vec![if y > cy { csi(y - cy, b'B') } else { csi(cy - y, b'A') }];
+            let vertical = if y > cy { csi(y - cy, b'B') } else { csi(cy - y, b'A') };
+            let mut feeds = None;
             if self.bare_lf && y > cy && y - cy <= 2 {
-                verticals.push(vec![b'\n'; (y - cy) as usize]);
+                let mut v = Seq::new();
+                v.extend(&b"\n\n"[..usize::from(y - cy)]);
+                feeds = Some(v);
             }
-            for mut v in verticals {
+            for mut v in std::iter::once(vertical).chain(feeds) {
                 if cx != x {
-                    v.extend(self.horizontal_without_fill(cx, x));
+                    v.extend(self.horizontal_without_fill(cx, x).as_slice());
                 }
                 consider(v);
             }
@@ -153,7 +156,7 @@ impl<W: Write> LeanBackend<W> {
         Some(best)
     }
 
-    fn horizontal_without_fill(&self, from: u16, to: u16) -> Vec<u8> {
+    fn horizontal_without_fill(&self, from: u16, to: u16) -> Seq {
         let relative = if to > from { csi(to - from, b'C') } else { csi(from - to, b'D') };
         let column = csi(to + 1, b'G');
         if relative.len() <= column.len() { relative } else { column }
@@ -161,22 +164,26 @@ impl<W: Write> LeanBackend<W> {
 
     /// Along one row: a relative move, or rewriting the cells in between when that is
     /// shorter and they need no change of attributes.
-    fn horizontal(&self, from: u16, to: u16, y: u16) -> Vec<u8> {
+    fn horizontal(&self, from: u16, to: u16, y: u16) -> Seq {
         let jump = self.horizontal_without_fill(from, to);
         if to <= from || to - from > MAX_FILL || !self.screen_known {
             return jump;
         }
-        let mut fill = Vec::new();
+        let mut fill = Seq::new();
         for x in from..to {
             match self.screen.plain_at(x, y) {
                 Some((ch, pen)) if pen == self.pen => {
                     let mut utf8 = [0; 4];
-                    fill.extend_from_slice(ch.encode_utf8(&mut utf8).as_bytes());
+                    fill.extend(ch.encode_utf8(&mut utf8).as_bytes());
                 }
                 _ => return jump,
             }
+            // No shorter than the jump already: the jump it is.
+            if fill.len() >= jump.len() {
+                return jump;
+            }
         }
-        if fill.len() < jump.len() { fill } else { jump }
+        fill
     }
 
     /// Set the attributes for `to`: one sequence, starting from a reset when anything has
@@ -191,32 +198,35 @@ impl<W: Write> LeanBackend<W> {
             || (from.bg != Color::Reset && to.bg == Color::Reset)
             || (from.underline != Color::Reset && to.underline == Color::Reset);
         let base = if removes { PLAIN } else { from };
-        // The parameters, separated by `;`, in one sequence.
-        let mut params: Vec<u8> = Vec::new();
-        let next = |params: &mut Vec<u8>| {
-            if !params.is_empty() {
-                params.push(b';');
+        // The parameters, separated by `;`, in one sequence written straight into the
+        // frame (taken back if there are none).
+        let start = self.frame.len();
+        self.frame.extend_from_slice(b"\x1b[");
+        let params = self.frame.len();
+        let next = |frame: &mut Vec<u8>| {
+            if frame.len() > params {
+                frame.push(b';');
             }
         };
         if removes {
-            params.push(b'0');
+            self.frame.push(b'0');
         }
         for (m, code) in MODIFIER_CODES {
             if to.modifier.contains(m) && !base.modifier.contains(m) {
-                next(&mut params);
-                push_num(&mut params, code.into());
+                next(&mut self.frame);
+                push_num(&mut self.frame, code.into());
             }
         }
         for (color, was, layer) in [(to.fg, base.fg, 38), (to.bg, base.bg, 48), (to.underline, base.underline, 58)] {
             if color != was && color != Color::Reset {
-                next(&mut params);
-                color_param(&mut params, color, layer);
+                next(&mut self.frame);
+                color_param(&mut self.frame, color, layer);
             }
         }
-        if !params.is_empty() {
-            self.frame.extend_from_slice(b"\x1b[");
-            self.frame.extend_from_slice(&params);
+        if self.frame.len() > params {
             self.frame.push(b'm');
+        } else {
+            self.frame.truncate(start);
         }
         self.pen = to;
     }
@@ -265,7 +275,7 @@ impl<W: Write> Backend for LeanBackend<W> {
         self.frame.clear();
         for (x, y, cell) in content {
             if let Some(mv) = self.movement(x, y) {
-                self.frame.extend_from_slice(&mv);
+                self.frame.extend_from_slice(mv.as_slice());
             }
             self.set_pen(pen_of(cell));
             let s = cell.symbol();
@@ -319,7 +329,7 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let Position { x, y } = position.into();
-        self.out.write_all(&cup(x, y))?;
+        self.out.write_all(cup(x, y).as_slice())?;
         self.cursor = Some((x, y));
         Ok(())
     }
