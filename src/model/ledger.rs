@@ -39,7 +39,11 @@ pub struct Ledger {
 
 impl Ledger {
     pub fn from_steps(steps: impl IntoIterator<Item = ActionStep>) -> Ledger {
+        let steps = steps.into_iter();
         let mut l = Ledger::default();
+        // Room for them all at once, not grown (and the index rehashed) as they come.
+        l.steps.reserve(steps.size_hint().0);
+        l.index.reserve(steps.size_hint().0);
         for s in steps {
             l.upsert(s);
         }
