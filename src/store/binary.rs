@@ -71,6 +71,13 @@ impl Writer {
             self.opt_str(e.meeting.as_deref());
         }
     }
+    /// Strings, counted.
+    pub fn strs(&mut self, strs: &[String]) {
+        self.len(strs.len());
+        for s in strs {
+            self.str(s);
+        }
+    }
     /// Steps, counted.
     pub fn steps<'s>(&mut self, steps: impl ExactSizeIterator<Item = &'s ActionStep>) {
         self.len(steps.len());
@@ -168,6 +175,11 @@ impl Reader<'_> {
             history.push(ProgressEntry { progress, note, at, by, meeting: self.opt_str()? });
         }
         Some(ActionStep { id, owner, text, measurable_result, due, goal, meeting, created_at, history })
+    }
+    /// Strings, as [`Writer::strs`] wrote them.
+    pub fn strs(&mut self) -> Option<Vec<String>> {
+        let n = self.len(1)?;
+        (0..n).map(|_| self.str()).collect()
     }
     /// Steps, as [`Writer::steps`] wrote them.
     pub fn steps(&mut self) -> Option<Vec<ActionStep>> {

@@ -106,10 +106,7 @@ fn write(kept: &[(Stamp, Head)]) -> Vec<u8> {
         w.str(&h.id);
         w.date(h.date);
         w.u8(h.snapshot as u8);
-        w.len(h.postponed.len());
-        for p in &h.postponed {
-            w.str(p);
-        }
+        w.strs(&h.postponed);
     }
     w.bytes
 }
@@ -127,8 +124,7 @@ fn read(bytes: &[u8]) -> Option<Vec<(Stamp, Head)>> {
             1 => true,
             _ => return None,
         };
-        let k = r.len(1)?;
-        let postponed = (0..k).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+        let postponed = r.strs()?;
         kept.push((stamp, Head { id, date, status: Status::Closed, snapshot, postponed }));
     }
     r.bytes.is_empty().then_some(kept)

@@ -39,10 +39,7 @@ fn encode(stamp: &Stamp, names: &[String]) -> Vec<u8> {
     let mut w = Writer::default();
     w.bytes.extend_from_slice(MAGIC);
     stamp.write(&mut w);
-    w.len(names.len());
-    for n in names {
-        w.str(n);
-    }
+    w.strs(names);
     w.bytes
 }
 
@@ -52,8 +49,7 @@ fn decode(bytes: &[u8], stamp: &Stamp) -> Option<Vec<String>> {
     if Stamp::read(&mut r)? != *stamp {
         return None;
     }
-    let n = r.len(1)?;
-    let names = (0..n).map(|_| r.str()).collect::<Option<Vec<_>>>()?;
+    let names = r.strs()?;
     r.bytes.is_empty().then_some(names)
 }
 
